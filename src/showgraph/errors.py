@@ -1,0 +1,60 @@
+"""Errors with stable codes. Each message says what went wrong and what to do next.
+
+>>> str(ArticleReadError("corpus/a.txt", "no Title: line in the header"))
+'[SG101] corpus/a.txt: no Title: line in the header'
+>>> isinstance(ArticleReadError("a", "b"), ShowgraphError)
+True
+"""
+
+from __future__ import annotations
+
+
+class ShowgraphError(Exception):
+    """Base of every error showgraph raises on purpose. ``code`` is stable across releases."""
+
+    code = "SG000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"[{self.code}] {message}")
+        self.message = message
+
+
+class ArticleReadError(ShowgraphError):
+    """An article file could not be read or parsed; names the file and what is wrong."""
+
+    code = "SG101"
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class NoArticlesError(ShowgraphError):
+    """A path, folder or glob matched no readable article."""
+
+    code = "SG102"
+
+
+class ModelNotFoundError(ShowgraphError):
+    """No spaCy English model is installed under the configured name."""
+
+    code = "SG201"
+
+
+class StoreError(ShowgraphError):
+    """The store could not be opened, read or written."""
+
+    code = "SG301"
+
+
+class QueryError(ShowgraphError):
+    """A SPARQL query is malformed or failed; the message carries the engine's reason."""
+
+    code = "SG302"
+
+
+class ValidationSetupError(ShowgraphError):
+    """The ontology or SHACL shapes could not be loaded."""
+
+    code = "SG401"

@@ -1,0 +1,1 @@
+"""The NLP stage: article text in, :class:`showgraph.facts.ArticleFacts` out. Knows nothing of RDF."""
