@@ -13,6 +13,7 @@ False
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -81,6 +82,26 @@ class Extraction:
 
     article: Article
     facts: ArticleFacts
+
+
+@dataclass
+class Evaluation:
+    """Scores of extraction against a gold folder, with the articles read (to show sentences)."""
+
+    scores: Any  # showgraph.evaluate.Scores
+    articles: dict[str, Article]
+    failures: list[Failure]
+
+    def sentence_for(self, article: str, fact: dict[str, Any]) -> str | None:
+        """The evidence sentence of a predicted fact, else the first sentence naming a gold fact's object."""
+        if "evidence" in fact:
+            return fact["evidence"]["sentence"]
+        body = self.articles[article].body if article in self.articles else ""
+        target = str(fact.get("object", "")).split()[-1:] or [""]
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", body):
+            if target[0] and target[0].lower() in sentence.lower():
+                return sentence.strip()
+        return None
 
 
 #: Called after each input is handled: (items done, items in all).
@@ -227,6 +248,25 @@ class ShowGraph:
             quarantined_claims=checked.quarantined_count,
             reasons=list(checked.reasons),
         )
+
+    # -- evaluation ---------------------------------------------------------------------------
+
+    def evaluate(self, gold_dir: str | os.PathLike[str]) -> Evaluation:
+        """Extract every article that has a ``NAME.gold.json`` in ``gold_dir`` and score it."""
+        from showgraph.evaluate import load_gold, score
+
+        folder = Path(gold_dir)
+        gold = load_gold(folder)
+        predicted: dict[str, list[dict[str, Any]]] = {}
+        articles: dict[str, Article] = {}
+        failures: list[Failure] = []
+        for item in self.extract([folder / name for name in gold]):
+            if isinstance(item, Failure):
+                failures.append(item)
+                continue
+            articles[item.article.name] = item.article
+            predicted[item.article.name] = [f.to_gold(article=item.article.name) for f in item.facts.facts]
+        return Evaluation(score(gold, predicted), articles, failures)
 
     # -- asking -------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from showgraph.cli import eval as eval_command
 from showgraph.cli import export, extract, load, query, stats, validate
 
 app = typer.Typer(
@@ -14,7 +15,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (load, extract, query, validate, export, stats):
+for module in (load, extract, query, validate, export, stats, eval_command):
     module.register(app)
 
 

@@ -1,0 +1,144 @@
+"""The command line as a user meets it: options documented, bad input named, the store kept whole."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import click
+import pytest
+import rdflib
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from showgraph.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+ARTICLE = """Title: Quiet Harbour renewed
+Source: Example Times
+Author: Jo Writer
+Published: 2024-05-02
+
+Netflix has renewed the drama Quiet Harbour for a second season. Maya Stone stars as Edie Vale in the series.
+"""
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture()
+def articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"Title: x\n\n\xff\xfe not utf-8")
+    (folder / "headless.txt").write_text("no header here\n\njust text\n", encoding="utf-8")
+    return folder
+
+
+def every_command() -> list[tuple[str, click.Command]]:
+    group = get_command(app)
+    assert isinstance(group, click.Group)
+    return sorted(group.commands.items())
+
+
+@pytest.mark.parametrize("name,command", every_command())
+def test_every_command_and_option_is_documented_in_the_readme(name: str, command: click.Command) -> None:
+    assert f"### `showgraph {name}" in README, f"README has no section for `showgraph {name}`"
+    section = README.split(f"### `showgraph {name}", 1)[1].split("\n### ", 1)[0]
+    for param in command.params:
+        if isinstance(param, click.Option) and param.name != "help":
+            documented = [opt for opt in param.opts + param.secondary_opts if f"`{opt}" in section]
+            assert documented, f"`showgraph {name}` option {param.opts} is not documented in its README section"
+
+
+def test_load_reports_bad_files_by_name_and_keeps_going(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -> None:
+    store = tmp_path / "store"
+    result = runner.invoke(app, ["load", str(articles), "--store", str(store), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "broken.txt" in result.output and "UTF-8" in result.output
+    assert "headless.txt" in result.output
+    assert re.search(r"^1 articles loaded", result.stdout, re.M)
+    assert re.search(r"2 failed", result.stdout)
+
+    stats = json.loads(runner.invoke(app, ["stats", "--store", str(store), "--json"]).stdout)
+    assert stats["articles"] == 1 and stats["claims"] > 0
+
+
+def test_reload_keeps_counts_and_a_failed_reload_keeps_the_store(
+    runner: CliRunner, articles: Path, tmp_path: Path, nlp
+) -> None:
+    store = tmp_path / "store"
+    good = articles / "good.txt"
+    runner.invoke(app, ["load", str(good), "--store", str(store), "-q"])
+    first = runner.invoke(app, ["export", "--format", "nq", "--store", str(store)]).stdout_bytes
+    runner.invoke(app, ["load", str(good), "--store", str(store), "-q"])
+    failed = runner.invoke(app, ["load", str(articles / "missing.txt"), "--store", str(store), "-q"])
+    assert failed.exit_code == 1
+    assert "missing.txt" in failed.output
+    again = runner.invoke(app, ["export", "--format", "nq", "--store", str(store)]).stdout_bytes
+    assert sorted(first.splitlines()) == sorted(again.splitlines())
+
+
+def test_store_comes_from_the_environment(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -> None:
+    store = tmp_path / "env-store"
+    result = runner.invoke(app, ["load", str(articles / "good.txt"), "-q"], env={"SHOWGRAPH_STORE": str(store)})
+    assert result.exit_code == 0, result.output
+    assert store.is_dir()
+
+
+def test_query_formats(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -> None:
+    store = str(tmp_path / "store")
+    runner.invoke(app, ["load", str(articles / "good.txt"), "--store", store, "-q"])
+    sparql = "PREFIX sg: <https://w3id.org/showgraph/ontology#> SELECT ?c ?r WHERE { ?c sg:relation ?r }"
+    as_json = json.loads(runner.invoke(app, ["query", sparql, "--format", "json", "--store", store]).stdout)
+    assert as_json["head"]["vars"] == ["c", "r"]
+    assert as_json["results"]["bindings"]
+    as_csv = list(
+        csv.reader(io.StringIO(runner.invoke(app, ["query", sparql, "--format", "csv", "--store", store]).stdout))
+    )
+    assert as_csv[0] == ["c", "r"] and len(as_csv) == len(as_json["results"]["bindings"]) + 1
+    rq = tmp_path / "q.rq"
+    rq.write_text("ASK { ?s ?p ?o }", encoding="utf-8")
+    assert runner.invoke(app, ["query", "--file", str(rq), "--store", store]).stdout.strip() == "true"
+
+
+def test_bad_options_say_what_is_expected(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["query", "ASK {}", "--format", "xml", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 2
+    assert "table" in result.output and "json" in result.output
+    result = runner.invoke(app, ["query", "SELEC nonsense", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 1
+    assert "SG302" in result.output
+    result = runner.invoke(app, ["stats", "--endpoint", "ftp://example.invalid/"])
+    assert result.exit_code == 2 and "http" in result.output
+
+
+@pytest.mark.parametrize("fmt,parser", [("ttl", "turtle"), ("trig", "trig"), ("nq", "nquads"), ("jsonld", "json-ld")])
+def test_export_parses_back(runner: CliRunner, articles: Path, tmp_path: Path, fmt: str, parser: str, nlp) -> None:
+    store = str(tmp_path / "store")
+    runner.invoke(app, ["load", str(articles / "good.txt"), "--store", store, "-q"])
+    out = tmp_path / f"graph.{fmt}"
+    result = runner.invoke(app, ["export", "--format", fmt, "-o", str(out), "--store", store])
+    assert result.exit_code == 0, result.output
+    dataset = rdflib.Dataset()
+    dataset.parse(out, format=parser)
+    assert len(dataset) > 0 or sum(len(g) for g in dataset.graphs()) > 0
+
+
+def test_extract_prints_gold_shaped_facts(runner: CliRunner, articles: Path, nlp) -> None:
+    result = runner.invoke(app, ["extract", str(articles / "good.txt")])
+    assert result.exit_code == 0, result.output
+    facts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert facts and all(f["article"] == "good.txt" for f in facts)
+    assert all({"relation", "subject", "object"} <= f.keys() for f in facts)
+    assert {"relation": "published_by", "subject": "article", "object": "Example Times"}.items() <= next(
+        f for f in facts if f["relation"] == "published_by"
+    ).items()
