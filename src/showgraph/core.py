@@ -226,6 +226,8 @@ class ShowGraph:
             done += 1
             if progress:
                 progress(done, total)
+        if report.outcomes:
+            self.update_ranks()
         return report
 
     def store_extraction(self, extraction: Extraction) -> ArticleOutcome:
@@ -248,6 +250,20 @@ class ShowGraph:
             quarantined_claims=checked.quarantined_count,
             reasons=list(checked.reasons),
         )
+
+    # -- claims across articles ---------------------------------------------------------------
+
+    def update_ranks(self) -> dict[str, int]:
+        """Recompute which claims are the best current statements (see :mod:`showgraph.ranking`)."""
+        from showgraph.ranking import update_ranks
+
+        return update_ranks(self.store)
+
+    def conflicts(self) -> list[Any]:
+        """Single-valued facts (release dates, episode counts, ages) that articles disagree on."""
+        from showgraph.ranking import claim_rows, find_conflicts
+
+        return find_conflicts(claim_rows(self.store))
 
     # -- evaluation ---------------------------------------------------------------------------
 

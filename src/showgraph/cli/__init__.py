@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from showgraph.cli import conflicts, export, extract, load, query, stats, validate
 from showgraph.cli import eval as eval_command
-from showgraph.cli import export, extract, load, query, stats, validate
 
 app = typer.Typer(
     name="showgraph",
@@ -15,7 +15,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (load, extract, query, validate, export, stats, eval_command):
+for module in (load, extract, query, validate, export, stats, eval_command, conflicts):
     module.register(app)
 
 
