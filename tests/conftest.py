@@ -89,3 +89,90 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oxigra
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+
+
+# --------------------------------------------------------------------------------------------------
+# tiny_graph: a hand-built two-article graph for the network, picture and named-query tests.
+# Two shows share an actor (Lee Do-hyun); Song Hye-kyo's part in Hotel del Luna is denied; Ahn Gil-ho
+# is alleged to have bullied; Jung Ji-so's role is only rumored. Built with rdf.article_graph, so it
+# follows docs/MODEL.md exactly; no NLP involved.
+
+TINY_ARTICLES = {
+    "glory": (
+        "The Glory returns",
+        "https://news.example/the-glory",
+        [
+            ("plays", "Song Hye-kyo", "Moon Dong-eun", {"show": "The Glory"}, "confirmed"),
+            ("plays", "Lee Do-hyun", "Joo Yeo-jeong", {"show": "The Glory"}, "confirmed"),
+            ("plays", "Jung Ji-so", "Ye-sol", {"show": "The Glory"}, "rumored"),
+            ("cast_member", "The Glory", "Song Hye-kyo", {}, "confirmed"),
+            ("cast_member", "The Glory", "Lee Do-hyun", {}, "confirmed"),
+            ("directed_by", "The Glory", "Ahn Gil-ho", {}, "confirmed"),
+            ("written_by", "The Glory", "Kim Eun-sook", {}, "confirmed"),
+            ("platform", "The Glory", "Netflix", {}, "confirmed"),
+            ("released_on", "The Glory", "2022-12-30", {"platform": "Netflix"}, "confirmed"),
+            ("accused_of", "Ahn Gil-ho", "school bullying", {"date": "2023-03"}, "alleged"),
+        ],
+    ),
+    "luna": (
+        "Hotel del Luna star cast",
+        "https://news.example/hotel-del-luna",
+        [
+            ("cast_member", "Hotel del Luna", "Lee Do-hyun", {}, "confirmed"),
+            ("plays", "Lee Do-hyun", "Go Chung-myung", {"show": "Hotel del Luna"}, "confirmed"),
+            ("cast_member", "Hotel del Luna", "IU", {}, "confirmed"),
+            ("cast_member", "Hotel del Luna", "Song Hye-kyo", {}, "denied"),
+            ("platform", "Hotel del Luna", "tvN", {}, "reported"),
+            ("released_on", "Hotel del Luna", "2019-07-13", {}, "confirmed"),
+        ],
+    ),
+}
+
+
+def build_tiny_graph(store) -> dict[str, str]:
+    """Put the tiny graph into ``store``; returns article key -> article IRI."""
+    from showgraph.facts import ArticleFacts, Evidence, Fact
+    from showgraph.rdf import article_graph, graph_iri
+    from showgraph.readers import Article
+
+    iris = {}
+    for key, (title, url, rows) in TINY_ARTICLES.items():
+        article = Article(title, " ".join(f"{s} {r} {o}." for r, s, o, _, _ in rows), url=url, published="2023-01-02")
+        facts, offset = [], 0
+        for relation, subject, obj, qualifiers, status in rows:
+            sentence = f"{subject} {relation} {obj}."
+            cues = () if status == "confirmed" else (status,)
+            evidence = Evidence(article.id, sentence, offset, offset + len(sentence), f"{relation}.test", cues)
+            offset += len(sentence) + 1
+            facts.append(Fact(relation, subject, obj, qualifiers=qualifiers, status=status, evidence=evidence))
+        entities = {"Lee Do-hyun": ("Person", {"Lee Do-hyun", "Do-hyun"}), "IU": ("Person", {"IU", "Lee Ji-eun"})}
+        if key == "glory":
+            entities["Netflix"] = ("Platform", {"Netflix"})
+        else:
+            entities["tvN"] = ("Platform", {"tvN"})
+        store.replace_graph(str(graph_iri(article.id)), article_graph(article, ArticleFacts(article.id, facts, entities)))
+        iris[key] = str(graph_iri(article.id))
+    return iris
+
+
+@pytest.fixture
+def tiny_graph():
+    """A ShowGraph(":memory:") holding the tiny two-article graph; ``.articles`` maps key -> IRI."""
+    from showgraph.core import ShowGraph
+
+    graph = ShowGraph(":memory:")
+    graph.articles = build_tiny_graph(graph.store)
+    yield graph
+    graph.close()
+
+
+# --------------------------------------------------------------------------------------------------
+# nlp: the spaCy pipeline with showgraph's components, loaded once per test session.
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The pipeline every extraction test shares (loading it takes about a second)."""
+    from showgraph.nlp.pipeline import load_pipeline
+
+    return load_pipeline()

@@ -161,7 +161,7 @@ def test_plays_claim_with_status_evidence_and_direct_edge(graph, article: Articl
     claim, status, start, end, exact, rule, season = found[0]
     assert status == SG.confirmed
     assert article.body[start.toPython() : end.toPython()] == str(exact)
-    assert start.datatype == XSD.nonNegativeInteger
+    assert start.datatype == XSD.integer
     assert (str(rule), season.toPython()) == ("plays.verb", 1)
     assert str(claim).startswith(str(article_iri(article.id)) + "/claim/")
     assert ask(graph, "ASK { person:song-hye-kyo sg:plays character:moon-dong-eun }")

@@ -87,7 +87,7 @@ BAD_CASES = {
     ),
     "start after end": (
         Fact("cast_member", "The Glory", "Lee Do-hyun", evidence=evidence(40, 10)),
-        "oa:start must be one xsd:nonNegativeInteger, at most oa:end",
+        "oa:start must be one xsd:integer >= 0, at most oa:end",
     ),
     "empty quote": (
         Fact("cast_member", "The Glory", "Lee Do-hyun", evidence=evidence(0, 0, "")),

@@ -395,8 +395,8 @@ class _Builder:
             add((resource, OA.hasSelector, position))
             add((resource, OA.hasSelector, quote))
             add((position, RDF.type, OA.TextPositionSelector))
-            add((position, OA.start, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
-            add((position, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+            add((position, OA.start, Literal(evidence.start, datatype=XSD.integer)))
+            add((position, OA.end, Literal(evidence.end, datatype=XSD.integer)))
             add((quote, RDF.type, OA.TextQuoteSelector))
             add((quote, OA.exact, Literal(evidence.sentence)))
 
