@@ -25,7 +25,7 @@ def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="RDF serialisation.")] = ExportFormat.trig,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write [default: standard output].", dir_okay=False),
+        typer.Option("--output", "-o", help="File to write (default: standard output).", dir_okay=False),
     ] = None,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
