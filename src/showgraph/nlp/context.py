@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from showgraph.facts import Evidence, Fact
 
@@ -39,10 +39,82 @@ class ArticleContext:
     canonical: Callable[[str], str] = lambda name: name
     kinds: dict[str, str] = field(default_factory=dict)  # canonical name -> entity kind
     variants: dict[str, set[str]] = field(default_factory=dict)  # canonical name -> forms seen
+    #: The article's :class:`showgraph.nlp.aliases.AliasTable` (set by the pipeline; None in bare tests).
+    aliases: Any = None
+    #: Scratch space rules share across the sentences of one article (e.g. the show characters belong to).
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def main_show(self) -> str | None:
         return self.shows[0] if self.shows else None
+
+    # Helpers the rules share, so none re-implements names, shows, seasons or statuses. -----------
+
+    def entity(self, token: Token) -> Span | None:
+        """The entity span (``doc.ents``) that ``token`` belongs to, if any."""
+        if not token.ent_type_:
+            return None
+        return ent_at(token)
+
+    def name(self, mention: Span | Token | str) -> str:
+        """The fullest name the article uses for ``mention`` (a person, show, company, ...).
+
+        Shows map to their title, people through :attr:`canonical` (which folds surnames, given
+        names, titles like "Director" and possessives).
+        """
+        if not isinstance(mention, str):
+            span = mention if not hasattr(mention, "ent_type_") or hasattr(mention, "start") else None
+            token = mention if span is None else None
+            ent = self.entity(token) if token is not None else None
+            target = ent if ent is not None else mention
+            if getattr(target, "label_", "") == "SHOW" and getattr(target, "kb_id_", ""):
+                return target.kb_id_
+            text = target.text
+        else:
+            text = mention
+        return self.canonical(text)
+
+    def kind(self, name: str) -> str | None:
+        """The entity kind the article gives ``name`` (``Person``, ``Show``, ``Platform``, ...)."""
+        return self.kinds.get(name)
+
+    def show_for(self, where: Span | Token, *, default: bool = True) -> str | None:
+        """The show a statement in ``where``'s sentence is about: the nearest SHOW mention in the
+        sentence (before ``where`` preferred), else (``default``) the article's main show."""
+        sent = where.sent
+        anchor = where.start if hasattr(where, "start") else where.i
+        shows = [e for e in sent.ents if e.label_ == "SHOW"]
+        if shows:
+            before = [e for e in shows if e.start <= anchor]
+            pick = before[-1] if before else shows[0]
+            return pick.kb_id_ or pick.text
+        if not default:
+            return None
+        # The previous sentence's last show, where it has one ("... Nathan Barley. It stars X.").
+        if sent.start > 0:
+            previous = self.doc[sent.start - 1].sent
+            earlier = [e for e in previous.ents if e.label_ == "SHOW"]
+            if earlier:
+                return earlier[-1].kb_id_ or earlier[-1].text
+        return self.main_show
+
+    def season_for(self, where: Span | Token) -> int | None:
+        """The season a sentence names ("Season 2", "its second season"), if exactly one."""
+        from showgraph.nlp.entities import season_number
+
+        seasons = {season_number(e) for e in where.sent.ents if e.label_ == "SEASON"}
+        seasons.discard(None)
+        return seasons.pop() if len(seasons) == 1 else None
+
+    def status(self, anchor: Span | Token, **options: object) -> tuple[str, tuple[str, ...]]:
+        """Status and cue words for the fact whose predicate is ``anchor`` (``confirmed`` without a
+        cue). Uses :func:`showgraph.nlp.status.status_for` when that module is present."""
+        try:
+            from showgraph.nlp.status import status_for
+        except ImportError:  # the status module is optional while it is being written
+            return "confirmed", ()
+        status, cues = status_for(anchor, anchor.sent, **options)
+        return status, tuple(cues)
 
     def fact(
         self,
@@ -81,3 +153,132 @@ class ArticleContext:
 
 #: A relation rule: reads one sentence, yields facts.
 Rule = Callable[["Span", ArticleContext], Iterable[Fact]]
+
+
+# ------------------------------------------------------------------------------------------------------
+# Reading names off the parse: shared by the rule modules.
+
+#: Labels of statistical entities that may be a person's name when the parse says so.
+_NAMEISH_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", ""})
+
+
+def ent_at(token: Token) -> Span | None:
+    """The entity span ``token`` is in, from an index built once per parsed doc (``doc.ents`` is slow)."""
+    doc = token.doc
+    cached = doc.user_data.get("showgraph_ent_index")
+    if cached is None or cached[0] != len(doc):
+        index: list[Span | None] = [None] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                index[i] = ent
+        cached = (len(doc), index)
+        doc.user_data["showgraph_ent_index"] = cached
+    found = cached[1][token.i]
+    return found if found is not None and found.label_ == token.ent_type_ else None
+
+
+def name_span(token: Token) -> Span:
+    """The proper-name span around ``token``: its entity, else its run of capitalised compounds.
+
+    "Lee Do Hyun" parsed as three PROPNs gives the whole name from any of them.
+    """
+    doc = token.doc
+    if token.ent_type_:
+        ent = ent_at(token)
+        if ent is not None:
+            return ent
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
+        end += 1
+    return doc[start:end]
+
+
+def _person_pronoun(token: Token) -> bool:
+    from showgraph.nlp.aliases import PERSON_DESCRIPTIONS, PERSON_PRONOUNS
+
+    if token.lower_ in PERSON_PRONOUNS:
+        return True
+    return token.lower_ in PERSON_DESCRIPTIONS and any(c.dep_ == "det" for c in token.children)
+
+
+def person_at(token: Token, ctx: ArticleContext) -> str | None:
+    """The person ``token`` names or refers to ("Gervais", "he", "the actor"), as the fullest name."""
+    from showgraph.nlp.aliases import clean_name, resolve_reference
+
+    if _person_pronoun(token):
+        table = getattr(ctx, "aliases", None)
+        if table is None:
+            return None
+        found = resolve_reference(token, table, ctx.shows)
+        return found[0] if found and found[1] == "Person" else None
+    span = name_span(token)
+    if span.label_ in ("SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "CARDINAL", "MONEY"):
+        return None
+    table = getattr(ctx, "aliases", None)
+    if table is not None and token.is_title and not span.label_:
+        known = table.canonical(token.text, token.i)
+        if " " in known:  # a surname the tagger did not see as a name ("Ito plays ...")
+            return known
+    if not token.is_title and not token.text[:1].isupper():
+        return None
+    if span.label_ not in ("PERSON", "") and ctx.canonical(span.text) == clean_name(span.text):
+        # Another label and nobody the article knows by that name: a person only if it reads like one.
+        if span.label_ not in _NAMEISH_LABELS or len(span) < 2:
+            return None
+    if not span.label_ and token.pos_ != "PROPN":
+        return None
+    table = getattr(ctx, "aliases", None)
+    position = span.start
+    name = table.canonical(span.text, position) if table is not None else ctx.canonical(span.text)
+    return clean_name(name) or None
+
+
+def show_at(token: Token, ctx: ArticleContext) -> str | None:
+    """The show ``token`` names or refers to ("The Glory", "the series", "it")."""
+    from showgraph.nlp.aliases import resolve_reference
+
+    if token.ent_type_ == "SHOW":
+        span = name_span(token)
+        return span.kb_id_ or span.text
+    if token.pos_ == "NOUN":  # "the drama The Mallorca Files": the title inside or right after the phrase
+        inner = show_in_subtree(token)
+        if inner:
+            return inner
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if after is not None and after.ent_type_ == "SHOW" and after.ent_iob_ == "B":
+            span = name_span(after)
+            return span.kb_id_ or span.text
+    table = getattr(ctx, "aliases", None)
+    if table is not None:
+        found = resolve_reference(token, table, ctx.shows)
+        if found and found[1] == "Show":
+            return found[0]
+    return None
+
+
+def show_in_subtree(token: Token) -> str | None:
+    """A SHOW mentioned inside ``token``'s phrase ("a Friends spin-off", "an episode of The Simpsons")."""
+    for child in token.subtree:
+        if child.ent_type_ == "SHOW":
+            span = name_span(child)
+            return span.kb_id_ or span.text
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("X, Y and Z")."""
+    out = [token]
+    queue = [token]
+    while queue:
+        current = queue.pop()
+        for child in current.children:
+            bracketed = child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == "("
+            if (child.dep_ == "conj" and child not in out) or (
+                child.dep_ == "appos" and child.ent_type_ == "PERSON" and child not in out and not bracketed
+            ):
+                out.append(child)
+                queue.append(child)
+    return sorted(out, key=lambda t: t.i)

@@ -1,0 +1,245 @@
+"""Who is who within one article: every mention mapped to the fullest name the article uses.
+
+No coreference model: rules over the article's entities and parse.
+
+- Titles and roles are stripped ("Director Ahn Gil Ho" -> "Ahn Gil Ho"), and so are possessives.
+- Romanisation variants are one name ("Ahn Gil Ho" == "Ahn Gil-ho"; the first form seen is kept).
+- A surname alone ("Gervais") or a hyphenated given name alone ("Gil-ho") maps to the full name that
+  ends with it; a family name written first ("Lee" of "Lee Do-hyun") maps when the rest of the full
+  name is a hyphenated given name. Two people sharing the part: the nearest full mention before it,
+  else the bare form is left as written.
+- Pronouns and descriptions ("he", "the actor", "the comedian") go to the most recent person (of a
+  fitting role where the article gave one); "the series", "the show", "it" to the current show.
+
+>>> table = AliasTable.from_names(["Ricky Gervais", "Ahn Gil-ho", "Lee Do Hyun"])
+>>> table.canonical("Gervais'"), table.canonical("Director Ahn Gil Ho"), table.canonical("Gil-ho")
+('Ricky Gervais', 'Ahn Gil-ho', 'Ahn Gil-ho')
+>>> table.canonical("Lee's"), table.canonical("Lee Do-hyun"), table.canonical("Kim")
+('Lee Do Hyun', 'Lee Do Hyun', 'Kim')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+#: Words before a name that say what someone is, not who ("Director Ahn Gil Ho", "Comedian Chris Morris").
+NAME_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "professor", "prof", "director",
+     "producer", "writer", "creator", "showrunner", "actor", "actress", "star", "comedian", "comic",
+     "presenter", "host", "judge", "singer", "rapper", "lawyer", "attorney", "chairman", "chairwoman",
+     "chief", "executive", "private", "sergeant", "sgt", "corporal", "cpl", "lieutenant", "lt", "first",
+     "second", "captain", "capt", "major", "colonel", "general", "officer", "detective", "inspector",
+     "agent", "president", "minister", "senator", "mp", "filmmaker", "film-maker", "screenwriter",
+     "co-creator", "co-star", "newcomer", "veteran", "hollywood", "british", "american", "korean", "the",
+     "author", "novelist", "reporter", "editor", "senior", "critic", "broadcaster", "chef", "model", "dj"}
+)  # fmt: skip
+
+#: Descriptions that stand for the most recent person; the value is the role cue that fits best.
+PERSON_DESCRIPTIONS = {
+    "actor": "actor", "actress": "actor", "star": "actor", "comedian": "comedian", "comic": "comedian",
+    "filmmaker": "director", "film-maker": "director", "director": "director", "writer": "writer",
+    "screenwriter": "writer", "creator": "creator", "producer": "producer", "presenter": "presenter",
+    "host": "presenter", "singer": "singer", "rapper": "singer", "showrunner": "creator",
+}  # fmt: skip
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+SHOW_DESCRIPTIONS = frozenset(
+    {"series", "show", "drama", "sitcom", "comedy", "programme", "program", "soap", "thriller", "film",
+     "movie", "project", "production", "serial", "k-drama", "documentary", "cartoon", "miniseries"}
+)  # fmt: skip
+
+
+def fold(name: str) -> str:
+    """Case, accents, spaces, hyphens and apostrophes folded away, as the gold scorer does.
+
+    >>> fold("Ahn Gil Ho") == fold("Ahn Gil-ho")
+    True
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[\s\-‐-―'’`.,\"]+", "", text)
+
+
+def clean_name(text: str) -> str:
+    """A mention as a name: whitespace collapsed, possessive and leading titles removed.
+
+    >>> clean_name("Director Ahn Gil Ho's"), clean_name("Ricky Gervais'"), clean_name("the comedian")
+    ('Ahn Gil Ho', 'Ricky Gervais', 'the comedian')
+    """
+    text = re.sub(r"\s+", " ", text).strip(' ,;:()[]"“”')
+    text = re.sub(r"(?:['’]s|s['’]|['’])$", lambda m: "s" if m.group(0).startswith("s") else "", text).strip()
+    words = text.split(" ")
+    while len(words) > 1 and words[0].lower().strip(".") in NAME_TITLES and words[1][:1].isupper():
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_hyphenated_given(part: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][a-z]+-[A-Za-z][a-z]+", part))
+
+
+@dataclass
+class AliasTable:
+    """Full names of one article and how its shorter mentions map to them."""
+
+    full_names: list[str] = field(default_factory=list)  # canonical forms, first seen first
+    by_fold: dict[str, str] = field(default_factory=dict)  # folded variant -> canonical
+    by_part: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # part -> canonicals
+    variants: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # canonical -> role cues
+    #: (token index, canonical) of each person mention, in text order, for nearest-mention lookups.
+    positions: list[tuple[int, str]] = field(default_factory=list)
+
+    @classmethod
+    def from_names(cls, names: list[str]) -> AliasTable:
+        table = cls()
+        for index, name in enumerate(names):
+            table.add(name, index)
+        return table
+
+    def add(self, mention: str, position: int = -1, role: str | None = None) -> str:
+        """Register a person mention; returns its canonical form."""
+        name = clean_name(mention)
+        if not name:
+            return mention
+        key = fold(name)
+        if " " in name or ("-" in name and len(name.split()) > 1):
+            canonical = self.by_fold.get(key)
+            if canonical is None:
+                canonical = self._merge_split_romanisation(name) or name
+                if canonical == name:
+                    self.full_names.append(name)
+                    self._index_parts(name)
+                self.by_fold[key] = canonical
+        else:
+            canonical = self.canonical(name, position)
+        self.variants[canonical].add(name)
+        if role:
+            self.roles[canonical].add(role)
+        if position >= 0:
+            self.positions.append((position, canonical))
+            self.positions.sort()
+        return canonical
+
+    def _merge_split_romanisation(self, name: str) -> str | None:
+        # "Lee Do Hyun" vs "Lee Do-hyun": folded forms already equal; nothing else to merge here.
+        return None
+
+    def _index_parts(self, full: str) -> None:
+        parts = full.split(" ")
+        if len(parts) < 2:
+            return
+        self.by_part[fold(parts[-1])].append(full)  # surname (western) or given name (Korean)
+        family_first = _is_hyphenated_given(parts[-1]) or (len(parts) == 3 and all(len(p) <= 5 for p in parts))
+        if family_first:
+            self.by_part[fold(parts[0])].append(full)
+            if len(parts) == 3:  # "Lee Do Hyun": its given name "Do-hyun"
+                self.by_part[fold(parts[1] + parts[2])].append(full)
+
+    def canonical(self, mention: str, position: int = -1) -> str:
+        """The fullest form for ``mention``; ``position`` (a token index) breaks surname ties."""
+        name = clean_name(mention)
+        if not name:
+            return mention
+        key = fold(name)
+        if key in self.by_fold:
+            return self.by_fold[key]
+        if " " in name:
+            return name
+        owners = list(dict.fromkeys(self.by_part.get(key, [])))
+        if len(owners) == 1:
+            return owners[0]
+        if len(owners) > 1 and position >= 0:
+            nearest = self.nearest_before(position, set(owners))
+            if nearest:
+                return nearest
+        return name
+
+    def nearest_before(self, position: int, among: set[str] | None = None, role: str | None = None) -> str | None:
+        """The most recent person mentioned before ``position`` (of ``among``, with ``role`` if any)."""
+        index = bisect_right(self.positions, (position, "\uffff"))
+        fallback = None
+        for _, name in reversed(self.positions[:index]):
+            if among is not None and name not in among:
+                continue
+            if role is None or role in self.roles.get(name, ()):
+                return name
+            fallback = fallback or name
+        return fallback if role is not None else None
+
+
+ROLE_WORDS = {
+    "actor": "actor", "actress": "actor", "star": "actor", "comedian": "comedian", "comic": "comedian",
+    "director": "director", "filmmaker": "director", "film-maker": "director", "writer": "writer",
+    "screenwriter": "writer", "creator": "creator", "producer": "producer", "presenter": "presenter",
+    "host": "presenter", "singer": "singer", "showrunner": "creator",
+}  # fmt: skip
+
+
+def _role_near(ent: Span) -> str | None:
+    """A role word right before or in apposition to a person mention ("Comedian Chris Morris")."""
+    doc = ent.doc
+    for token in (ent[0], doc[ent.start - 1] if ent.start > 0 else None):
+        if token is not None and token.lower_ in ROLE_WORDS:
+            return ROLE_WORDS[token.lower_]
+    head = ent.root.head
+    if ent.root.dep_ == "appos" and head.lower_ in ROLE_WORDS:
+        return ROLE_WORDS[head.lower_]
+    for child in ent.root.children:
+        if child.dep_ in ("appos", "compound") and child.lower_ in ROLE_WORDS:
+            return ROLE_WORDS[child.lower_]
+    return None
+
+
+def build_aliases(doc: Doc) -> AliasTable:
+    """The alias table of a parsed article: every PERSON mention, full names first registered."""
+    table = AliasTable()
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    # Full names first, so a surname seen before its full name still finds it.
+    for ent in people:
+        name = clean_name(ent.text)
+        if " " in name:
+            table.add(name, -1)
+    for ent in people:
+        table.add(ent.text, ent.start, _role_near(ent))
+    return table
+
+
+def resolve_reference(token: Token, table: AliasTable, shows: list[str]) -> tuple[str, str] | None:
+    """What a pronoun or description stands for: ``(name, kind)``, kind ``Person`` or ``Show``.
+
+    "he"/"she"/"the actor"/"the comedian" -> the most recent person (of fitting role); "the series",
+    "the show", "it" -> the most recent show mention, else the main show.
+    """
+    lower = token.lower_
+    if lower in PERSON_PRONOUNS:
+        name = table.nearest_before(token.i)
+        return (name, "Person") if name else None
+    determiner = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+    if lower in PERSON_DESCRIPTIONS and determiner:
+        name = table.nearest_before(token.i, role=PERSON_DESCRIPTIONS[lower])
+        return (name, "Person") if name else None
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    if lower in SHOW_DESCRIPTIONS and indefinite and any(c.lower_ == "new" for c in token.children):
+        return (shows[0], "Show") if shows else None  # "a new series": the article's subject
+    if lower in SHOW_DESCRIPTIONS and (determiner or any(c.lower_ in ("its", "new") for c in token.children)):
+        show = _recent_show(token)
+        return (show, "Show") if show else ((shows[0], "Show") if shows else None)
+    if lower == "it" and shows:
+        show = _recent_show(token)
+        return (show or shows[0], "Show")
+    return None
+
+
+def _recent_show(token: Token) -> str | None:
+    doc = token.doc
+    for ent in reversed([e for e in doc.ents if e.label_ == "SHOW" and e.end <= token.i]):
+        if ent.start > 0 and doc[ent.start - 1].text == "(":
+            continue  # "(Black Mirror)": someone's earlier credit, not what the text is about
+        return ent.kb_id_ or ent.text
+    return None

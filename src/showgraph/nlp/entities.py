@@ -1,0 +1,714 @@
+"""Domain entities: platforms, seasons, outlets, aggregators and show titles.
+
+Three pipeline components, registered with ``@Language.factory`` and added by
+:func:`showgraph.nlp.pipeline.load_pipeline`:
+
+- ``showgraph_paragraphs`` (before the parser): line breaks start sentences, so headlines and
+  captions without a full stop do not run into the next paragraph.
+- ``showgraph_entity_ruler`` (after ``ner``): repairs the statistical entities (no entity spans a
+  line break; a trailing possessive ``'s`` is dropped) and adds ``PLATFORM``, ``OUTLET``,
+  ``AGGREGATOR`` and ``SEASON`` entities from the pattern files in ``nlp/patterns``.
+- ``showgraph_shows`` (last): finds show titles from cue words, quotes and the article title and
+  labels every mention ``SHOW``; writes ``doc._.shows`` (titles, main show first).
+
+Plain text has lost the italics that mark titles, so a title is a capitalised span that earns
+enough evidence (see :data:`SHOW_THRESHOLD`): a genre noun before it ("the sitcom Extras"), a cue
+after it ("Friends actress"), quotes, a platform's possessive ("Netflix's The Glory"), a season
+("The Glory Season 2"), its presence in the article's title.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+
+#: Evidence a capitalised span needs before it counts as a show title.
+SHOW_THRESHOLD = 2
+
+#: Labels the rules ask for; statistical labels (PERSON, ORG, ...) keep their spaCy names.
+SHOW, PLATFORM, OUTLET, AGGREGATOR, SEASON = "SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON"
+
+#: Platform names that are also ordinary words or given names: kept only in a channel's context.
+AMBIGUOUS_PLATFORMS = frozenset(
+    {"Max", "Fox", "Dave", "Stan", "Peacock", "Lifetime", "History", "Bravo", "Binge", "Crave", "Discovery",
+     "Amazon", "Sky", "Arte", "DR", "Freeform", "Starz", "Showtime", "Apple TV", "CW", "WB", "ABC", "Rai",
+     "C4", "Global"}
+)  # fmt: skip
+CHANNEL_CONTEXT = frozenset(
+    {"on", "via", "to", "from", "by", "at", "network", "channel", "broadcaster", "streamer", "service",
+     "'s", "’s", "series", "show", "drama", "original", "originals"}
+)  # fmt: skip
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "sophomore": 2,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}  # fmt: skip
+
+#: Lower-case words allowed inside a title when a capitalised word follows ("Sex and the City").
+TITLE_CONNECTORS = frozenset(
+    {"and", "of", "the", "to", "in", "a", "an", "for", "on", "at", "with", "or", "from", "by", "&", "+", "vs",
+     "de", "la", "le", "du", "von", "van", "'n'", "’n’", "-", ":"}
+)  # fmt: skip
+#: Capitalised words that never start or make up a title on their own.
+NOT_TITLES = frozenset(
+    {"The", "A", "An", "It", "This", "That", "These", "Those", "He", "She", "They", "We", "I", "You", "His",
+     "Her", "Their", "Its", "Our", "My", "Your", "TV", "Television", "Season", "Series", "Episode", "Part",
+     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+     "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "But", "And", "Or", "If", "When", "While",
+     "However", "Meanwhile", "Also", "In", "On", "At", "For", "With", "As", "After", "Before", "Netflix",
+     "Hollywood", "Bollywood", "US", "UK", "British", "American", "Korean", "English", "Oscar", "Oscars",
+     "Emmy", "Emmys", "Bafta", "Baftas", "Golden", "Globe", "Globes", "God", "Christmas", "Easter",
+     "Premier", "League", "Cup", "Olympics", "Olympic", "Government", "Parliament", "Labour", "Tory",
+     "Tories", "Conservative", "Conservatives", "Lib", "Dem", "Dems", "Democrats", "Republicans", "Chancellor",
+     "Prime", "Minister", "President", "MP", "MPs", "City", "United", "Rovers", "Wanderers"}
+)  # fmt: skip
+#: Verbs whose object is a production, with the weight of that evidence.
+MAKING_VERBS = {
+    "direct": 2, "co-write": 2, "write": 1, "create": 1, "co-create": 2, "produce": 1, "host": 1,
+    "present": 1, "commission": 2, "recommission": 2, "renew": 2, "cancel": 2, "axe": 2, "air": 2,
+    "screen": 1, "stream": 2, "premiere": 2, "binge": 2, "broadcast": 2, "reboot": 2, "remake": 2,
+}  # fmt: skip
+#: Verbs whose passive subject is a production ("Brookside was axed").
+PASSIVE_SHOW_VERBS = frozenset(
+    {"axe", "cancel", "renew", "recommission", "commission", "broadcast", "air", "screen", "stream", "direct",
+     "film", "shoot", "televise", "dub", "subtitle", "reboot", "remake", "greenlight", "green-light"}
+)  # fmt: skip
+#: Sentence-initial words of headlines that are never part of a title.
+LEADING_WORDS = frozenset(
+    {"Is", "Will", "What", "When", "Why", "How", "Who", "Does", "Did", "Could", "Should", "Can", "Where",
+     "Has", "Have", "Was", "Were", "Are", "Watch", "Exclusive", "Review", "New", "Following", "After"}
+)  # fmt: skip
+NON_SHOW_LABELS = frozenset(
+    {PLATFORM, OUTLET, AGGREGATOR, SEASON, "GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "PERCENT",
+     "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE"}
+)  # fmt: skip
+
+
+def _set_extensions() -> None:
+    if not Doc.has_extension("title"):
+        Doc.set_extension("title", default=None)
+    if not Doc.has_extension("shows"):
+        Doc.set_extension("shows", default=[])
+    if not Doc.has_extension("show_cues"):
+        Doc.set_extension("show_cues", default={})
+
+
+_set_extensions()
+
+
+@cache
+def _load_names(file_name: str) -> dict[str, list[str]]:
+    data = json.loads((PATTERNS_DIR / file_name).read_text(encoding="utf-8"))
+    return {key: value for key, value in data.items() if not key.startswith("_")}
+
+
+@cache
+def show_cues() -> dict:
+    """The cue lexicon of ``patterns/show_cues.json``."""
+    return json.loads((PATTERNS_DIR / "show_cues.json").read_text(encoding="utf-8"))
+
+
+def _name_pattern(label: str, canonical: str, form: str) -> dict:
+    # Exact names are phrase patterns (fast); "~" marks a case-insensitive token pattern.
+    if form.startswith("~"):
+        return {"label": label, "pattern": [{"LOWER": part} for part in _split(form[1:])], "id": canonical}
+    return {"label": label, "pattern": form, "id": canonical}
+
+
+def _split(text: str) -> list[str]:
+    # Mirror spaCy's English tokenizer on names: "Disney+" -> "Disney", "+"; "E! News" -> "E", "!", "News".
+    return [part for part in re.findall(r"[A-Za-zÀ-ÿ0-9&.]+|[^\sA-Za-zÀ-ÿ0-9]", text) if part]
+
+
+def ruler_patterns() -> list[dict]:
+    """Entity-ruler patterns: names from the ``*.json`` lists, token patterns from ``*.jsonl``."""
+    patterns: list[dict] = []
+    for label, file_name in ((PLATFORM, "platforms.json"), (OUTLET, "outlets.json"), (AGGREGATOR, "aggregators.json")):
+        for canonical, others in _load_names(file_name).items():
+            for form in (canonical, *others):
+                patterns.append(_name_pattern(label, canonical, form))
+    for path in sorted(PATTERNS_DIR.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                patterns.append(json.loads(line))
+    return patterns
+
+
+@Language.factory("showgraph_paragraphs")
+def make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
+    """Reads token whitespace; writes ``token.is_sent_start`` after every line break."""
+    return ParagraphBreaks()
+
+
+class ParagraphBreaks:
+    """A token after a line break starts a sentence (headlines and captions lack full stops)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for index, token in enumerate(doc[:-1]):
+            if "\n" in token.text and token.is_space:
+                doc[index + 1].is_sent_start = True
+        for index, token in enumerate(doc[1:], 1):
+            if "\n" in doc[index - 1].text_with_ws and not doc[index - 1].is_space:
+                token.is_sent_start = True
+        return doc
+
+
+@Language.factory("showgraph_entity_ruler")
+def make_entity_ruler(nlp: Language, name: str) -> DomainEntityRuler:
+    """Reads ``doc.ents`` (statistical); writes ``doc.ents`` with PLATFORM/OUTLET/AGGREGATOR/SEASON added."""
+    return DomainEntityRuler(nlp, name)
+
+
+class DomainEntityRuler:
+    """Repairs statistical entities, then overlays the curated name lists and season patterns."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.ruler = EntityRuler(nlp, name=f"{name}_inner", overwrite_ents=True, phrase_matcher_attr=None)
+        self.ruler.add_patterns(ruler_patterns())
+
+    def __call__(self, doc: Doc) -> Doc:
+        repaired = [s for s in (_repair(ent) for ent in doc.ents) if s is not None]
+        doc.ents = filter_spans(_hyphenated_names(doc, repaired))
+        doc = self.ruler(doc)
+        kept = []
+        for ent in doc.ents:
+            ambiguous = ent.text in AMBIGUOUS_PLATFORMS or ent.ent_id_ in AMBIGUOUS_PLATFORMS
+            if ent.label_ == PLATFORM and ambiguous and not _channel_context(ent):
+                continue
+            if ent.label_ == OUTLET and len(ent) == 1 and _is_name_part(ent):
+                continue
+            kept.append(ent)
+        doc.ents = kept
+        return doc
+
+
+#: "Lee Do-hyun", "Ahn Gil-ho", "Han Jun-Hee": a family name and a hyphenated given name.
+HYPHENATED_NAME = re.compile(r"\b[A-Z][a-z]{1,6} (?:[A-Z][a-z]{1,6} )?[A-Z][a-z]{1,5}-[A-Za-z][a-z]{1,5}\b")
+
+
+def _hyphenated_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Add PERSON spans for East Asian names the statistical model splits or misses ("Lee Do-hyun")."""
+    out = list(ents)
+    for match in HYPHENATED_NAME.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), label="PERSON")
+        if span is None or any(t.is_sent_start and t.text in NOT_TITLES for t in span[:1]):
+            continue
+        overlapping = [e for e in out if e.start < span.end and span.start < e.end]
+        if any(e.label_ not in ("PERSON", "ORG", "GPE", "NORP", "") and len(e) >= len(span) for e in overlapping):
+            continue
+        if any(e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end for e in overlapping):
+            continue
+        out = [e for e in out if e not in overlapping]
+        out.append(span)
+    return out
+
+
+def _repair(ent: Span) -> Span | None:
+    doc, start, end = ent.doc, ent.start, ent.end
+    for index in range(start, end):
+        if "\n" in doc[index].text:
+            end = index
+            break
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    if end <= start:
+        return None
+    return Span(doc, start, end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+
+
+def _channel_context(ent: Span) -> bool:
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.is_title and after.pos_ == "PROPN" and after.ent_type_ in ("", "PERSON"):
+        return False  # "Max Winter", "Megan Fox"-like names
+    if before is not None and before.is_title and before.pos_ == "PROPN" and before.ent_type_ == "PERSON":
+        return False
+    return bool(
+        (before is not None and before.lower_ in CHANNEL_CONTEXT)
+        or (after is not None and after.lower_ in CHANNEL_CONTEXT)
+    )
+
+
+def _is_name_part(ent: Span) -> bool:
+    """A single-token outlet glued to a neighbouring proper noun is part of another name."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return bool(
+        (after is not None and after.is_title and after.pos_ == "PROPN" and not after.is_sent_start)
+        or (before is not None and before.is_title and before.pos_ == "PROPN" and not ent[0].is_sent_start)
+    )
+
+
+# ---------------------------------------------------------------------------------------------- seasons
+
+
+def season_number(span: Span | str) -> int | None:
+    """The season a ``SEASON`` span names.
+
+    >>> season_number("Season 2"), season_number("series two"), season_number("its second season")
+    (2, 2, 2)
+    >>> season_number("S03"), season_number("a new series")
+    (3, None)
+    """
+    text = span if isinstance(span, str) else span.text
+    for word in re.findall(r"[A-Za-z]+|\d+", text.lower()):
+        if word.isdigit():
+            return int(word)
+        if word in ORDINALS:
+            return ORDINALS[word]
+        if word in NUMBER_WORDS:
+            return NUMBER_WORDS[word]
+        match = re.fullmatch(r"s(\d+)", word)
+        if match:
+            return int(match.group(1))
+        match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ shows
+
+
+@Language.factory("showgraph_shows")
+def make_show_finder(nlp: Language, name: str) -> ShowFinder:
+    """Reads ``doc.ents``, ``doc._.title`` and the parse; writes SHOW spans into ``doc.ents`` and
+    ``doc._.shows`` (titles, the article's main show first)."""
+    return ShowFinder(nlp)
+
+
+class ShowFinder:
+    """Finds show titles by cue evidence, then labels every mention of each title."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab
+        cues = show_cues()
+        self.genre_nouns = {w.lower() for w in cues["genre_nouns"]}
+        self.following = {w.lower(): int(v) for w, v in cues["following_nouns"].items()}
+        self.preceding_of = {w.lower() for w in cues["preceding_of"]}
+        self.screen_words = {w.lower() for w in cues["screen_words"]}
+        self.tokenizer = nlp.tokenizer
+
+    def __call__(self, doc: Doc) -> Doc:
+        scores: dict[str, float] = defaultdict(float)
+        cues: dict[str, list[str]] = defaultdict(list)
+        display: dict[str, str] = {}
+        for start, end, weight, cue in self.candidates(doc):
+            span = _strip_leading(doc[start:end])
+            title = _title_text(span) if span is not None else None
+            if title is None:
+                continue
+            key = title[4:] if title.startswith("The ") else title
+            if key not in display or title.startswith("The "):
+                display[key] = title
+            scores[key] += weight
+            cues[key].append(cue)
+        scores = {display[k]: v for k, v in scores.items()}
+        cues = defaultdict(list, {display[k]: v for k, v in cues.items()})
+        title_text = doc._.title or ""
+        for title in list(scores):
+            if _in_headline(title, title_text):
+                scores[title] += 1
+                cues[title].append("headline")
+        accepted = [t for t, s in scores.items() if s >= SHOW_THRESHOLD and _plausible_title(t)]
+        # A title inside a longer accepted title is a part of it ("Crosses" in "Noughts + Crosses").
+        accepted = [
+            t
+            for t in accepted
+            if not any(t != o and _contains_words(o, t) and scores[o] >= scores[t] for o in accepted)
+        ]
+        accepted = [
+            t for t in accepted if not any(t != o and _contains_words(t, o) and scores[o] > scores[t] for o in accepted)
+        ]
+        mentions = self.mentions(doc, accepted)
+        order = {t: min((s.start for s in mentions if s.label_ == t), default=10**9) for t in accepted}
+        accepted.sort(key=lambda t: order[t])
+        ranked = rank_shows(accepted, title_text, [(s.label_, s.start) for s in mentions])
+        # "Office" written "The Office" mid-sentence is "The Office".
+        renamed = {t: f"The {t}" for t in ranked if not t.startswith("The ") and f" The {t}" in doc.text}
+        ranked = [renamed.get(t, t) for t in ranked]
+        for span in mentions:
+            span.label_ = renamed.get(span.label_, span.label_)
+        doc._.shows = ranked
+        doc._.show_cues = {t: cues[t] for t in ranked}
+        show_spans = [Span(doc, s.start, s.end, label=SHOW, kb_id=s.label_) for s in mentions]
+        others = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in show_spans)]
+        doc.ents = filter_spans(others + show_spans)
+        return doc
+
+    # candidates -----------------------------------------------------------------------------------
+
+    def candidates(self, doc: Doc):
+        """Yield ``(start, end, weight, cue)`` for capitalised spans with evidence of being a title."""
+        yield from self._quoted(doc)
+        for sent in doc.sents:
+            screen = any(t.lower_ in self.screen_words or t.lemma_.lower() in self.screen_words for t in sent)
+            for token in sent:
+                lower = token.lower_
+                nxt = token.i + 1
+                if nxt >= sent.end:
+                    continue
+                # genre noun before: "the sitcom Extras", "satire, The Day Today", "drama called X"
+                if (lower in self.genre_nouns and not token.is_title | token.is_sent_start) or (
+                    lower in self.genre_nouns and token.is_sent_start and token.is_lower
+                ):
+                    start = nxt
+                    if start < sent.end and doc[start].text in (",", "called", "titled", "entitled"):
+                        start += 1
+                    span = _title_from(doc, start, sent.end)
+                    if span is not None:
+                        span = _after_possessive_credit(doc, span, sent.end)
+                        follower = doc[span.end] if span.end < sent.end else None
+                        if follower is None or not (follower.is_lower and follower.lower_ in self.genre_nouns):
+                            yield span.start, span.end, 2, f"genre:{lower}"
+                # a list after a plural genre noun: "hits such as X and Y", "dramas including X"
+                if (lower in self.genre_nouns or lower.rstrip("s") in self.genre_nouns) and token.is_lower:
+                    window = [t.lower_ for t in doc[nxt : min(nxt + 2, sent.end)]]
+                    if window[:2] == ["such", "as"] or window[:1] in (["including"], ["like"]):
+                        yield from self._title_list(doc, nxt + (2 if window[0] == "such" else 1), sent.end)
+                # object of a making/airing verb: "will direct Nathan Barley", "created Grange Hill"
+                if token.pos_ == "VERB" and token.lemma_.lower() in MAKING_VERBS:
+                    for child in token.children:
+                        if child.dep_ in ("dobj", "conj") and child.i > token.i:
+                            span = _title_from(doc, child.left_edge.i, sent.end)
+                            if span is not None and span.start <= child.i < span.end:
+                                weight = MAKING_VERBS[token.lemma_.lower()]
+                                yield span.start, span.end, weight, f"object:{token.lemma_.lower()}"
+                elif lower in ("called", "titled", "entitled") and screen:
+                    span = _title_from(doc, nxt, sent.end)
+                    if span is not None:
+                        yield span.start, span.end, 2, "called"
+                # platform's possessive: "Netflix's The Glory", "BBC One's Noughts + Crosses"
+                if token.ent_type_ == PLATFORM and token.ent_iob_ != "I" and token.ent_type_:
+                    ent_end = _ent_end(doc, token.i)
+                    if ent_end < sent.end and doc[ent_end].text in ("'s", "’s"):
+                        span = _title_from(doc, ent_end + 1, sent.end, skip_lower={"new", "hit", "latest"})
+                        if span is not None:
+                            yield span.start, span.end, 2, "platform-possessive"
+                # "episodes of X", "the cast of X"
+                if lower in self.preceding_of and doc[nxt].lower_ == "of" and nxt + 1 < sent.end:
+                    span = _title_from(doc, nxt + 1, sent.end)
+                    if span is not None:
+                        yield span.start, span.end, 2 if lower not in ("set", "fans", "release") else 1, f"of:{lower}"
+                # parenthetical credit after a person: "Emma Thompson (Love Actually)"
+                if token.text == "(" and token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON" and screen:
+                    span = _title_from(doc, nxt, sent.end)
+                    if span is not None and span.end < len(doc) and doc[span.end].text == ")" and len(span) > 1:
+                        yield span.start, span.end, 2, "paren-credit"
+            # cues after a title: "Friends actress", "The Glory Season 2", "The Glory director"
+            for span in _title_spans(sent):
+                after = doc[span.end] if span.end < sent.end else None
+                if after is None:
+                    continue
+                if after.ent_type_ == SEASON and after.ent_iob_ == "B" and after.lower_ in ("season", "series", "s"):
+                    yield span.start, span.end, 2, "season"
+                elif after.text in ("'s", "’s") and span.end + 1 < sent.end:
+                    nxt_tok = doc[span.end + 1]
+                    if nxt_tok.lower_ in self.following or nxt_tok.lower_ in ("creator", "director", "star"):
+                        yield span.start, span.end, 1, f"possessive:{nxt_tok.lower_}"
+                elif after.lower_ in self.following and after.is_lower:
+                    weight = self.following[after.lower_]
+                    if weight < 2 and not screen:
+                        continue
+                    yield span.start, span.end, weight, f"following:{after.lower_}"
+                # "X is an upcoming drama series", "Grange Hill, the school-based drama serial"
+                if self._described_as_show(doc, span.end, sent.end):
+                    yield span.start, span.end, 2, "described"
+                # "X was axed", "X has been renewed", "X was first broadcast"
+                head = span.root.head
+                if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in PASSIVE_SHOW_VERBS:
+                    yield span.start, span.end, 2, f"passive:{head.lemma_.lower()}"
+            for ent in sent.ents:
+                if ent.label_ == "WORK_OF_ART":
+                    span = _title_from(doc, ent.start, min(ent.end, sent.end))
+                    if span is not None:
+                        yield span.start, span.end, 1, "ner:work"
+
+    def _described_as_show(self, doc: Doc, index: int, limit: int) -> bool:
+        """Whether ``doc[index:]`` reads "is/was/will be a ... <genre noun>" or ", the ... <genre noun>"."""
+        if index >= limit:
+            return False
+        token = doc[index]
+        if token.text == ",":
+            index += 1
+        elif token.lemma_ == "be" or token.lower_ in ("will", "would"):
+            index += 1
+            if index < limit and doc[index].lemma_ == "be":
+                index += 1
+        else:
+            return False
+        while index < limit and doc[index].text in ('"', "“", "‘", "'"):
+            index += 1
+        if index >= limit or doc[index].lower_ not in ("a", "an", "the", "another", "this"):
+            return False
+        for token in doc[index + 1 : min(index + 7, limit)]:
+            if token.lower_ in self.genre_nouns and token.is_lower:
+                follower = token.nbor(1) if token.i + 1 < limit else None
+                if follower is not None and (follower.lower_ in self.genre_nouns or follower.text in ("-", "‐")):
+                    continue
+                return True
+            if (token.pos_ in ("VERB", "AUX", "ADP") and token.tag_ != "VBN") or token.text in (",", ".", ";"):
+                return False
+        return False
+
+    def _title_list(self, doc: Doc, start: int, limit: int):
+        index = start
+        while index < limit:
+            span = _title_from(doc, index, limit)
+            if span is None:
+                return
+            yield span.start, span.end, 2, "list"
+            index = span.end
+            if index < limit and doc[index].text == ",":
+                index += 1
+            if index < limit and doc[index].lower_ in ("and", "or"):
+                index += 1
+            elif index < limit and doc[index - 1].text != ",":
+                return
+
+    def _quoted(self, doc: Doc):
+        text = doc.text
+        for match in re.finditer(r"[“\"‘']([^“”\"‘’'\n]{1,80}?)[”\"’']", text):
+            inner = match.group(1).strip(" .,!?")
+            if not inner or not _title_case(inner) or len(inner.split()) > 8:
+                continue
+            span = doc.char_span(match.start(1), match.start(1) + len(inner), alignment_mode="expand")
+            if span is None:
+                continue
+            open_char = match.group(0)[0]
+            if open_char == "'" and match.start() > 0 and text[match.start() - 1].isalnum():
+                continue  # an apostrophe inside a word
+            yield span.start, span.end, 1.5, "quoted"
+
+    # mentions -------------------------------------------------------------------------------------
+
+    def mentions(self, doc: Doc, titles: list[str]) -> list[Span]:
+        """Every mention of each accepted title; a span's label is the title it mentions."""
+        matcher = PhraseMatcher(self.vocab)
+        for title in titles:
+            forms = {title}
+            if title.startswith("The ") and len(title.split()) > 1:
+                forms.add(title[4:])
+            for form in forms:
+                matcher.add(title, [self.tokenizer(form)])
+        found = [Span(doc, start, end, label=key) for key, start, end in matcher(doc)]
+        found = [
+            s
+            for s in found
+            if not (s.start > 0 and doc[s.start - 1].is_title and doc[s.start - 1].pos_ == "PROPN")
+            or doc[s.start - 1].ent_type_ in (PLATFORM, SEASON)
+            or doc[s.start - 1].text in ("The", "the")
+        ]
+        # "The Office" mention includes its article when written with it.
+        widened = []
+        for span in found:
+            if span.start > 0 and doc[span.start - 1].lower_ == "the" and not span.label_.startswith("The "):
+                widened.append(span)
+            elif span.start > 0 and doc[span.start - 1].lower_ == "the":
+                widened.append(Span(doc, span.start - 1, span.end, label=span.label_))
+            else:
+                widened.append(span)
+        return filter_spans(widened)
+
+
+def rank_shows(titles: list[str], headline: str, mentions: list[tuple[str, int]]) -> list[str]:
+    """Order titles: named in the headline first, then by mentions, then by first mention.
+
+    >>> rank_shows(["Brass Eye", "Nathan Barley"], "Comic returns with Nathan Barley",
+    ...            [("Brass Eye", 3), ("Nathan Barley", 9)])
+    ['Nathan Barley', 'Brass Eye']
+    """
+    counts: dict[str, int] = defaultdict(int)
+    first: dict[str, int] = {}
+    for title, start in mentions:
+        counts[title] += 1
+        first[title] = min(first.get(title, start), start)
+    in_headline = {t: _headline_position(t, headline) for t in titles}
+    return sorted(
+        titles,
+        key=lambda t: (
+            in_headline[t] is None,
+            in_headline[t] if in_headline[t] is not None else 0,
+            -counts[t],
+            first.get(t, 10**9),
+        ),
+    )
+
+
+def _headline_position(title: str, headline: str) -> int | None:
+    if not headline:
+        return None
+    folded = _fold(headline)
+    for form in (title, title[4:] if title.startswith("The ") else None):
+        if form:
+            found = re.search(r"(?<![a-z0-9])" + re.escape(_fold(form)) + r"(?![a-z0-9])", folded)
+            if found:
+                return found.start()
+    return None
+
+
+def _in_headline(title: str, headline: str) -> bool:
+    return _headline_position(title, headline) is not None
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[‘’“”\"']", "", text).lower()
+
+
+def _contains_words(longer: str, shorter: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(shorter) + r"(?!\w)", longer) is not None
+
+
+def _title_case(text: str) -> bool:
+    words = re.findall(r"[^\s]+", text)
+    if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    for word in words:
+        bare = word.strip(",.:;!?()")
+        if not bare:
+            continue
+        if bare.lower() in TITLE_CONNECTORS:
+            continue
+        if not (bare[0].isupper() or bare[0].isdigit()):
+            return False
+    return True
+
+
+def _ent_end(doc: Doc, index: int) -> int:
+    end = index + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
+
+
+def _titleish(token: Token) -> bool:
+    text = token.text
+    if token.is_space or (token.is_punct and text not in ("+", "&", "!", "?", "-", ":", ".")):
+        return False
+    if text[0].isupper() or text[0].isdigit():
+        return True
+    return False
+
+
+def _title_from(doc: Doc, start: int, limit: int, skip_lower: frozenset | set = frozenset()) -> Span | None:
+    """The longest title-like span starting at ``start`` (before ``limit``), or None."""
+    while start < limit and doc[start].lower_ in skip_lower:
+        start += 1
+    if start >= limit:
+        return None
+    first = doc[start]
+    if first.is_sent_start and first.tag_ in ("VBN", "VBD", "VBG") and start + 1 < limit and doc[start + 1].is_lower:
+        return None  # "Written by X, ...": a participle opening the sentence
+    if not _titleish(first) or first.is_punct or first.ent_type_ in NON_SHOW_LABELS - {"CARDINAL", "DATE"}:
+        return None
+    if first.text in NOT_TITLES and not (first.text in ("The", "A", "An") and start + 1 < limit):
+        return None
+    end = start + 1
+    while end < limit and end - start < 10:
+        token = doc[end]
+        if token.ent_type_ in (PLATFORM, OUTLET, AGGREGATOR, SEASON) and token.ent_iob_ == "B":
+            break
+        if token.text in ("'s", "’s", "'", "’"):
+            break
+        if token.is_space or ("\n" in token.text_with_ws[len(token.text) :] and _titleish(token)):
+            if _titleish(token):
+                end += 1
+            break
+        if _titleish(token) and token.text not in (":", "-", "."):
+            end += 1
+            continue
+        if token.text in ("and", "or") and end + 1 < limit and doc[end + 1].text in ("The", "A"):
+            break
+        if token.lower_ in TITLE_CONNECTORS and end + 1 < limit and _titleish(doc[end + 1]):
+            if doc[end + 1].ent_type_ in (PLATFORM, OUTLET, SEASON, "GPE", "DATE") or doc[end + 1].is_punct:
+                break
+            end += 1
+            continue
+        break
+    span = doc[start:end]
+    if span[0].text in ("The", "A", "An") and len(span) == 1:
+        return None
+    if all(t.text in NOT_TITLES or t.is_punct for t in span):
+        return None
+    return span
+
+
+def _after_possessive_credit(doc: Doc, span: Span, limit: int) -> Span:
+    """ "the comedy Peter Kay's Phoenix Nights": the title is the part after the possessive."""
+    if span.end + 1 < limit and doc[span.end].text in ("'s", "’s"):
+        later = _title_from(doc, span.end + 1, limit)
+        if later is not None:
+            return later
+    return span
+
+
+def _title_spans(sent: Span):
+    """Maximal capitalised spans of a sentence (candidate titles for cues that follow them)."""
+    doc = sent.doc
+    index = sent.start
+    while index < sent.end:
+        token = doc[index]
+        if _titleish(token) and not token.is_punct:
+            span = _title_from(doc, index, sent.end)
+            if span is not None:
+                # "The Glory director": the candidate may also start after a sentence-initial word.
+                yield span
+                index = span.end
+                continue
+        index += 1
+
+
+def _strip_leading(span: Span) -> Span | None:
+    """Drop sentence-initial words that cannot begin a title ("Is The Glory ..." -> "The Glory")."""
+    if not len(span):
+        return None
+    start = span.start
+    doc = span.doc
+    if span[0].is_sent_start and len(span) > 1:
+        inner_the = [t.i for t in span[1:] if t.text == "The"]
+        if inner_the and any(t.text in LEADING_WORDS or t.pos_ in ("AUX", "VERB", "PRON") for t in span[:2]):
+            start = inner_the[0]
+        elif span[0].text in LEADING_WORDS:
+            start += 1
+    if start >= span.end or all(t.like_num for t in doc[start : span.end]):
+        return None
+    return doc[start : span.end]
+
+
+def _title_text(span: Span) -> str | None:
+    text = span.text.strip()
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-")
+    text = re.sub(r"['’]s$", "", text).strip()
+    if not text or text in NOT_TITLES:
+        return None
+    return text
+
+
+def _plausible_title(title: str) -> bool:
+    words = title.split()
+    if not words or len(words) > 9:
+        return False
+    if len(title) < 2 or title.isdigit():
+        return False
+    return not all(w in NOT_TITLES for w in words)

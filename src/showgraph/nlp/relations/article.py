@@ -1,0 +1,139 @@
+"""Article relations: ``author``, ``published_by`` (header and byline) and ``cites`` (the body).
+
+``cites`` needs a named outlet credited for information: "told Variety", "Deadline reported",
+"(via Soompi)", "per Soompi", "according to the Hollywood Reporter". The publisher itself is never
+cited, nor a company's own statement, nor unnamed sources. An outlet is an ``OUTLET`` entity (the
+curated list) or an organisation whose name says it is a publication ("the Daily Record").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from showgraph.facts import Fact
+from showgraph.nlp.aliases import fold
+from showgraph.nlp.context import ArticleContext
+from showgraph.nlp.relations import rules
+
+#: Verbs whose subject is a source of reporting ("Deadline reported", "Variety has learned").
+REPORT_VERBS = frozenset(
+    {"report", "reveal", "say", "write", "learn", "understand", "confirm", "announce", "break", "claim",
+     "suggest", "publish", "note", "state", "disclose", "exclusively"}
+)  # fmt: skip
+#: Verbs whose object or ``to`` phrase is the outlet credited ("told Variety", "confirmed to Deadline").
+TOLD_VERBS = frozenset({"tell", "confirm", "speak", "say", "reveal", "explain", "admit", "talk", "give"})
+#: Words that make an organisation's name a publication's when the outlet list does not know it.
+PUBLICATION_WORDS = frozenset(
+    {"times", "news", "post", "journal", "herald", "daily", "magazine", "reporter", "weekly", "gazette",
+     "tribune", "telegraph", "mail", "express", "chronicle", "review", "press", "agency", "wire", "today",
+     "insider", "observer", "standard", "record", "star", "mirror", "guardian", "independent", "bulletin",
+     "digest", "monthly", "examiner", "inquirer", "courier", "sun", "radio", "online", "ilbo"}
+)  # fmt: skip
+BYLINE = re.compile(r"^\s*(?:By|Written by|Words by)\s+([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})", re.M)
+ABOUT_AUTHOR = re.compile(r"About (?:The|the) Author:\s*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})")
+BYLINE_TAIL = frozenset({"Posted", "Published", "Updated", "On", "In", "For", "And"})
+
+
+def _names(value: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|&|\band\b)\s*", value)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _byline_name(raw: str) -> str:
+    words = raw.split()
+    while words and words[-1].rstrip(":") in BYLINE_TAIL:
+        words.pop()
+    return " ".join(words).rstrip(":")
+
+
+def article_facts(doc_span: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``author`` and ``published_by`` from the header, and authors from a byline in the body."""
+    article = ctx.article
+    doc = doc_span.doc
+    if not len(doc):
+        return
+    anchor = doc[0]
+    authors: list[str] = []
+    if article.author:
+        authors.extend(_names(article.author))
+    head = article.body[:400]
+    for match in BYLINE.finditer(head):
+        authors.append(_byline_name(match.group(1)))
+    for match in ABOUT_AUTHOR.finditer(article.body):
+        authors.append(_byline_name(match.group(1)))
+    seen: set[str] = set()
+    for author in authors:
+        if not author or (" " not in author and not article.author) or fold(author) in seen:
+            continue
+        seen.add(fold(author))
+        yield ctx.fact("author", "article", author, anchor, "article.author", object_kind="Person")
+    if article.source:
+        yield ctx.fact(
+            "published_by", "article", article.source.strip(), anchor, "article.source", object_kind="Organization"
+        )
+
+
+article_facts.scope = "article"  # type: ignore[attr-defined]
+rules.register("article.header", func=article_facts)
+
+
+def _outlet(token: Token, ctx: ArticleContext) -> str | None:
+    """The outlet a token names, if it names a publication (not the article's own publisher)."""
+    ent = ctx.entity(token)
+    if ent is None:
+        return None
+    if ent.label_ == "OUTLET":
+        name = ent.ent_id_ or ent.text
+    elif ent.label_ in ("ORG", "WORK_OF_ART", "PERSON") and any(t.lower_ in PUBLICATION_WORDS for t in ent):
+        name = re.sub(r"^the\s+", "", ent.text, flags=re.I).strip()
+        name = re.sub(r"['’]s$", "", name)
+    else:
+        return None
+    source = ctx.article.source or ""
+    if source and (fold(name) == fold(source) or fold(name).startswith(fold(source))):
+        return None
+    return name
+
+
+def cites(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """Outlets the article credits: told X, X reported, via X, per X, according to X."""
+    for token in sent:
+        ent_start = token.ent_iob_ == "B"
+        if not ent_start:
+            continue
+        name = _outlet(token, ctx)
+        if name is None:
+            continue
+        ent = ctx.entity(token)
+        assert ent is not None
+        if _credited(ent):
+            yield ctx.fact("cites", "article", name, ent, "article.cites", object_kind="Organization")
+
+
+def _credited(ent: Span) -> bool:
+    doc = ent.doc
+    before = [t for t in doc[max(ent.sent.start, ent.start - 3) : ent.start] if not t.is_space]
+    words = [t.lower_ for t in before]
+    if (words and words[-1] in ("via", "per")) or words[-2:] == ["according", "to"]:
+        return True
+    if words[-3:-1] == ["according", "to"] and words[-1] == "the":
+        return True
+    if words and words[-1] in ("by",) and len(words) > 1 and words[-2] in ("reported", "revealed", "confirmed"):
+        return True
+    if words[-2:] in (["interview", "with"], ["speaking", "to"], ["talking", "to"], ["report", "in"]):
+        return True
+    root = ent.root
+    head = root.head
+    if root.dep_ in ("nsubj",) and head.lemma_.lower() in REPORT_VERBS:
+        return True
+    if root.dep_ in ("dobj", "dative") and head.lemma_.lower() in TOLD_VERBS:
+        return head.lemma_.lower() in ("tell", "give") or root.dep_ == "dative"
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in TOLD_VERBS:
+        return True
+    return bool(root.dep_ == "poss" and head.lower_ in ("report", "reports", "interview", "sources"))
+
+
+rules.register("article.cites", func=cites)

@@ -1,0 +1,591 @@
+"""Cast relations: ``plays`` (actor -> character) and ``cast_member`` (show -> person).
+
+Constructions read (each over the parse, none over one article's strings):
+
+- a playing verb: "X plays/portrays/voices Y", "X will play Y", "X, who plays Y", "Y, played by X";
+- ``as``: "X stars as Y", "X joins the cast as Y", "starring A as B", "X ... as his SHOW character Y";
+- brackets: "Courteney Cox (Monica)" (actor outside), "two protagonists Sephy (Baduza)" (a
+  character described outside, the actor in brackets), "Emma Thompson (Love Actually)" (a credit);
+- possessives: "Song Hye-kyo's Dong-eun";
+- "X in the title role" (the character is the show's title);
+- appearing: "X stars/appears/guest-stars in SHOW", "X has signed up for SHOW", "A and B lead SHOW",
+  "SHOW stars X", "SHOW actress X", "The cast includes A, B and C", "starring A, B and C",
+  "X in SHOW" captions, "A, B and C are the finalists".
+
+Every ``plays`` also gives a ``cast_member`` of its show. A role the article describes but does not
+name ("plays a struggling actor") gives the ``cast_member`` fact only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from showgraph.facts import Fact
+from showgraph.nlp.aliases import clean_name, fold
+from showgraph.nlp.context import ArticleContext, conjuncts, name_span, person_at, show_at, show_in_subtree
+from showgraph.nlp.relations import rules
+
+PLAY_VERBS = frozenset({"play", "portray", "voice", "reprise", "essay", "depict", "embody"})
+#: Verbs whose "as Y" names the character ("stars as", "joins the cast as", "was cast as").
+AS_VERBS = frozenset(
+    {"star", "appear", "return", "join", "cast", "feature", "guest", "co-star", "costar", "sign", "come",
+     "play", "lead", "be", "reprise", "debut", "cameo", "tap", "book", "introduce"}
+)  # fmt: skip
+#: Verbs of appearing in a production ("X stars in SHOW").
+APPEAR_VERBS = frozenset(
+    {"star", "appear", "guest", "co-star", "costar", "feature", "cameo", "return", "compete", "participate",
+     "perform", "act"}
+)  # fmt: skip
+#: Verbs whose object is the show a person joins ("A and B lead SHOW", "X joins SHOW").
+JOIN_VERBS = frozenset({"lead", "join", "front", "headline", "topline"})
+#: Signing-up verbs: the appearance they announce is a plan (scheduled) unless a cue says otherwise.
+SIGNUP_VERBS = frozenset({"sign", "book", "agree", "line", "recruit", "rope", "enlist", "tap", "attach"})
+#: Nouns for a role that is described, not named ("plays a doctor": cast_member only).
+ROLE_NOUNS = frozenset({"role", "part", "character", "lead", "cameo", "villain", "hero", "heroine", "protagonist"})
+#: Nouns of people who appear: "SHOW actress X", "the cast includes", "A and B are the finalists".
+PERFORMER_NOUNS = frozenset(
+    {"star", "stars", "actress", "actor", "actors", "actresses", "co-star", "costar", "regular", "cast",
+     "newcomer", "contestant", "contestants", "finalist", "finalists", "housemate", "housemates",
+     "participant", "participants", "competitor", "competitors", "castmate", "castmates", "lead", "leads"}
+)  # fmt: skip
+CAST_LIST_HEADS = frozenset({"cast", "line-up", "lineup", "ensemble"})
+#: Words before a bracketed name that mark the outer name as a character description.
+CHARACTER_CUES = frozenset({"character", "characters", "protagonist", "protagonists", "role", "roles", "alter"})
+#: Nouns before a person that say the outer name is the actor ("actress Lisa Kudrow (Phoebe)").
+PERFORMER_TITLES = frozenset({"actor", "actress", "star", "comedian", "comic", "presenter", "host", "winner"})
+#: Words that make a sentence about sport, where "plays" means a game.
+SPORT_WORDS = frozenset(
+    {"match", "game", "goal", "goals", "league", "cup", "club", "team", "season's", "striker", "midfielder",
+     "defender", "coach", "manager", "tournament", "championship", "final", "semi-final", "quarter-final",
+     "squad", "injury", "fixture", "seed", "set", "sets", "innings", "wicket", "race"}
+)  # fmt: skip
+
+
+def _name_of(token: Token) -> str:
+    return clean_name(name_span(token).text)
+
+
+def _is_character_name(token: Token, ctx: ArticleContext, *, strict: bool = False) -> bool:
+    """Whether ``token`` heads a proper name that may be a character (not a show, outlet, date, ...).
+
+    The statistical model often labels a character's given name as a place or organisation, so only
+    ``strict`` callers (weaker constructions) refuse those labels.
+    """
+    if token.pos_ != "PROPN" and not (token.is_title and token.ent_type_ == "PERSON"):
+        return False
+    span = name_span(token)
+    refused = {"SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
+    if strict:
+        refused |= {"GPE", "ORG", "NORP", "LOC", "FAC"}
+    if span.label_ in refused:
+        return False
+    return not any(t.is_lower and t.text not in ("-",) and not t.is_punct for t in span) or "-" in span.text
+
+
+def _show_near(token: Token, ctx: ArticleContext) -> str | None:
+    """The show a cast statement at ``token`` is about: an ``in/on SHOW`` phrase of its verb, a show
+    in the sentence, else the article's main show."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "on", "for", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = show_at(pobj, ctx) or show_in_subtree(pobj)
+                    if found:
+                        return found
+    return ctx.show_for(token)
+
+
+def _status(anchor: Token, ctx: ArticleContext, verb_lemma: str | None = None) -> tuple[str, tuple[str, ...]]:
+    status, cues = ctx.status(anchor)
+    if status == "confirmed" and verb_lemma in SIGNUP_VERBS:
+        return "scheduled", (anchor.text,)
+    if status == "confirmed" and _infinitive_headline(anchor):
+        return "scheduled", ("to",)
+    return status, cues
+
+
+def _infinitive_headline(token: Token) -> bool:
+    """Headline style "Emma Thompson to star in X": a bare ``to`` + verb as the sentence's main verb."""
+    aux = [c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"]
+    return (
+        bool(aux)
+        and token.dep_ in ("ROOT", "xcomp")
+        and not any(c.dep_ == "aux" and c.lower_ != "to" for c in token.children)
+        and token.head.lemma_ not in ("want", "hope", "try", "need", "like", "love")
+    )
+
+
+def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
+    """People who are the subject of ``verb`` (through xcomp/conj chains and relative clauses)."""
+    node = verb
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            break
+        if node.dep_ in ("xcomp", "conj", "ccomp", "advcl") and node.head is not node:
+            node = node.head
+            continue
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            subj = [node.head]
+            break
+        return []
+    out = []
+    for head in subj:
+        if head.lower_ in ("who", "that") and node.dep_ == "relcl":
+            head = node.head
+        for person in conjuncts(head):
+            name = person_at(person, ctx)
+            if name:
+                out.append((person, name))
+    return out
+
+
+def _plays(ctx: ArticleContext, actor: str, character: str, where: Token, show: str | None, rule: str,
+           status: tuple[str, tuple[str, ...]]) -> Iterator[Fact]:  # fmt: skip
+    character = clean_name(character)
+    if not character or fold(character) == fold(actor):
+        return
+    if ctx.aliases is not None:
+        character = ctx.aliases.canonical(character, where.i)
+    season = ctx.season_for(where)
+    ctx.memo.setdefault("actors", set()).add(actor)
+    yield ctx.fact(
+        "plays", actor, character, where, rule, qualifiers={"show": show, "season": season},
+        status=status[0], cues=status[1], object_kind="Character",
+    )  # fmt: skip
+    if show:
+        yield ctx.fact(
+            "cast_member", show, actor, where, rule, qualifiers={"season": season}, status=status[0], cues=status[1]
+        )
+
+
+def _cast(ctx: ArticleContext, show: str | None, person: str, where: Token, rule: str,
+          status: tuple[str, tuple[str, ...]]) -> Iterator[Fact]:  # fmt: skip
+    if not show or not person or fold(show) == fold(person):
+        return
+    yield ctx.fact(
+        "cast_member", show, person, where, rule, qualifiers={"season": ctx.season_for(where)},
+        status=status[0], cues=status[1],
+    )  # fmt: skip
+
+
+#: Words that put a sentence on screen (sport also has "stars", "plays" and "seasons", so they are not here).
+SCREEN_WORDS = frozenset(
+    {"drama", "series", "sitcom", "soap", "film", "movie", "episode", "episodes", "actor", "actress", "cast",
+     "role", "character", "characters", "protagonist", "protagonists", "directed", "director", "show"}
+)  # fmt: skip
+
+
+def _screen_sentence(sent: Span) -> bool:
+    doc = sent.doc
+    return any(
+        t.lower_ in SCREEN_WORDS
+        or (t.ent_type_ == "SHOW" and t.ent_iob_ == "B" and not (t.i > 0 and doc[t.i - 1].text == "("))
+        for t in sent
+    )
+
+
+def _sporty(sent: Span) -> bool:
+    return any(t.lower_ in SPORT_WORDS for t in sent)
+
+
+def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X plays/portrays Y", "X, who plays Y", "Y, played by X", "X plays a doctor" (cast only)."""
+    if not ctx.shows or _sporty(sent):
+        return
+    for verb in sent:
+        if verb.lemma_.lower() not in PLAY_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        status = _status(verb, ctx, verb.lemma_.lower())
+        show = _show_near(verb, ctx)
+        # "Y, played by X"
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            for agent in agents:
+                for person in conjuncts(agent):
+                    actor = person_at(person, ctx)
+                    if actor and _is_character_name(verb.head, ctx):
+                        yield from _plays(ctx, actor, _name_of(verb.head), verb, show, "cast.played_by", status)
+            continue
+        explicit = _prep_show(verb, ctx, descriptions=False)
+        if explicit:
+            ctx.memo["character_show"] = explicit
+        elif verb.dep_ == "relcl":
+            show = _character_show(verb, ctx)
+        subjects = _subjects(verb, ctx)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        for _, actor in subjects:
+            for obj in objects:
+                characters = conjuncts(obj)
+                named = [c for c in characters if _is_character_name(c, ctx)]
+                if named:
+                    # "X and Z play A and B": pair them in order when the counts agree.
+                    if len(subjects) == len(named) and len(subjects) > 1:
+                        index = [s[1] for s in subjects].index(actor)
+                        named = [named[index]]
+                    for character in named:
+                        yield from _plays(ctx, actor, _name_of(character), verb, show, "cast.plays", status)
+                elif obj.pos_ == "NOUN" and (
+                    obj.lower_ in ROLE_NOUNS or any(c.lower_ in ("a", "an") for c in obj.children)
+                ):
+                    if obj.lower_ in ROLE_NOUNS and obj.lower_ == "role" and _title_role(obj):
+                        yield from _plays(ctx, actor, show or "", verb, show, "cast.title_role", status)
+                    else:
+                        yield from _cast(ctx, show, actor, verb, "cast.plays_role", status)
+
+
+def _title_role(token: Token) -> bool:
+    return any(c.lower_ == "title" for c in token.children)
+
+
+def plays_was(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X, who was Rachel in the long-running show": a relative clause naming a role in a show."""
+    if not ctx.shows or _sporty(sent):
+        return
+    for verb in sent:
+        if verb.lemma_ != "be" or verb.dep_ != "relcl":
+            continue
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        where = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        if attr is None or where is None or not _is_character_name(attr, ctx):
+            continue
+        pobj = next((c for c in where.children if c.dep_ == "pobj"), None)
+        if pobj is None or not (
+            pobj.ent_type_ == "SHOW" or pobj.lower_ in ("show", "series", "sitcom", "drama", "soap")
+        ):
+            continue
+        actor = person_at(verb.head, ctx)
+        if actor:
+            show = show_at(pobj, ctx) if pobj.ent_type_ == "SHOW" else _character_show(verb, ctx)
+            yield from _plays(ctx, actor, _name_of(attr), verb, show, "cast.who_was", _status(verb, ctx))
+
+
+rules.register("cast.plays_verb", func=plays_verb)
+rules.register("cast.plays_was", func=plays_was)
+
+
+def _as_character(as_token: Token) -> Token | None:
+    """The character an ``as`` phrase names: "as Vivienne Rook", "as his Office character David"."""
+    pobj = next((c for c in as_token.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    if pobj.pos_ == "PROPN" and pobj.is_title:
+        return pobj
+    if pobj.lower_ in ("character", "role", "alter"):
+        named = [c for c in pobj.children if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN"]
+        after = pobj.nbor(1) if pobj.i + 1 < len(pobj.doc) else None
+        if not named and after is not None and after.pos_ == "PROPN" and after.is_title:
+            named = [after]
+        return named[-1] if named else None
+    return None
+
+
+def plays_as(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X stars as Y", "X joins the cast as Y", "starring A as B", "X ... as his SHOW character Y"."""
+    if not ctx.shows or _sporty(sent):
+        return
+    doc = sent.doc
+    cast_verb = any(t.lemma_.lower() in AS_VERBS - {"be", "come"} or t.lower_ == "starring" for t in sent)
+    if not cast_verb:
+        return
+    for token in sent:
+        if token.lower_ != "as" or (token.i > 0 and doc[token.i - 1].lower_ in ("such", "well", "just", "so")):
+            continue
+        character = _as_character(token)
+        if character is None or (
+            not _is_character_name(character, ctx, strict=True) and character.ent_type_ != "PERSON"
+        ):
+            continue
+        if character.ent_type_ in ("SHOW", "PLATFORM", "OUTLET", "ORG"):
+            continue
+        actor, anchor = _actor_before(token, sent, ctx)
+        if actor is None or anchor is None:
+            continue
+        verb = token.head if token.head.pos_ in ("VERB", "AUX") else anchor.head
+        show = show_in_subtree(character.head) if character.head.lower_ in ("character", "role") else None
+        show = show or _show_near(verb, ctx)
+        status = _status(verb, ctx, verb.lemma_.lower())
+        yield from _plays(ctx, actor, _name_of(character), token, show, "cast.as", status)
+
+
+def _actor_before(as_token: Token, sent: Span, ctx: ArticleContext) -> tuple[str | None, Token | None]:
+    """The person an ``as`` phrase belongs to: the verb's subject, else the nearest person before it."""
+    head = as_token.head
+    if head.pos_ in ("VERB", "AUX"):
+        subjects = _subjects(head, ctx)
+        if len(subjects) == 1:
+            return subjects[0][1], subjects[0][0]
+    for index in range(as_token.i - 1, max(sent.start, as_token.i - 14) - 1, -1):
+        token = sent.doc[index]
+        if token.text in (";",) or token.lower_ == "as":
+            break
+        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.is_title and token.ent_type_ == ""):
+            if token.ent_type_ == "PERSON" or token.i + 1 < len(sent.doc):
+                name = person_at(token, ctx)
+                if name and token.ent_type_ == "PERSON":
+                    return name, token
+    return None, None
+
+
+rules.register("cast.plays_as", func=plays_as)
+
+
+CREW_VERBS = frozenset({"write", "direct", "create", "produce", "co-write", "co-create", "present", "host"})
+CREW_TITLES = frozenset(
+    {"director", "writer", "screenwriter", "creator", "producer", "showrunner", "presenter", "host", "author"}
+)  # fmt: skip
+
+
+def _is_crew(token: Token) -> bool:
+    """Whether a person mention is credited as crew ("written by X", "director X")."""
+    span = name_span(token)
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in CREW_TITLES:
+        return True
+    head = span.root.head
+    return bool(span.root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in CREW_VERBS)
+
+
+def plays_brackets(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """Bracketed names: "Courteney Cox (Monica)", "protagonists Sephy Hadley (Baduza)",
+    "Emma Thompson (Love Actually)"."""
+    if not ctx.shows or _sporty(sent):
+        return
+    doc = sent.doc
+    character_outside: bool | None = None
+    for token in sent:
+        if token.text != "(" or token.i == 0 or token.i + 2 >= sent.end:
+            continue
+        outer_end = doc[token.i - 1]
+        close = next((t for t in doc[token.i + 1 : min(token.i + 8, sent.end)] if t.text == ")"), None)
+        if close is None or close.i == token.i + 1:
+            continue
+        inner = doc[token.i + 1 : close.i]
+        if not (outer_end.pos_ == "PROPN" or outer_end.ent_type_ == "PERSON") or any(t.is_lower for t in inner):
+            continue
+        outer = name_span(outer_end)
+        if outer.label_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
+            continue
+        outer_name = clean_name(outer.text)
+        inner_show = next((t for t in inner if t.ent_type_ == "SHOW"), None)
+        if inner_show is not None:
+            person = person_at(outer_end, ctx)
+            if person and not _is_crew(outer_end):
+                show = show_at(inner_show, ctx)
+                yield from _cast(ctx, show, person, token, "cast.bracket_credit", ("confirmed", ()))
+            continue
+        if inner.root.pos_ != "PROPN" or name_span(inner.root).label_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
+            continue
+        inner_name = clean_name(inner.text)
+        before = doc[outer.start - 1] if outer.start > 0 else None
+        if before is not None and before.lower_ in ("and", ",", "or") and character_outside is not None:
+            outer_is_character = character_outside
+        else:
+            outer_is_character = before is not None and (
+                before.lower_ in CHARACTER_CUES
+                or (before.pos_ == "NOUN" and before.is_lower and before.lower_ not in PERFORMER_TITLES)
+            )
+        known_inner = ctx.aliases is not None and " " in ctx.aliases.canonical(inner_name, -1)
+        if not (known_inner or _screen_sentence(sent)):
+            continue  # "D Chin (Belgrave Harriers)": results tables and team lists, not roles
+        if outer_is_character or (known_inner and " " not in inner_name):
+            actor = ctx.aliases.canonical(inner_name, token.i) if ctx.aliases is not None else inner_name
+            character = outer_name
+            character_outside = True
+        else:
+            actor = person_at(outer_end, ctx) or ""
+            character = inner_name
+            character_outside = False
+        if not actor or not character or _is_crew(outer_end):
+            continue
+        show = _character_show(token, ctx)
+        status = _status(outer.root.head, ctx, outer.root.head.lemma_.lower())
+        yield from _plays(ctx, actor, character, token, show, "cast.brackets", status)
+
+
+def _character_show(token: Token, ctx: ArticleContext) -> str | None:
+    """The show a character named without one belongs to: the show of the article's last explicit
+    "played X in SHOW", else the nearest show."""
+    return ctx.memo.get("character_show") or ctx.show_for(token)
+
+
+rules.register("cast.plays_brackets", func=plays_brackets)
+
+
+def plays_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "Song Hye-kyo's Dong-eun", "his Office character David", "X in the title role"."""
+    if not ctx.shows or _sporty(sent):
+        return
+    doc = sent.doc
+    for token in sent:
+        # "X's Y": a person's possessive right before a name.
+        if token.text in ("'s", "’s") and token.i > sent.start and token.i + 1 < sent.end:
+            owner, owned = doc[token.i - 1], doc[token.i + 1]
+            if owner.ent_type_ != "PERSON" or owned.ent_type_ in ("SHOW", "PLATFORM", "OUTLET", "SEASON"):
+                continue
+            if owned.ent_type_ not in ("", "PERSON") and person_at(owner, ctx) not in ctx.memo.get("actors", ()):
+                continue
+            if owned.pos_ != "PROPN" or not owned.is_title:
+                continue
+            actor = person_at(owner, ctx)
+            character = _name_of(owned)
+            if actor and ctx.aliases is not None and ctx.aliases.canonical(character, owned.i) in ctx.aliases.roles:
+                continue  # "Gervais's Merchant": a person, not a character
+            if actor:
+                status = _status(owned.head, ctx)
+                yield from _plays(ctx, actor, character, owned, ctx.show_for(owned), "cast.possessive", status)
+        # "his Office character David"
+        if token.lower_ in ("character", "alter") and token.i + 1 < sent.end:
+            name = doc[token.i + 1]
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is None or name.pos_ != "PROPN" or not name.is_title:
+                continue
+            actor = person_at(owner, ctx)
+            show = next((show_at(c, ctx) for c in token.children if c.ent_type_ == "SHOW"), None)
+            if actor:
+                yield from _plays(ctx, actor, _name_of(name), token, show or ctx.show_for(token), "cast.character",
+                                  ("confirmed", ()))  # fmt: skip
+        # "with Nicholas Burns in the title role"
+        if token.lower_ == "role" and any(c.lower_ == "title" for c in token.children) and token.head.lower_ == "in":
+            holder = token.head.head
+            actor = person_at(holder, ctx) if holder.pos_ == "PROPN" else None
+            show = ctx.show_for(token)
+            if actor and show:
+                yield from _plays(ctx, actor, show, token, show, "cast.title_role", ("confirmed", ()))
+
+
+rules.register("cast.plays_possessive", func=plays_possessive)
+
+
+def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X stars/appears in SHOW", "X has signed up for SHOW", "A and B lead SHOW", "SHOW stars X"."""
+    if not ctx.shows or _sporty(sent):
+        return
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") and lemma != "star":
+            continue
+        if lemma in APPEAR_VERBS or lemma in SIGNUP_VERBS:
+            show = _prep_show(verb, ctx)
+            if lemma in SIGNUP_VERBS and show is None and not _has_cast_object(verb):
+                continue
+            if lemma == "return" and show is None:
+                continue
+            if lemma in APPEAR_VERBS - {"star", "appear", "guest", "co-star", "costar", "cameo"} and show is None:
+                continue
+            show = show or ctx.show_for(verb)
+            status = _status(verb, ctx, lemma)
+            subjects = _subjects(verb, ctx)
+            if any(s.dep_ == "nsubj" and s.ent_type_ == "SHOW" for s in verb.children):
+                # "SHOW stars X and Y"
+                for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+                    for person in conjuncts(obj):
+                        name = person_at(person, ctx)
+                        if name:
+                            yield from _cast(ctx, show, name, verb, "cast.show_stars", status)
+                continue
+            for _, name in subjects:
+                yield from _cast(ctx, show, name, verb, f"cast.{lemma}", status)
+        elif lemma in JOIN_VERBS:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            show = (show_at(obj, ctx) or show_in_subtree(obj)) if obj is not None else None
+            if show:
+                for _, name in _subjects(verb, ctx):
+                    yield from _cast(ctx, show, name, verb, f"cast.{lemma}", _status(verb, ctx, lemma))
+        elif verb.lower_ == "starring":
+            # "starring A, B and C" / "Starring in the saga is X"
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")] or [
+                c for c in verb.head.children if c.dep_ in ("nsubj", "attr") and c.i > verb.i
+            ]
+            show = _prep_show(verb, ctx) or ctx.show_for(verb)
+            for obj in objs:
+                for person in conjuncts(obj):
+                    name = person_at(person, ctx)
+                    if name:
+                        yield from _cast(ctx, show, name, verb, "cast.starring", _status(verb.head, ctx))
+
+
+def _prep_show(verb: Token, ctx: ArticleContext, *, descriptions: bool = True) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("in", "on", "for", "up"):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    found = show_in_subtree(grand) or (show_at(grand, ctx) if descriptions else None)
+                    if found:
+                        return found
+                    if not descriptions:
+                        continue
+                    if grand.lower_ in ("episode", "episodes", "show", "series", "sitcom", "drama", "film", "roles",
+                                        "role", "part", "cast"):  # fmt: skip
+                        return ctx.show_for(verb)
+                if grand.dep_ == "prep":
+                    found = _prep_show(child, ctx, descriptions=descriptions)
+                    if found:
+                        return found
+        if child.dep_ == "xcomp":
+            found = _prep_show(child, ctx, descriptions=descriptions)
+            if found:
+                return found
+    return None
+
+
+def _has_cast_object(verb: Token) -> bool:
+    return any(c.lower_ in ("roles", "role", "part", "parts", "cast") for c in verb.subtree)
+
+
+rules.register("cast.appears", func=cast_appears)
+
+
+def cast_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "The cast includes A, B and C", "SHOW actress X", "X in SHOW" captions, "A and B are the finalists"."""
+    if not ctx.shows:
+        return
+    doc = sent.doc
+    for token in sent:
+        lemma = token.lemma_.lower()
+        # "The (ensemble) cast includes A, B, and C"
+        if lemma in ("include", "feature", "comprise", "boast") and any(
+            c.dep_ == "nsubj" and c.lower_ in CAST_LIST_HEADS for c in token.children
+        ):
+            show = ctx.show_for(token)
+            for obj in [c for c in token.children if c.dep_ == "dobj"]:
+                for person in conjuncts(obj):
+                    name = person_at(person, ctx)
+                    if name:
+                        yield from _cast(ctx, show, name, token, "cast.list", _status(token, ctx))
+        # "A, B and C are the remaining finalists"
+        if lemma == "be" and not _sporty(sent):
+            attr = next((c for c in token.children if c.dep_ == "attr"), None)
+            subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if attr is not None and subj is not None and attr.lower_ in PERFORMER_NOUNS - {"star", "stars", "lead"}:
+                show = ctx.show_for(token)
+                for person in conjuncts(subj):
+                    name = person_at(person, ctx) or (_name_of(person) if person.pos_ == "PROPN" else None)
+                    if name:
+                        yield from _cast(ctx, show, name, token, "cast.copula", _status(token, ctx))
+        # "Friends actress Lisa Kudrow", "Extras star Ben Stiller"
+        if token.ent_type_ == "SHOW" and token.ent_iob_ == "B":
+            span = name_span(token)
+            if span.end + 1 < sent.end and doc[span.end].lower_ in PERFORMER_NOUNS and doc[span.end].is_lower:
+                person_token = doc[span.end + 1]
+                if person_token.ent_type_ == "PERSON":
+                    name = person_at(person_token, ctx)
+                    if name:
+                        yield from _cast(ctx, span.kb_id_ or span.text, name, person_token, "cast.show_star",
+                                         ("confirmed", ()))  # fmt: skip
+    # "Song Hye-kyo in The Glory" (a caption: a name, "in", a show and nothing else)
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if 3 <= len(words) <= 10:
+        person = name_span(words[0])
+        if person.label_ == "PERSON" and person.end < sent.end and doc[person.end].lower_ == "in":
+            rest = [t for t in doc[person.end + 1 : sent.end] if not t.is_space and not t.is_punct]
+            if rest and all(t.ent_type_ == "SHOW" for t in rest):
+                name = person_at(words[0], ctx)
+                show = show_at(rest[0], ctx)
+                if name and show:
+                    yield from _cast(ctx, show, name, words[0], "cast.caption", ("confirmed", ()))
+
+
+rules.register("cast.lists", func=cast_lists)

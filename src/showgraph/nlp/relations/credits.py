@@ -1,0 +1,351 @@
+"""Credit relations: ``directed_by``, ``written_by``, ``created_by``, ``produced_by``, ``presented_by``.
+
+Constructions (role words and verbs are data in ``patterns/credits.json``):
+
+- a role noun before a name: "director X", "The Glory director X", "its creator X", "judges A, B and C";
+- a name ``as`` a role: "X will return as showrunner and executive producer";
+- a credit verb: "X directed SHOW", "X will direct and co-write SHOW", "X is writing an episode of SHOW",
+  "X created SHOW", "X hosts SHOW"; passives: "directed by X", "written by X (Other Show)";
+- possessive and attributive credits: "X's SHOW", "a Russell T Davies drama", "X was behind SHOW";
+- "the creator of SHOW ..." followed by the named person in the next sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from showgraph.facts import Fact
+from showgraph.nlp.aliases import fold
+from showgraph.nlp.context import ArticleContext, conjuncts, name_span, person_at, show_at, show_in_subtree
+from showgraph.nlp.relations import rules
+
+PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "credits.json"
+
+
+@cache
+def lexicon() -> dict[str, dict[str, str]]:
+    """Role nouns and verbs -> relation, from ``patterns/credits.json``."""
+    data = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    return {key: value for key, value in data.items() if not key.startswith("_")}
+
+
+def _credit(ctx: ArticleContext, relation: str, show: str | None, person: str | None, where: Token | Span,
+            rule: str, status: tuple[str, tuple[str, ...]]) -> Iterator[Fact]:  # fmt: skip
+    if not show or not person or fold(show) == fold(person):
+        return
+    qualifiers = {"season": ctx.season_for(where)} if relation in ("directed_by", "written_by", "presented_by") else {}
+    kind = (
+        "Organization"
+        if relation == "produced_by" and ctx.kinds.get(person) != "Person" and " " not in person
+        else None
+    )
+    yield ctx.fact(relation, show, person, where, rule, qualifiers=qualifiers, status=status[0], cues=status[1],
+                   object_kind=kind)  # fmt: skip
+
+
+def _role_of(token: Token) -> str | None:
+    """The relation a role noun stands for ("director" -> directed_by, "executive producer" -> produced_by)."""
+    roles = lexicon()["role_nouns"]
+    lower = token.lower_
+    if lower == "partner" and (token.i == 0 or token.doc[token.i - 1].lower_ != "writing"):
+        return None
+    if lower in ("producer", "producers") and token.i > 0 and token.doc[token.i - 1].lower_ in ("executive", "co"):
+        return roles.get("executive producer")
+    return roles.get(lower)
+
+
+def _show_of_role(role: Token, ctx: ArticleContext) -> str | None:
+    """The show a role noun belongs to: "The Glory director", "the creator of X", "its creator" -> context."""
+    for child in role.children:
+        if child.ent_type_ == "SHOW":
+            return show_at(child, ctx)
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "for"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                found = show_at(pobj, ctx) or show_in_subtree(pobj)
+                if found:
+                    return found
+    before = role.doc[role.i - 1] if role.i > 0 else None
+    if before is not None and before.ent_type_ == "SHOW":
+        return show_at(before, ctx)
+    return ctx.show_for(role)
+
+
+def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "director X", "SHOW director X", "its creator X", "Judges A, B and C", "X ... as executive producer"."""
+    if not ctx.shows:
+        return
+    doc = sent.doc
+    for token in sent:
+        relation = _role_of(token)
+        if relation is None or (not token.is_lower and not token.is_sent_start and not token.is_title):
+            continue
+        # role noun right before a name: "director Han Jun-Hee", "Judges Simon Cowell, ..."
+        nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+        if nxt is not None and (nxt.ent_type_ == "PERSON" or (nxt.pos_ == "PROPN" and nxt.is_title)):
+            span = name_span(nxt)
+            if span.label_ in ("SHOW", "PLATFORM", "OUTLET", "GPE", "NORP", "DATE"):
+                continue
+            show = _show_of_role(token, ctx)
+            status = ctx.status(span.root)
+            heads = [span.root]
+            heads += [c for c in conjuncts(span.root) if c not in heads]
+            for person_token in heads:
+                person = person_at(person_token, ctx)
+                yield from _credit(ctx, relation, show, person, token, "credits.role", status)
+            continue
+        # "X will return as showrunner and executive producer"
+        if token.head.lower_ == "as" or (token.head.head.lower_ == "as" and token.dep_ == "conj"):
+            as_token = token.head if token.head.lower_ == "as" else token.head.head
+            verb = as_token.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects and verb.dep_ in ("xcomp", "conj", "advcl"):
+                subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            if not subjects and verb.dep_ in ("acl", "relcl"):
+                subjects = [verb.head]
+            if not subjects and verb.dep_ == "pcomp":  # "with X also returning as producer"
+                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "npadvmod")]
+            if not subjects:
+                prev = [t for t in doc[max(sent.start, verb.i - 4) : verb.i] if t.ent_type_ == "PERSON"]
+                subjects = prev[-1:]
+            status = ctx.status(verb)
+            for subject in subjects:
+                for person_token in conjuncts(subject):
+                    person = person_at(person_token, ctx)
+                    yield from _credit(ctx, relation, clause_show(verb, ctx), person, token, "credits.as_role", status)
+
+
+rules.register("credits.roles", func=credits_roles)
+
+
+def _verb_relation(verb: Token) -> str | None:
+    return lexicon()["verbs"].get(verb.lemma_.lower()) or lexicon()["verbs"].get(verb.lower_)
+
+
+def _object_show(verb: Token, ctx: ArticleContext) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr"):
+            found = show_at(child, ctx) or show_in_subtree(child)
+            if found:
+                return found
+        if child.dep_ == "prep" and child.lower_ in ("on", "for", "of"):
+            for pobj in child.children:
+                found = show_at(pobj, ctx) or show_in_subtree(pobj)
+                if found:
+                    return found
+    if verb.dep_ == "conj":
+        return _object_show(verb.head, ctx)
+    return None
+
+
+def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X directed SHOW", "X will direct and co-write SHOW", "directed by X", "X is writing an episode of SHOW"."""
+    if not ctx.shows:
+        return
+    for verb in sent:
+        relation = _verb_relation(verb)
+        if relation is None or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        status = ctx.status(verb)
+        # passive: "directed by X", "Written by X (Other Show), the series is ..."
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            for agent in agents:
+                for person_token in conjuncts(agent):
+                    person = person_at(person_token, ctx)
+                    bracket = _bracket_show(person_token, ctx)
+                    if bracket:
+                        yield from _credit(ctx, relation, bracket, person, verb, "credits.bracket", ("confirmed", ()))
+                    show = _passive_show(verb, ctx)
+                    yield from _credit(ctx, relation, show, person, verb, "credits.passive", status)
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        node = verb
+        while not subjects and node.dep_ in ("conj", "xcomp") and node.head is not node:
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "relcl":
+            subjects = [verb.head]
+        if not subjects:
+            continue
+        show = _object_show(verb, ctx)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if show is None:
+            definite = obj is not None and not any(c.lower_ in ("a", "an") for c in obj.children)
+            if obj is not None and obj.lower_ in lexicon()["work_nouns"] and definite:
+                show = clause_show(verb, ctx)
+            elif (obj is None and relation == "directed_by") or (obj is not None and obj.lower_ in ("it", "them")):
+                show = ctx.show_for(verb)
+        if show is None:
+            continue
+        for subject in subjects:
+            if subject.lower_ in ("who", "that"):
+                subject = node.head if node.dep_ == "relcl" else verb.head
+            for person_token in conjuncts(subject):
+                if person_token.ent_type_ in ("SHOW", "PLATFORM"):
+                    continue
+                person = person_at(person_token, ctx)
+                yield from _credit(ctx, relation, show, person, verb, f"credits.{verb.lemma_.lower()}", status)
+
+
+def clause_show(verb: Token, ctx: ArticleContext) -> str | None:
+    """The show a credit verb's work noun stands for ("co-wrote the pilot episode"): a show named after
+    the verb in the sentence, else one in the verb's own clause (not in a relative clause about
+    someone's past work), else the article's main show."""
+    sent = verb.sent
+    shows = [e for e in sent.ents if e.label_ == "SHOW"]
+    after = [e for e in shows if e.start > verb.i and not _in_brackets(e)]
+    if after:
+        return after[0].kb_id_ or after[0].text
+    own = [e for e in shows if not _in_other_clause(e.root, verb) and not _in_brackets(e)]
+    if own:
+        return own[-1].kb_id_ or own[-1].text
+    return ctx.main_show
+
+
+def _in_brackets(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].text == "("
+
+
+def _in_other_clause(token: Token, verb: Token) -> bool:
+    for ancestor in token.ancestors:
+        if ancestor == verb:
+            return False
+        if ancestor.dep_ in ("relcl", "acl", "appos") and verb not in ancestor.subtree:
+            return True
+    return False
+
+
+def credits_scripts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X and Y are refining the scripts for the series": who works on the scripts writes the show."""
+    if not ctx.shows:
+        return
+    for verb in sent:
+        if verb.pos_ != "VERB" or _verb_relation(verb) is not None:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("script", "scripts")), None)
+        if obj is None or not any(c.lower_ in ("the", "its", "his", "her", "their") for c in obj.children):
+            continue
+        show = show_in_subtree(obj) or clause_show(verb, ctx)
+        for subject in [c for c in verb.children if c.dep_ == "nsubj"]:
+            for person_token in conjuncts(subject):
+                person = person_at(person_token, ctx)
+                yield from _credit(ctx, "written_by", show, person, verb, "credits.scripts", ctx.status(verb))
+
+
+rules.register("credits.scripts", func=credits_scripts)
+
+
+def _passive_show(verb: Token, ctx: ArticleContext) -> str | None:
+    """The show a passive credit is about: its subject, the phrase it modifies, else the context."""
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            found = show_at(child, ctx) or show_in_subtree(child)
+            if found:
+                return found
+    if verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        found = show_at(verb.head, ctx)
+        if found:
+            return found
+    if verb.dep_ == "advcl":  # "Written by X, the new series is directed by Y"
+        for child in verb.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                found = show_at(child, ctx) or show_in_subtree(child)
+                if found:
+                    return found
+    return ctx.show_for(verb)
+
+
+def _bracket_show(person: Token, ctx: ArticleContext) -> str | None:
+    """ "X (Black Mirror)": the earlier show a credited person is known for."""
+    span = name_span(person)
+    doc = person.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "(" and doc[span.end + 1].ent_type_ == "SHOW":
+        return show_at(doc[span.end + 1], ctx)
+    return None
+
+
+rules.register("credits.verbs", func=credits_verbs)
+
+
+def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "Ricky Gervais' new sitcom", "a Russell T Davies drama", "X was behind SHOW"."""
+    if not ctx.shows:
+        return
+    doc = sent.doc
+    genre = set(lexicon()["work_nouns"])
+    for token in sent:
+        # "X's SHOW" / "X's new sitcom"
+        if token.text in ("'s", "’s", "'", "’") and token.i > sent.start and doc[token.i - 1].ent_type_ == "PERSON":
+            owner = doc[token.i - 1]
+            rest = doc[token.i + 1 : min(token.i + 4, sent.end)]
+            target = next((t for t in rest if t.ent_type_ == "SHOW" or t.lower_ in genre), None)
+            if target is None or any(t.pos_ in ("VERB", "AUX", "ADP") for t in rest if t.i < target.i):
+                continue
+            if target.ent_type_ != "SHOW" and any(t.ent_type_ == "PERSON" for t in rest):
+                continue
+            show = show_at(target, ctx) if target.ent_type_ == "SHOW" else ctx.show_for(target)
+            if target.ent_type_ != "SHOW":
+                nxt = doc[target.i + 1] if target.i + 1 < sent.end else None
+                show = show_at(nxt, ctx) if nxt is not None and nxt.ent_type_ == "SHOW" else ctx.show_for(target)
+            person = person_at(owner, ctx)
+            if person and person in ctx.memo.get("actors", ()) and target.ent_type_ == "SHOW":
+                continue  # "The Office's Ricky Gervais"-like cast possessives are read by cast rules
+            yield from _credit(ctx, "created_by", show, person, target, "credits.possessive", ctx.status(target))
+        # "a Russell T Davies drama": a person's name used attributively before a genre noun
+        if token.lower_ in genre and token.i > sent.start and doc[token.i - 1].ent_type_ in ("PERSON", "ORG"):
+            owner = name_span(doc[token.i - 1])
+            if owner.end != token.i or len(owner) < 2 or not any(t.pos_ == "PROPN" for t in owner):
+                continue
+            det = doc[owner.start - 1] if owner.start > 0 else None
+            if det is None or det.pos_ in ("PROPN", "VERB", "AUX") or det.text in ("'s", "’s"):
+                continue
+            nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
+            show = show_at(nxt, ctx) if nxt is not None and nxt.ent_type_ == "SHOW" else ctx.show_for(token)
+            person = person_at(owner.root, ctx) or owner.text
+            yield from _credit(ctx, "created_by", show, person, token, "credits.attributive", ("confirmed", ()))
+        # "X was behind SHOW (and SHOW)"
+        if token.lower_ == "behind" and token.head.lemma_ == "be":
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+            targets = [t for t in doc[token.i + 1 : sent.end] if t.ent_type_ == "SHOW" and t.ent_iob_ == "B"]
+            for target in targets:
+                if True:
+                    show = show_at(target, ctx)
+                    for subject in subjects:
+                        yield from _credit(ctx, "created_by", show, person_at(subject, ctx), token, "credits.behind",
+                                           ctx.status(token.head))  # fmt: skip
+
+
+rules.register("credits.possessive", func=credits_possessive)
+
+
+def credits_lede(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "The creator of SHOW has ..." followed by "Phil Redmond, ..." in the next sentence."""
+    if not ctx.shows:
+        return
+    for token in sent:
+        relation = _role_of(token)
+        if relation is None or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if any(c.ent_type_ == "PERSON" for c in token.subtree):
+            continue
+        show = next((show_at(c, ctx) for c in token.subtree if c.ent_type_ == "SHOW"), None)
+        if show is None or sent.end >= len(sent.doc):
+            continue
+        following = sent.doc[sent.end].sent
+        first = next((t for t in following if not t.is_space), None)
+        if first is not None and first.ent_type_ == "PERSON":
+            person = person_at(first, ctx)
+            yield from _credit(ctx, relation, show, person, token, "credits.lede", ctx.status(token.head))
+
+
+rules.register("credits.lede", func=credits_lede)

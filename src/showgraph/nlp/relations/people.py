@@ -1,0 +1,371 @@
+"""People rules: ``accused_of``, ``represented_by``, ``military_service`` and ``age``.
+
+Allegations keep the article's status: "accused of" is alleged, "admitted" admitted, a denial
+denied; a plain "X assaulted Y" without any cue is not taken as an allegation at all (it could be a
+character's doing in a plot summary). Ages are the age now: "He is 28", "X, 28,", "the 28-year-old
+actor X", never "when he was 18".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from showgraph.facts import Fact
+from showgraph.nlp.context import ArticleContext
+from showgraph.nlp.relations import rules
+from showgraph.nlp.relations.release import clause_tokens, date_in, forms, has_form, tv_article
+
+PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "people.json"
+
+
+@cache
+def lexicon() -> dict[str, frozenset[str]]:
+    """Word lists of ``patterns/people.json``."""
+    raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+TV_ROLES = frozenset(
+    {"actor", "actress", "star", "director", "producer", "writer", "showrunner", "creator", "presenter", "host",
+     "comedian", "comic", "filmmaker", "film-maker", "screenwriter", "singer", "idol", "performer", "judge",
+     "contestant", "co-star", "lead", "leads", "cast", "anchor", "broadcaster", "entertainer"}
+)  # fmt: skip
+
+
+def tv_people(ctx: ArticleContext) -> set[str]:
+    """People the article ties to screen work: named in a sentence with a show, or next to a screen role
+    ("director Ahn Gil-ho", "the actor"). The people rules state facts only about them, so a politician's
+    age or a banker's fraud charge in a business story is no fact here."""
+    cached = getattr(ctx, "_tv_people", None)
+    if cached is not None:
+        return cached
+    names: set[str] = set()
+    if not tv_article(ctx):
+        ctx._tv_people = names  # type: ignore[attr-defined]
+        return names
+    doc = ctx.doc
+    for sent in doc.sents:
+        has_show = any(e.label_ == "SHOW" for e in sent.ents)
+        for ent in sent.ents:
+            if ent.label_ != "PERSON":
+                continue
+            near = doc[max(sent.start, ent.start - 3) : min(sent.end, ent.end + 3)]
+            if has_show or any(t.lemma_.lower() in TV_ROLES for t in near):
+                names.add(ctx.name(ent))
+    ctx._tv_people = names  # type: ignore[attr-defined]
+    return names
+
+
+def _previous_subject(token: Token, ctx: ArticleContext) -> str | None:
+    """For "he"/"she": the nearest person before it who was a clause's subject ("Lee plays Joo
+    Yeo-jeong. He is 28" -> Lee, not the character)."""
+    doc = token.doc
+    earlier = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= token.i]
+    for ent in reversed(earlier[-6:]):
+        if ent.sent.start < token.sent.start - 200:
+            break
+        if ent.root.dep_ in {"nsubj", "nsubjpass"}:
+            return ctx.name(ent)
+    return None
+
+
+def person_of(token: Token, ctx: ArticleContext) -> str | None:
+    """The person a token names or refers to ("Gil-ho", "he", "the actor", "one of the leads, X")."""
+    if token.lower_ in {"he", "she"}:
+        found = _previous_subject(token, ctx)
+        if found:
+            return found
+    ent = ctx.entity(token)
+    if ent is not None and ent.label_ == "PERSON":
+        return ctx.name(ent)
+    for sub in token.subtree:
+        e = ctx.entity(sub)
+        if e is not None and e.label_ == "PERSON":
+            return ctx.name(e)
+    table = getattr(ctx, "aliases", None)
+    if table is not None:
+        from showgraph.nlp.aliases import resolve_reference
+
+        found = resolve_reference(token, table, ctx.shows)
+        if found and found[1] == "Person":
+            return found[0]
+    if token.pos_ == "PROPN" and token.is_title:
+        name = ctx.canonical(token.text)
+        if name != token.text:
+            return name
+    return None
+
+
+def _allegation_word(token: Token) -> str:
+    """ "bullying", "sexual misconduct", "assaulting" -> the allegation in a word or two."""
+    mods = [c for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i]
+    words = [m.text.lower() for m in mods[-1:]] + [token.text.lower()]
+    return " ".join(words)
+
+
+@rules.register("people.accused_of")
+def accused_of_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``accused_of``: "X was accused of bullying", "X was accused by a classmate of bullying",
+    "allegations of harassment against X", "according to the accuser, X bullied and assaulted them"."""
+    words = lexicon()
+    for token in sentence:
+        lemma_forms = forms(token)
+        if token.pos_ == "VERB" and lemma_forms & {"accuse"}:
+            of = next((t for t in token.subtree if t.lower_ == "of" and t.dep_ == "prep" and t.i > token.i), None)
+            objs = [c for c in of.children if c.dep_ in {"pobj", "pcomp"}] if of is not None else []
+            if not objs:
+                continue
+            who = [c for c in token.children if c.dep_ in ({"nsubjpass"} if any(
+                c.dep_ == "auxpass" for c in token.children) else {"dobj"})]  # fmt: skip
+            person = person_of(who[0], ctx) if who else None
+            if person is None:
+                continue
+            status, cues = ctx.status(token, negation="denied")
+            status = status if status in {"denied", "admitted"} else "alleged"
+            date = date_in(clause_tokens(token), ctx, future=False)
+            if person not in tv_people(ctx):
+                continue
+            for obj in [objs[0], *[c for c in objs[0].children if c.dep_ == "conj"]]:
+                if not has_form(obj, words["allegations"]):
+                    continue
+                yield ctx.fact(
+                    "accused_of", person, _allegation_word(obj), token, "people.accused_of",
+                    qualifiers={"date": date}, status=status, cues=cues or ("accused",),
+                )  # fmt: skip
+        elif token.pos_ == "NOUN" and lemma_forms & {"allegation", "accusation", "claim", "charge"}:
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            against = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+            objs = [c for c in of.children if c.dep_ in {"pobj", "pcomp"}] if of is not None else []
+            if not objs or not has_form(objs[0], words["allegations"]):
+                continue
+            person = None
+            if against is not None:
+                targets = [c for c in against.children if c.dep_ == "pobj"]
+                person = person_of(targets[0], ctx) if targets else None
+            if person is None and token.dep_ in {"dobj"} and token.head.lemma_.lower() in {"face", "deny", "reject"}:
+                subj = [c for c in token.head.children if c.dep_ == "nsubj"]
+                person = person_of(subj[0], ctx) if subj else None
+            if person is None or person not in tv_people(ctx):
+                continue
+            status, cues = ctx.status(token, negation="denied")
+            if token.head.lemma_.lower() in {"deny", "reject", "dismiss"}:
+                status, cues = "denied", (token.head.text,)
+            status = status if status in {"denied", "admitted"} else "alleged"
+            yield ctx.fact(
+                "accused_of", person, _allegation_word(objs[0]), token, "people.accused_of",
+                qualifiers={"date": date_in(clause_tokens(token), ctx, future=False)}, status=status, cues=cues,
+            )  # fmt: skip
+        elif token.pos_ == "VERB" and has_form(token, words["allegation_verbs"]):
+            # a wrongdoing stated with a cue: "according to the accuser, X bullied ...", "X allegedly ..."
+            status, cues = ctx.status(token, negation="denied")
+            if status not in {"alleged", "reported", "admitted", "denied"}:
+                continue
+            subj = [c for c in token.children if c.dep_ == "nsubj"]
+            if not subj and token.dep_ == "conj":
+                subj = [c for c in token.head.children if c.dep_ == "nsubj"]
+            person = person_of(subj[0], ctx) if subj else None
+            if person is None or person not in tv_people(ctx):
+                continue
+            noun = _noun_of(token)
+            yield ctx.fact(
+                "accused_of", person, noun, token, "people.accused_of",
+                qualifiers={"date": date_in(clause_tokens(token), ctx, future=False)},
+                status="alleged" if status == "reported" else status, cues=cues,
+            )  # fmt: skip
+
+
+def _noun_of(verb: Token) -> str:
+    """The allegation noun for a verb: "assaulted" -> "assault", "bullied" -> "bullying"."""
+    table = {"bully": "bullying", "harass": "harassment", "abuse": "abuse", "assault": "assault",
+             "attack": "assault", "threaten": "threats", "defraud": "fraud", "steal": "theft",
+             "rape": "rape", "molest": "molestation", "stalk": "stalking", "plagiarise": "plagiarism",
+             "plagiarize": "plagiarism", "cheat": "cheating", "blackmail": "blackmail", "extort": "extortion",
+             "intimidate": "intimidation", "discriminate": "discrimination", "grope": "groping"}  # fmt: skip
+    for form in forms(verb):
+        if form in table:
+            return table[form]
+    return verb.lemma_.lower()
+
+
+@rules.register("people.represented_by")
+def represented_by_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``represented_by``: "lawyer X of law firm Y, who is representing Z", "Z's agency Y said",
+    "Z's lawyer, X, said"."""
+    words = lexicon()
+    doc = sentence.doc
+    for token in sentence:
+        if token.lemma_.lower() == "represent" and token.pos_ == "VERB":
+            client_tokens = [c for c in token.children if c.dep_ == "dobj"]
+            client = person_of(client_tokens[0], ctx) if client_tokens else None
+            if client is None:
+                continue
+            for ent in sentence.ents:
+                if ent.end > token.i or ent.label_ not in {"PERSON", "ORG"}:
+                    continue
+                role = doc[max(sentence.start, ent.start - 3) : ent.start]
+                if not any(t.lemma_.lower() in words["representative_nouns"] for t in role):
+                    continue
+                name = ctx.name(ent) if ent.label_ == "PERSON" else ent.text
+                if name == client or client not in tv_people(ctx):
+                    continue
+                kind = "Person" if ent.label_ == "PERSON" else "Organization"
+                yield ctx.fact("represented_by", client, name, token, "people.represented_by", object_kind=kind)
+        if token.dep_ == "poss" and token.head.lemma_.lower() in words["representative_nouns"]:
+            client = person_of(token, ctx)
+            if client is None:
+                continue
+            noun = token.head
+            named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and c.ent_type_ in {"PERSON", "ORG"}]
+            nxt = doc[noun.i + 1] if noun.i + 1 < sentence.end else None
+            if not named and nxt is not None and nxt.ent_type_ in {"PERSON", "ORG"} and nxt.ent_iob_ == "B":
+                named = [nxt]
+            if not named and nxt is not None and nxt.text == "," and noun.i + 2 < sentence.end:
+                after = doc[noun.i + 2]
+                if after.ent_type_ in {"PERSON", "ORG"} and after.ent_iob_ == "B":
+                    named = [after]
+            for target in named:
+                ent = ctx.entity(target)
+                if ent is None:
+                    continue
+                name = ctx.name(ent) if ent.label_ == "PERSON" else ent.text
+                if name == client or client not in tv_people(ctx):
+                    continue
+                kind = "Person" if ent.label_ == "PERSON" else "Organization"
+                yield ctx.fact("represented_by", client, name, noun, "people.represented_by", object_kind=kind)
+
+
+@rules.register("people.military_service")
+def military_service_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``military_service``: "the rumored enlistment of X", "X will enlist on May 5", "X began his
+    mandatory military service". Needs a named person (not "the actor")."""
+    for token in sentence:
+        lemma_forms = forms(token)
+        person = None
+        if token.pos_ == "NOUN" and lemma_forms & {"enlistment"}:
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = [c for c in token.children if c.dep_ == "poss"]
+            target = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            target = target if target is not None else (owner[0] if owner else None)
+            if target is not None:
+                person = _named_person(target, ctx)
+        elif token.pos_ == "VERB" and lemma_forms & {"enlist", "conscript", "draft"}:
+            subj = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if token.lemma_.lower() in {"draft", "conscript"} and not any(
+                t.lower_ in {"military", "army", "navy", "service"} for t in token.subtree
+            ):
+                continue
+            person = _named_person(subj[0], ctx) if subj else None
+        elif token.lower_ == "service" and any(c.lower_ == "military" for c in token.children):
+            verb = token.head
+            if verb.lemma_.lower() in {"begin", "start", "complete", "enter", "serve", "finish", "do", "perform"}:
+                if verb.lemma_.lower() == "complete" or any(c.lower_ == "yet" for c in verb.head.children):
+                    continue
+                subj = [c for c in verb.children if c.dep_ == "nsubj"]
+                person = _named_person(subj[0], ctx) if subj else None
+                token = verb
+        if person is None or person not in tv_people(ctx):
+            continue
+        status, cues = ctx.status(token, negation="denied")
+        date = date_in(clause_tokens(token), ctx, future=status in {"scheduled", "speculative"})
+        yield ctx.fact(
+            "military_service", person, "enlistment", token, "people.military_service",
+            qualifiers={"date": date}, status=status, cues=cues,
+        )  # fmt: skip
+
+
+def is_person(ent: Span, ctx: ArticleContext) -> bool:
+    """A PERSON entity, or another label on a name the article uses for a person elsewhere."""
+    return ent.label_ == "PERSON" or (
+        ent.label_ not in {"SHOW", "PLATFORM"} and ctx.kinds.get(ctx.name(ent)) == "Person"
+    )
+
+
+def _named_person(token: Token, ctx: ArticleContext) -> str | None:
+    for sub in token.subtree:
+        ent = ctx.entity(sub)
+        if ent is not None and is_person(ent, ctx):
+            return ctx.name(ent)
+    if token.lower_ in {"he", "she"}:
+        return person_of(token, ctx)
+    # "one of the show's leads, Lee Do Hyun," where the parser left the apposition detached
+    doc = token.doc
+    after = token.right_edge.i + 1
+    if after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].ent_type_ == "PERSON":
+        ent = ctx.entity(doc[after + 1])
+        if ent is not None:
+            return ctx.name(ent)
+    return None
+
+
+_AGE_WORDS = re.compile(r"^(\d{1,3})-year-old$")
+
+
+@rules.register("people.age")
+def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``age``: "He is 28 years old", "X, 28, said", "the 28-year-old actor X", "X (28)"."""
+    doc = sentence.doc
+    for token in sentence:
+        value = None
+        person = None
+        # "He is 28 years old" / "X is 28"
+        if token.like_num and token.text.isdigit() and 1 <= int(token.text) <= 110:
+            number = int(token.text)
+            nxt = doc[token.i + 1] if token.i + 1 < sentence.end else None
+            nxt2 = doc[token.i + 2] if token.i + 2 < sentence.end else None
+            verb = token.head
+            if nxt is not None and nxt.lower_ in {"years", "year"} and nxt2 is not None and nxt2.lower_ == "old":
+                verb = nxt.head if nxt.head.lemma_ == "be" else nxt2.head
+                while verb.lemma_ != "be" and verb.head != verb and verb.dep_ in {"acomp", "npadvmod", "attr"}:
+                    verb = verb.head
+            if (
+                verb.lemma_ == "be"
+                and verb.tag_ in {"VBZ", "VBP"}
+                and token.dep_ in {"attr", "acomp", "npadvmod"} | {"nummod"}
+            ):
+                subj = [c for c in verb.children if c.dep_ == "nsubj"]
+                if subj:
+                    person = person_of(subj[0], ctx)
+                    value = number
+            # "X, 28, said": a bare number in commas right after a name
+            prev = doc[token.i - 1] if token.i > sentence.start else None
+            if (
+                value is None
+                and prev is not None
+                and prev.text == ","
+                and nxt is not None
+                and nxt.text in {",", ")"}
+                and token.i >= 2
+                and doc[token.i - 2].ent_type_ == "PERSON"
+            ):
+                ent = ctx.entity(doc[token.i - 2])
+                if ent is not None:
+                    person, value = ctx.name(ent), number
+        # "the 28-year-old actor X"
+        match = _AGE_WORDS.match(token.lower_) if "-" in token.text else None
+        joined = doc[token.i : token.i + 5].text.replace(" ", "") if token.like_num else ""
+        hyphen = re.match(r"^(\d{1,3})-year-old", joined)
+        if match or hyphen:
+            number = int((match or hyphen).group(1))
+            end = token.i + (1 if match else 5)
+            window = doc[end : min(sentence.end, end + 4)]
+            people = [e for e in window.ents if e.label_ == "PERSON"]
+            # "X, the 28-year-old," in apposition; not "X says the 28-year-old ..." (someone else)
+            before = doc[max(sentence.start, token.i - 4) : token.i]
+            people_before = [
+                e for e in before.ents if e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].text == ","
+                and e.end >= token.i - 3
+            ]  # fmt: skip
+            target = people[0] if people else (people_before[-1] if people_before else None)
+            if target is not None:
+                person, value = ctx.name(target), number
+        if person is None or value is None or person not in tv_people(ctx):
+            continue
+        if any(t.lower_ in {"when", "aged", "at"} for t in doc[max(sentence.start, token.i - 3) : token.i]):
+            continue  # an age at some past event
+        yield ctx.fact("age", person, value, token, "people.age")

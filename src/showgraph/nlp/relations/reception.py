@@ -1,0 +1,623 @@
+"""Reception rules: ``rating``, ``viewership``, ``genre``, ``country``, ``won_award``,
+``nominated_for`` and ``adapted_from``.
+
+Genre and country are read from the noun phrase that names a show ("the Korean psychological
+thriller", "TV soap Brookside", "X is an upcoming Korean drama series"): genre words are the head and
+its genre modifiers, the country is an adjective of origin (never where the show is broadcast). A figure
+is viewership only when its clause is about a show's audience, so a channel's share or a company's
+sales stay out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from showgraph.facts import Fact
+from showgraph.nlp.context import ArticleContext
+from showgraph.nlp.numbers import find_numbers
+from showgraph.nlp.relations import rules
+from showgraph.nlp.relations.release import (
+    PLATFORM,
+    SHOW,
+    clause_tokens,
+    date_in,
+    ents,
+    forms,
+    has_form,
+    referent_show,
+    show_name,
+    show_of_clause,
+    shows_under,
+    tv_article,
+)
+
+PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "reception.json"
+AGGREGATOR = "AGGREGATOR"
+
+
+@cache
+def lexicon() -> dict:
+    """Word lists of ``patterns/reception.json``."""
+    raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    out: dict = {}
+    for key, value in raw.items():
+        if key.startswith("_"):
+            continue
+        out[key] = value if isinstance(value, dict) else frozenset(value)
+    return out
+
+
+# --------------------------------------------------------------------------------------- genre/country
+
+
+def _before_title(token: Token) -> bool:
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == SHOW and doc[token.i + 1].ent_iob_ == "B"
+
+
+def _genre_head(token: Token) -> bool:
+    words = lexicon()
+    lower = token.lower_
+    if token.pos_ not in {"NOUN", "PROPN", "ADJ"} and not _before_title(token):
+        return False
+    if lower in words["genre_nouns"] or token.lemma_.lower() in words["genre_nouns"]:
+        return True
+    if lower in words["format_nouns"]:
+        return any(c.dep_ in {"compound", "amod"} and c.lower_ in words["format_genres"] | words["genre_nouns"]
+                   for c in token.children)  # fmt: skip
+    return False
+
+
+def _genre_text(head: Token) -> str | None:
+    """The genre words of a noun phrase: the head with its genre modifiers, left to right until a word
+    that is no genre ("new", "TV", a name, a number, a nationality)."""
+    words = lexicon()
+    doc = head.doc
+    start = head.i
+    index = head.i - 1
+    while index >= 0:
+        token = doc[index]
+        lower = token.lower_
+        if token.text == "-" and index > 0:
+            index -= 1
+            continue
+        outside = token.dep_ not in {"amod", "compound", "nmod", "npadvmod", "punct", "advmod"}
+        if outside and token.head != head and not (token.i < token.head.i <= head.i):
+            break
+        if (
+            lower in words["not_genre_modifiers"]
+            or lower in words["country_adjectives"]
+            or token.ent_type_ in {"NORP", "GPE", PLATFORM, "PERSON", "ORG", SHOW, "CARDINAL", "ORDINAL", "DATE"}
+            or token.is_punct
+            or token.like_num
+            or any(ch.isdigit() for ch in lower)
+            or token.pos_ in {"DET", "PRON", "PROPN", "NUM", "VERB", "ADV", "PART"}
+            or (token.is_title and not token.is_sent_start)
+        ):
+            break
+        start = index
+        index -= 1
+    while start < head.i and doc[start].text == "-":
+        start += 1
+    phrase = [t for t in doc[start : head.i + 1]]
+    # "six-part drama": the count is no genre word
+    while len(phrase) > 1 and phrase[0].i >= 2 and doc[phrase[0].i - 1].text == "-" and doc[phrase[0].i - 2].like_num:
+        phrase = phrase[1:]
+    if not phrase:
+        return None
+    # "drama series" -> "drama"; "talent show" stays
+    if (
+        len(phrase) > 1
+        and phrase[-1].lower_ in {"series", "programme", "program"}
+        and (phrase[-2].lower_ in words["genre_nouns"])
+    ):
+        phrase = phrase[:-1]
+    text = doc[phrase[0].i : phrase[-1].i + 1].text.lower()
+    if text in words["format_nouns"] or text in {"spin-off", "spinoff"}:
+        return None
+    if text.endswith("s") and text[:-1] in words["genre_nouns"] | {"k-drama"}:
+        text = text[:-1]
+    return text
+
+
+def _country(head: Token) -> str | None:
+    """An adjective of origin among the phrase's modifiers ("Korean", "US", "British"), or a K-drama."""
+    words = lexicon()
+    table = words["country_adjectives"]
+    if head.lower_ in {"k-drama", "kdrama", "k-dramas"}:
+        return table["k-drama"]
+    for token in head.doc[head.left_edge.i : head.i]:
+        if token.head.i < head.i - 3 and token.head != head:
+            continue
+        lower = token.lower_
+        if token.i + 1 < head.i:
+            pair = f"{lower} {token.doc[token.i + 1].lower_}"
+            if pair in table:
+                return table[pair]
+        if lower in table and (token.ent_type_ in {"NORP", "GPE", ""} or lower in {"k-drama"}):
+            if token.dep_ in {"poss", "pobj"}:  # "Korea's", "shown in the US": not an origin
+                continue
+            return table[lower]
+    return None
+
+
+def _phrase_show(head: Token, sentence: Span, ctx: ArticleContext) -> str | None:
+    """The show a genre noun phrase names: a title right after it ("the sitcom Extras"), in apposition
+    ("Grange Hill, the school-based drama serial"), by "called X", by the copula ("X is a drama"), or
+    "the thriller" for the show being talked about."""
+    doc = sentence.doc
+    # a title right after the noun, even where the parser split the sentence before it
+    nxt = [e for e in doc.ents if e.label_ == SHOW and 1 <= e.start - head.i <= 2]
+    if nxt and "\n" not in doc[head.i : nxt[0].start].text_with_ws:
+        between = doc[head.i + 1 : nxt[0].start]
+        if all(t.text in {",", "called", "titled", "entitled", ":"} for t in between):
+            return show_name(nxt[0])
+    for child in head.children:
+        if child.dep_ in {"appos", "compound"} and child.ent_type_ == SHOW:
+            ent = ctx.entity(child)
+            if ent is not None and ent.start > head.i:
+                return show_name(ent)
+        if child.dep_ == "acl" and child.lower_ in {"called", "titled", "entitled", "named"}:
+            shows = shows_under(child, sentence)
+            if shows:
+                return show_name(shows[0])
+    if head.dep_ == "appos" and head.head.ent_type_ == SHOW:
+        ent = ctx.entity(head.head)
+        if ent is not None:
+            return show_name(ent)
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+        if subjects:
+            shows = shows_under(subjects[0], sentence)
+            if shows:
+                return show_name(shows[0])
+            ref = referent_show(subjects[0], ctx)
+            if ref:
+                return ref
+        return None
+    if head.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children
+    ):
+        if head.ent_type_ or head.tag_ in {"NNS", "NNPS"}:
+            return None
+        ref = referent_show(head, ctx)
+        if ref is None:
+            from showgraph.nlp.relations.release import _recent_show
+
+            ref = _recent_show(head) or ctx.main_show
+        return ref
+    return None
+
+
+@rules.register("reception.genre_country")
+def genre_country_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``genre`` and ``country`` from the noun phrases that name a show."""
+    words = lexicon()
+    for token in sentence:
+        is_genre = _genre_head(token)
+        is_country_head = (token.pos_ in {"NOUN", "PROPN"} or _before_title(token)) and (
+            token.lower_ in words["country_heads"] or is_genre or token.lower_ in {"show", "series", "programme"}
+        )
+        if not (is_genre or is_country_head):
+            continue
+        if token.lower_ in words["not_country_heads"]:
+            continue
+        show = _phrase_show(token, sentence, ctx)
+        if show is None:
+            continue
+        if is_genre:
+            genre = _genre_text(token)
+            if genre:
+                status, cues = ctx.status(token, negation=None)
+                status = status if status in {"reported", "alleged", "rumored"} else "confirmed"
+                yield ctx.fact("genre", show, genre, token, "reception.genre", status=status, cues=cues)
+        country = _country(token)
+        if country:
+            yield ctx.fact("country", show, country, token, "reception.country")
+        # "Korean dramas on Netflix" listed titles: the plural phrase carries its country to each
+    if any(t.lower_ in {"dramas", "k-dramas", "titles", "shows", "series"} for t in sentence):
+        for token in sentence:
+            if token.tag_ in {"NNS"} and (_genre_head(token) or token.lower_ in {"k-dramas", "titles", "shows"}):
+                country = _country(token)
+                if not country:
+                    continue
+                for show_ent in ents(sentence, SHOW):
+                    yield ctx.fact("country", show_name(show_ent), country, token, "reception.country")
+
+
+# ---------------------------------------------------------------------------------------------- rating
+
+_SCORE = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:\.\d+)?\s?%|\d{1,2}(?:\.\d+)?\s?/\s?10{1,2}\b|\d{1,2}(?:\.\d+)?\s+out\s+of\s+10{1,2}\b)"
+)
+
+
+@rules.register("reception.rating")
+def rating_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``rating``: "88% on Rotten Tomatoes", "an 83% approval rating on Rotten Tomatoes", "8.1/10 on
+    IMDb", "a Metacritic score of 72". Needs a named aggregator in the sentence."""
+    aggregators = ents(sentence, AGGREGATOR)
+    if not aggregators:
+        return
+    text = sentence.text
+    doc = sentence.doc
+    scores = [(m.group(1).replace(" ", ""), sentence.start_char + m.start(1)) for m in _SCORE.finditer(text)]
+    for agg in aggregators:
+        source = agg.ent_id_ or agg.text
+        chosen = None
+        if scores:
+            chosen = min(scores, key=lambda s: abs(s[1] - agg.start_char))
+            if abs(chosen[1] - agg.start_char) > 80:
+                chosen = None
+        if chosen is None:
+            # "a Metacritic score of 72", "scored 72 on Metacritic"
+            window = doc[agg.end : min(sentence.end, agg.end + 5)]
+            match = re.search(r"\b(?:score|rating|metascore)\s+of\s+(\d{1,3}(?:\.\d+)?)", window.text)
+            if match:
+                chosen = (match.group(1), agg.end_char)
+        if chosen is None:
+            continue
+        score, at = chosen
+        where = doc.char_span(at, at + len(score), alignment_mode="expand") or agg
+        verb = where.root
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        show = show_of_clause(verb, sentence, ctx, deps=("nsubj", "nsubjpass")) or ctx.show_for(agg)
+        if show is None:
+            continue
+        yield ctx.fact(
+            "rating", show, score, agg, "reception.rating",
+            qualifiers={"source": source, "season": ctx.season_for(agg)},
+        )  # fmt: skip
+
+
+# ------------------------------------------------------------------------------------------ viewership
+
+_FRACTION = re.compile(
+    r"\b(?:a|one)\s+(?:quarter|third|half|fifth)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:audience|viewers|viewing)\b"
+    r"|\b(?:half|a\s+third|a\s+quarter)\s+of\s+all\s+viewers\b",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(
+    r"\b(?:in|over|during|within|across)\s+(?:its|their|the)\s+(?P<p>(?:first|opening|debut|launch|premiere)"
+    r"(?:\s+\w+)?\s+(?:week|weekend|days?|month|night|hours|episode))\b"
+    r"|\b(?P<p2>overnight|on\s+launch\s+night|peak)\b",
+    re.IGNORECASE,
+)
+
+
+def _figure_clause_show(where: Span, sentence: Span, ctx: ArticleContext) -> str | None:
+    """The show whose audience the figure measures, or None (a channel's share, a company's sales)."""
+    node = where.root
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+        if node.head == node:
+            break
+        node = node.head
+    subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    for subject in subjects:
+        if any(t.ent_type_ == PLATFORM for t in subject.subtree) and not shows_under(subject, sentence):
+            return None
+    # "attracting a quarter of the television audience" hangs off the main clause
+    while node.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and not subjects:
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    possessor = [c for c in where.root.head.children if c.dep_ == "poss"]
+    if any(p.ent_type_ == PLATFORM for p in possessor):
+        return None
+    return show_of_clause(node, sentence, ctx, deps=("nsubj", "nsubjpass", "csubj"))
+
+
+@rules.register("reception.viewership")
+def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``viewership``: "25.41 million hours viewed in its first week", "watched by 5.1 million viewers",
+    "pulled in five million viewers", "ratings slumped from a peak of seven million", "a quarter of the
+    television audience". Only figures in a clause about a show's audience."""
+    words = lexicon()
+    lowers = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+    if not lowers & words["audience_cues"]:
+        return
+    doc = sentence.doc
+    text = sentence.text
+    found: list[tuple[str, int, int]] = []
+    for mention in find_numbers(text):
+        value = mention.value
+        raw = mention.text
+        if not re.search(r"million|billion|\bm\b|bn|thousand", raw, re.IGNORECASE) and value < 10000:
+            continue
+        end = mention.end
+        tail = re.match(r"\s+(\w+)", text[end:])
+        if tail and tail.group(1).lower() in words["audience_units"]:
+            raw = raw + " " + tail.group(1)
+            end += len(tail.group(0))
+        elif tail and tail.group(1).lower() in {"pounds", "dollars", "sales", "subscribers", "copies", "tickets",
+                                               "jobs", "users", "customers", "people"}:  # fmt: skip
+            continue
+        before = text[max(0, mention.start - 2) : mention.start]
+        if "$" in before or "£" in before or "€" in before:
+            continue
+        found.append((raw, mention.start, end))
+    for match in _FRACTION.finditer(text):
+        found.append((match.group(0), match.start(), match.end()))
+    for raw, start, end in found:
+        where = doc.char_span(sentence.start_char + start, sentence.start_char + end, alignment_mode="expand")
+        if where is None:
+            continue
+        # the figure must sit near an audience word: "viewers", "watched by", "audience of", "ratings"
+        near = doc[max(sentence.start, where.start - 8) : min(sentence.end, where.end + 6)]
+        if not ({t.lower_ for t in near} | {t.lemma_.lower() for t in near}) & words["audience_cues"]:
+            continue
+        show = _figure_clause_show(where, sentence, ctx)
+        if show is None:
+            continue
+        period = None
+        context = doc[max(sentence.start, where.start - 4) : min(sentence.end, where.end + 8)].text
+        for pm in _PERIOD.finditer(context):
+            period = (pm.group("p") or pm.group("p2")).lower()
+            if period == "peak" and "peak" not in doc[max(sentence.start, where.start - 4) : where.start].text:
+                period = None
+                continue
+            break
+        status, cues = ctx.status(where.root, negation=None)
+        status = status if status in {"reported", "speculative"} else "confirmed"
+        yield ctx.fact(
+            "viewership", show, raw.strip(), where, "reception.viewership",
+            qualifiers={"period": period, "season": ctx.season_for(where)}, status=status, cues=cues,
+        )  # fmt: skip
+
+
+# ------------------------------------------------------------------------------------------------ awards
+
+
+def _award_names(sentence: Span) -> list[Span]:
+    """Award names in the sentence: listed names ("Bafta", "Golden Globes") and "X Award(s)" titles."""
+    words = lexicon()
+    doc = sentence.doc
+    text = sentence.text
+    names = sorted(words["award_names"], key=len, reverse=True)
+    pattern = "|".join(re.escape(n) for n in names)
+    spans = []
+    for match in re.finditer(rf"\b(?:{pattern})s?\b|\b(?:[A-Z][\w'’]+\s+){{1,5}}(?:Awards?|Prize|Trophy)\b", text):
+        span = doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
+                             alignment_mode="expand")  # fmt: skip
+        if span is not None:
+            while span and span[0].lower_ in {"the", "at", "a", "an", "in", "for"}:
+                span = span[1:]
+            if span:
+                spans.append(span)
+    return spans
+
+
+def _award_label(span: Span) -> str:
+    text = span.text.strip()
+    for name in lexicon()["award_names"]:
+        if text.lower() == name.lower() + "s":
+            return text[:-1]  # "two Golden Globes" -> "Golden Globe", as written
+    return text
+
+
+def _agent(token: Token, ctx: ArticleContext, sentence: Span) -> tuple[str, str] | None:
+    """(name, kind) for a subject token: a person, a show, "the first series" (its show)."""
+    ent = ctx.entity(token)
+    if ent is not None and ent.label_ == SHOW:
+        return show_name(ent), "Show"
+    if ent is not None and ent.label_ == "PERSON":
+        return ctx.name(ent), "Person"
+    for sub in token.subtree:
+        e = ctx.entity(sub)
+        if e is not None and e.label_ == "PERSON":
+            return ctx.name(e), "Person"
+        if e is not None and e.label_ == SHOW:
+            return show_name(e), "Show"
+    ref = referent_show(token, ctx)
+    if ref:
+        return ref, "Show"
+    table = getattr(ctx, "aliases", None)
+    if table is not None and token.lower_ in {"he", "she"}:
+        from showgraph.nlp.aliases import resolve_reference
+
+        found = resolve_reference(token, table, ctx.shows)
+        if found:
+            return found
+    if token.pos_ == "PROPN" and token.is_title:
+        name = ctx.canonical(token.text)
+        if name != token.text or " " in name:
+            return name, "Person"
+    return None
+
+
+def _phrase_text(head: Token) -> str:
+    """A noun phrase without its conjuncts, a trailing "for X" or its determiner."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in {"conj", "cc", "punct"} or (child.dep_ == "prep" and child.lower_ == "for"):
+            skip.update(t.i for t in child.subtree)
+        if child.dep_ == "det":
+            skip.add(child.i)
+    tokens = [t for t in head.subtree if t.i not in skip]
+    return " ".join(t.text for t in tokens).replace(" - ", "-")
+
+
+def _categories(verb: Token) -> list[tuple[str, Token]]:
+    """ "for best comedy and best TV actor" -> category phrases with their heads."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for head in [obj, *[c for c in obj.children if c.dep_ == "conj"]]:
+                out.append((_phrase_text(head), head))
+    return out
+
+
+@rules.register("reception.awards")
+def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``won_award`` / ``nominated_for``: "X won two Golden Globes in 2004 for best comedy", "X was
+    awarded the CBE for services to drama", "two-time Oscar winner X", "X was nominated for a Bafta"."""
+    if not tv_article(ctx):
+        return
+    from showgraph.nlp.relations.people import tv_people
+
+    words = lexicon()
+    awards = _award_names(sentence)
+    event = next((a for a in awards if a.text.endswith(("Awards", "awards"))), None)
+    for token in sentence:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        won = has_form(token, words["award_verbs"])
+        nominated = has_form(token, words["nomination_verbs"])
+        if not (won or nominated):
+            continue
+        objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative"}]
+        award_span = None
+        for obj in [*objs, *(c for c in token.children if c.dep_ == "prep")]:
+            for aw in awards:
+                if obj.left_edge.i <= aw.root.i <= obj.right_edge.i:
+                    award_span = aw
+                    break
+            if award_span is None and any(t.lemma_.lower() in words["award_triggers"] for t in obj.subtree):
+                award_span = event
+            if award_span is not None:
+                break
+        if award_span is None:
+            continue
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        subject_tokens = [c for c in token.children if c.dep_ in ({"nsubjpass"} if passive else {"nsubj"})]
+        if passive and token.lemma_.lower() in {"hand", "give", "award", "present", "grant"}:
+            subject_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not subject_tokens and token.dep_ in {"xcomp", "advcl", "conj"}:
+            subject_tokens = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subject_tokens:
+            continue
+        agent = _agent(subject_tokens[0], ctx, sentence)
+        if agent is None or (agent[1] == "Person" and agent[0] not in tv_people(ctx)):
+            continue
+        relation = "nominated_for" if nominated and not won else "won_award"
+        status, cues = ctx.status(token, negation=None)
+        if status not in {"confirmed", "reported", "scheduled", "speculative"}:
+            status = "confirmed"
+        date = date_in(clause_tokens(token), ctx, future=False)
+        label = _award_label(award_span)
+        categories = _categories(token) or [(None, token)]
+        generic = [o for o in objs if o.lemma_.lower() in words["award_triggers"] and o.i > token.i]
+        if award_span is event and generic:
+            # "was handed a special achievement award for writing": the prize's own name is the category
+            categories = [(" ".join(t.text for t in generic[0].subtree if t.dep_ != "det"), token)]
+        for category, head in categories:
+            who = agent
+            nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+            if category and nxt is not None and nxt.lower_ == "for" and head is not token:
+                target = [c for c in nxt.children if c.dep_ == "pobj"] or (
+                    [head.doc[nxt.i + 1]] if nxt.i + 1 < len(head.doc) else []
+                )
+                other = _agent(target[0], ctx, sentence) if target else None
+                if other:
+                    who = other
+            # "the award for best international comedy for The Simpsons": the show the prize is for
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i > token.i:
+                    shows = shows_under(prep, sentence)
+                    if shows and category and shows[0].text not in category:
+                        who = (show_name(shows[0]), "Show")
+            yield ctx.fact(
+                relation, who[0], label, token, "reception.awards",
+                qualifiers={"category": category, "date": date}, status=status, cues=cues,
+                subject_kind=who[1],
+            )  # fmt: skip
+    yield from _winner_titles(sentence, ctx, awards)
+
+
+def _winner_titles(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """ "two-time Oscar winner Emma Thompson", "Bafta-winning X", "Emmy nominee X"."""
+    doc = sentence.doc
+    for aw in awards:
+        after = doc[aw.end : min(sentence.end, aw.end + 3)]
+        if not after:
+            continue
+        cue = after[0]
+        if cue.text == "-" and len(after) > 1:
+            cue = after[1]
+        lower = cue.lower_
+        if lower in {"winner", "winning", "nominee", "nominated", "laureate"}:
+            relation = "nominated_for" if lower in {"nominee", "nominated"} else "won_award"
+            people = [e for e in sentence.ents if e.label_ in {"PERSON", SHOW} and 0 <= e.start - cue.i <= 3]
+            if people:
+                person = people[0]
+                name = show_name(person) if person.label_ == SHOW else ctx.name(person)
+                kind = "Show" if person.label_ == SHOW else "Person"
+                yield ctx.fact(relation, name, _award_label(aw), aw, "reception.awards", subject_kind=kind)
+
+
+# ---------------------------------------------------------------------------------------------- adapted
+
+
+def _work_title(token: Token, sentence: Span, ctx: ArticleContext) -> str | None:
+    """The title of the adapted work in ``token``'s phrase: a SHOW/WORK_OF_ART entity, or a capitalised
+    name in apposition ("the hit webtoon series, D.P. Dog Day")."""
+    doc = sentence.doc
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            span = doc[child.left_edge.i : child.i + 1]
+            return span.text.strip(" ,")
+    for sub in token.subtree:
+        ent = ctx.entity(sub)
+        if ent is not None and ent.label_ in {SHOW, "WORK_OF_ART"}:
+            return show_name(ent) if ent.label_ == SHOW else ent.text
+    if token.pos_ == "PROPN" and token.is_title:
+        return doc[token.left_edge.i : token.i + 1].text
+    return None
+
+
+@rules.register("reception.adapted_from")
+def adapted_from_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``adapted_from``: "based on the novel X", "an adaptation of X", "adapting the webtoon X"."""
+    for token in sentence:
+        lemma_forms = forms(token)
+        if not lemma_forms & {"base", "adapt", "adaptation", "inspire"}:
+            continue
+        source_token = None
+        if lemma_forms & {"base", "inspire"}:
+            prep = next((c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"on", "by"}), None)
+            if prep is not None:
+                source_token = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        elif token.pos_ == "VERB":
+            source_token = next((c for c in token.children if c.dep_ in {"dobj"}), None)
+            if source_token is None:
+                prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+                source_token = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        else:  # "an adaptation of X"
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            source_token = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if source_token is None:
+            continue
+        work = _work_title(source_token, sentence, ctx)
+        if not work:
+            continue
+        # the adapting show: the clause's subject, "the live-action project", or the main show
+        show = None
+        if token.dep_ in {"csubj", "advcl"}:
+            show = show_of_clause(token.head, sentence, ctx, deps=("nsubj", "nsubjpass", "attr"))
+            if show is None:
+                appos = [c for c in source_token.children if c.dep_ == "appos" and c.lemma_.lower() in
+                         {"project", "series", "drama", "show", "adaptation"}]  # fmt: skip
+                if appos:
+                    show = referent_show(appos[0], ctx) or ctx.main_show
+        if show is None:
+            verb = token
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                verb = verb.head
+            show = show_of_clause(verb, sentence, ctx, deps=("nsubj", "nsubjpass"))
+        if show is None:
+            show = ctx.show_for(token, default=True)
+        if show is None or show == work or work.lower() in show.lower():
+            continue
+        yield ctx.fact("adapted_from", show, work, token, "reception.adapted_from", object_kind="Work")

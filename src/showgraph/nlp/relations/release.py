@@ -1,0 +1,717 @@
+"""Release rules: where a show airs (``platform``), when (``released_on``), how long it is
+(``episode_count``) and how its run stands (``season_status``).
+
+The rules read the parse: a platform counts only when the sentence ties it to a show (a possessive
+"Netflix's X", an attributive "the Netflix series", a carrying preposition "on/via/for/by/to P" on a
+broadcasting verb, or P as the subject of "renewed/commissioned/showing"), so a channel named in a
+business story is no platform fact. Shows come from SHOW entities, or from "the series"/"it" through
+the article's references. The module also holds the small helpers the reception and people rules share.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from showgraph.facts import Fact
+from showgraph.nlp.context import ArticleContext
+from showgraph.nlp.dates import dates_in
+from showgraph.nlp.numbers import find_seasons, ordinal_value, parse_number
+from showgraph.nlp.relations import rules
+
+SHOW, PLATFORM, SEASON = "SHOW", "PLATFORM", "SEASON"
+PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "release.json"
+
+
+@cache
+def lexicon() -> dict[str, frozenset[str]]:
+    """Word lists of ``patterns/release.json`` (lemmas, lower case)."""
+    raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+# ------------------------------------------------------------------------------------- shared helpers
+
+
+def forms(token: Token) -> set[str]:
+    """The token's lemma and crude stems of its text, for where the tagger's lemma is off
+    ("recommissioned" -> "recommissione")."""
+    from showgraph.nlp.status import _stems
+
+    return {token.lemma_.lower(), *_stems(token.lower_)}
+
+
+def has_form(token: Token, words: frozenset[str] | set[str]) -> bool:
+    return bool(forms(token) & words)
+
+
+def tv_article(ctx: ArticleContext) -> bool:
+    """Whether the article is about screen work at all: a named platform, or screen words in at least
+    three places. Rules that could fire on any news ("axed", "the 30-year-old", "won an MBE") check it,
+    so a sports or business story yields no season status, age or award."""
+    cached = getattr(ctx, "_tv_article", None)
+    if cached is not None:
+        return cached
+    words = lexicon()["tv_words"]
+    hits = sum(1 for t in ctx.doc if t.lower_ in words)
+    answer = hits >= 3 or any(e.label_ == PLATFORM for e in ctx.doc.ents)
+    ctx._tv_article = answer  # type: ignore[attr-defined]
+    return answer
+
+
+def ents(sentence: Span, label: str) -> list[Span]:
+    """Entities of one label in a sentence."""
+    return [e for e in sentence.ents if e.label_ == label]
+
+
+def show_name(ent: Span) -> str:
+    return ent.kb_id_ or ent.text
+
+
+def platform_name(ent: Span) -> str:
+    return ent.ent_id_ or ent.text
+
+
+def in_subtree(ent: Span, token: Token, *, skip_clauses: bool = True) -> bool:
+    """Whether ``ent`` lies in ``token``'s subtree (not inside a relative clause of it)."""
+    node = ent.root
+    while True:
+        if node == token:
+            return True
+        if node.head == node:
+            return False
+        if skip_clauses and node.dep_ in {"relcl", "advcl"} and node != token:
+            return False
+        node = node.head
+
+
+def shows_under(token: Token, sentence: Span) -> list[Span]:
+    """SHOW entities in ``token``'s subtree, nearest to it first."""
+    found = [e for e in ents(sentence, SHOW) if in_subtree(e, token)]
+    return sorted(found, key=lambda e: abs(e.root.i - token.i))
+
+
+def referent_show(token: Token, ctx: ArticleContext) -> str | None:
+    """The show a pronoun or description ("it", "its", "the series", "the drama") stands for."""
+    from showgraph.nlp.aliases import SHOW_DESCRIPTIONS, resolve_reference
+
+    lower = token.lower_
+    if lower in {"it", "its"}:
+        table = getattr(ctx, "aliases", None)
+        if table is not None:
+            found = resolve_reference(token, table, ctx.shows)
+            if found and found[1] == "Show":
+                return found[0]
+        return _recent_show(token) or ctx.main_show
+    # "the second season", "Season 2" (a season of the show being talked about)
+    if lower in {"season", "series", "run"} and (
+        token.ent_type_ == SEASON or any(c.dep_ == "amod" and ordinal_value(c.lower_) for c in token.children)
+    ):
+        return _recent_show(token) or ctx.main_show
+    if lower in SHOW_DESCRIPTIONS or token.lemma_.lower() in SHOW_DESCRIPTIONS:
+        det = [c for c in token.children if c.dep_ in {"det", "poss"}]
+        if any(d.lower_ in {"the", "this", "its", "that"} for d in det):
+            return _recent_show(token) or ctx.main_show
+    return None
+
+
+def _recent_show(token: Token) -> str | None:
+    for ent in reversed([e for e in token.doc.ents if e.label_ == SHOW and e.end <= token.i]):
+        return show_name(ent)
+    return None
+
+
+def show_of_clause(verb: Token, sentence: Span, ctx: ArticleContext, deps: Iterable[str] = ()) -> str | None:
+    """The show a clause is about: a SHOW in its subject or object, a relative pronoun's antecedent,
+    or "it"/"the series" resolved; walking up through xcomp/conj/advcl."""
+    wanted = tuple(deps) or ("nsubj", "nsubjpass", "csubj", "dobj", "attr", "pobj")
+    node: Token | None = verb
+    for _ in range(4):
+        if node is None:
+            break
+        for child in node.children:
+            if child.dep_ not in wanted:
+                continue
+            if child.lower_ in {"which", "that", "who"} and node.dep_ == "relcl":
+                antecedent = node.head
+                shows = shows_under(antecedent, sentence) or (
+                    shows_under(antecedent.head, sentence) if antecedent.dep_ == "appos" else []
+                )
+                if antecedent.dep_ == "appos" and antecedent.head.ent_type_ == SHOW:
+                    ent = ctx.entity(antecedent.head)
+                    return show_name(ent) if ent is not None else None
+                if shows:
+                    return show_name(shows[0])
+                continue
+            shows = shows_under(child, sentence)
+            if shows:
+                return show_name(shows[0])
+            ref = referent_show(child, ctx)
+            if ref:
+                return ref
+            for grandchild in child.children:  # "its run", "the return of X"
+                if grandchild.dep_ == "poss":
+                    ref = referent_show(grandchild, ctx)
+                    if ref:
+                        return ref
+        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "pcomp", "prep"} and node.head != node:
+            node = node.head
+        else:
+            break
+    return None
+
+
+def season_of(tokens: Iterable[Token] | Span, sentence: Span) -> int | None:
+    """A season named among ``tokens`` (SEASON entities, then "second season"-like phrases)."""
+    from showgraph.nlp.entities import season_number
+
+    token_ids = {t.i for t in tokens}
+    for ent in ents(sentence, SEASON):
+        if ent.root.i in token_ids:
+            number = season_number(ent)
+            if number:
+                return number
+    text_tokens = sorted(token_ids)
+    if not text_tokens:
+        return None
+    doc = sentence.doc
+    span = doc[text_tokens[0] : text_tokens[-1] + 1]
+    for mention in find_seasons(span.text):
+        return int(mention.value)
+    return None
+
+
+def token_ids(tokens: Iterable[Token]) -> set[int]:
+    return {t.i for t in tokens}
+
+
+def clause_tokens(verb: Token) -> list[Token]:
+    """The verb's own clause: its subtree without nested finite clauses (relcl, ccomp, advcl)."""
+    out = [verb]
+    stack = [c for c in verb.children if c.dep_ not in {"relcl", "ccomp", "advcl", "conj", "parataxis"}]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in {"relcl", "ccomp", "advcl", "parataxis"})
+    return sorted(out, key=lambda t: t.i)
+
+
+def date_in(tokens: list[Token], ctx: ArticleContext, *, future: bool | None) -> str | None:
+    """The first date among a clause's tokens (resolved against the published date)."""
+    if not tokens:
+        return None
+    ids = token_ids(tokens)
+    doc = tokens[0].doc
+    span = doc[min(ids) : max(ids) + 1]
+    for iso, sub in dates_in(span, ctx.published, future=future):
+        if all(t.i in ids for t in sub) or sub.root.i in ids:
+            return iso
+    return None
+
+
+def is_future(status: str) -> bool:
+    """Whether a status states a planned event (dates without a year then resolve forwards)."""
+    return status in {"scheduled", "speculative"}
+
+
+def referring_platform(token: Token, ctx: ArticleContext) -> str | None:
+    """A platform named earlier in the article, for "the service"/"the streamer"/"the network"."""
+    for ent in reversed([e for e in token.doc.ents if e.label_ == PLATFORM and e.end <= token.i]):
+        return platform_name(ent)
+    return None
+
+
+# ------------------------------------------------------------------------------------------ platform
+
+
+def _platform_head(ent: Span) -> Token:
+    """Climb from a platform name to the noun phrase it names: "cable channel HBO" -> channel."""
+    token = ent.root
+    words = lexicon()["carrier_nouns"]
+    while token.dep_ in {"appos", "compound", "nmod"} and token.head.lemma_.lower() in words:
+        token = token.head
+    if token.dep_ == "compound" and token.head.ent_type_ == PLATFORM:
+        token = token.head
+    return token
+
+
+@rules.register("release.platform")
+def platform_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``platform``: "Netflix's X", "X on Netflix", "the Netflix series", "broadcast by ITV",
+    "HBO has renewed X", "cable channel HBO, home of hits such as X"."""
+    words = lexicon()
+    doc = sentence.doc
+    for ent in ents(sentence, PLATFORM):
+        platform = platform_name(ent)
+        found: list[tuple[str, Token]] = []
+        after = doc[ent.end] if ent.end < sentence.end else None
+        # possessive: "Netflix's The Glory", "the BBC's new drama X"
+        if after is not None and after.text in ("'s", "’s"):
+            nxt = [e for e in ents(sentence, SHOW) if e.start > ent.end and e.start - ent.end <= 6]
+            reporter = (
+                nxt
+                and nxt[0].root.dep_ == "nsubj"
+                and nxt[0].root.head.lemma_.lower()
+                in {"say", "report", "write", "ask", "explain", "add", "tell", "note"}
+            )  # "the BBC's Jane Doe in Rome says": a correspondent, not a programme
+            if (
+                nxt
+                and not reporter
+                and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in doc[ent.end + 1 : nxt[0].start])
+            ):
+                found.append((show_name(nxt[0]), ent.root))
+            else:
+                possessed = ent.root.head if ent.root.dep_ == "poss" else after.head
+                while possessed.dep_ == "compound" and possessed.head != possessed:
+                    possessed = possessed.head
+                if possessed.lemma_.lower() in words["audience_nouns"]:
+                    verb = possessed.head
+                    while verb.dep_ in {"dobj", "xcomp", "ccomp"} and verb.head != verb and verb.pos_ != "VERB":
+                        verb = verb.head
+                    show = show_of_clause(verb, sentence, ctx, deps=("nsubj", "csubj"))
+                    if show:
+                        found.append((show, ent.root))
+                elif possessed.lemma_.lower() in words["show_nouns"]:
+                    show = _show_named_by(possessed, sentence, ctx)
+                    if show:
+                        found.append((show, ent.root))
+        head = _platform_head(ent)
+        # attributive: "the Netflix series", "new BBC One daytime crime drama The Mallorca Files"
+        if head.dep_ in {"compound", "nmod", "amod", "nummod"} and head.head.lemma_.lower() in words["show_nouns"]:
+            show = _show_named_by(head.head, sentence, ctx)
+            if show:
+                found.append((show, head))
+        # carrying preposition: "airs on P", "commissioned by P", "made for P", "brought X to P"
+        if (head.dep_ in {"pobj"} and head.head.lower_ in words["carrying_preps"]) or head.dep_ == "agent":
+            prep = head.head if head.dep_ == "pobj" else head
+            governor = prep.head
+            lemma = governor.lemma_.lower()
+            if governor.ent_type_ == SHOW:
+                found.append((ctx.name(governor), prep))
+            elif has_form(governor, words["broadcast_verbs"]) or lemma in words["release_nouns"]:
+                show = show_of_clause(governor, sentence, ctx)
+                if show is None and governor.pos_ in {"NOUN", "PROPN"}:
+                    show = _show_named_by(governor, sentence, ctx)
+                if show is None and governor.pos_ in {"NOUN"} and lemma in words["release_nouns"]:
+                    show = ctx.show_for(governor, default=True)
+                if show:
+                    found.append((show, governor))
+            elif lemma in words["show_nouns"] and governor.tag_ in {"NNS", "NNPS"}:
+                # "Korean dramas on Netflix" with the titles listed in the sentence
+                for show_ent in ents(sentence, SHOW):
+                    found.append((show_name(show_ent), governor))
+        # subject of a carrying verb: "HBO has renewed X", "NBC begin showing X"
+        if head.dep_ in {"nsubj"} and has_form(head.head, words["platform_subject_verbs"]):
+            verb = head.head
+            targets = [c for c in verb.children if c.dep_ in {"dobj", "xcomp"}]
+            for target in targets:
+                shows = shows_under(target, sentence)
+                if shows:
+                    found.append((show_name(shows[0]), verb))
+                    break
+                if target.dep_ == "xcomp":
+                    show = show_of_clause(target, sentence, ctx, deps=("dobj",))
+                else:
+                    show = referent_show(target, ctx)
+                if show:
+                    found.append((show, verb))
+                    break
+        # "cable channel HBO, home of hits such as X and Y"
+        rest = doc[ent.end : sentence.end]
+        if (
+            len(rest) > 2
+            and rest[0].text == ","
+            and rest[1].lemma_.lower() == "home"
+            and rest[2].lower_ in {"of", "to"}
+        ):
+            for show_ent in ents(sentence, SHOW):
+                if show_ent.start > ent.end:
+                    found.append((show_name(show_ent), rest[1]))
+        # a carrying preposition the parser attached badly: "X will direct and write Y ... for P"
+        if not found and head.dep_ == "pobj" and head.head.lower_ in {"for", "on"}:
+            root = sentence.root
+            verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
+            if any(has_form(v, words["broadcast_verbs"]) for v in verbs):
+                for verb in verbs:
+                    show = show_of_clause(verb, sentence, ctx, deps=("dobj", "nsubjpass"))
+                    if show:
+                        found.append((show, verb))
+                        break
+        seen = set()
+        for show, where in found:
+            if show in seen or show == platform:
+                continue
+            seen.add(show)
+            yield ctx.fact("platform", show, platform, where, "release.platform", object_kind="Platform")
+
+
+def _show_named_by(noun: Token, sentence: Span, ctx: ArticleContext) -> str | None:
+    """The show a noun phrase like "the drama series" or "drama The Mallorca Files" names."""
+    doc = sentence.doc
+    # a title right after the noun ("drama The Mallorca Files"), or in apposition
+    nxt = [e for e in ents(sentence, SHOW) if 0 <= e.start - noun.i - 1 <= 2]
+    if nxt and not any(t.is_punct and t.text not in {","} for t in doc[noun.i + 1 : nxt[0].start]):
+        return show_name(nxt[0])
+    for child in noun.children:
+        if child.dep_ in {"appos", "compound", "npadvmod", "acl"} and child.ent_type_ == SHOW:
+            ent = ctx.entity(child)
+            if ent is not None:
+                return show_name(ent)
+    if noun.dep_ == "appos" and noun.head.ent_type_ == SHOW:
+        ent = ctx.entity(noun.head)
+        return show_name(ent) if ent is not None else None
+    if noun.ent_type_ == SHOW:
+        ent = ctx.entity(noun)
+        return show_name(ent) if ent is not None else None
+    return referent_show(noun, ctx)
+
+
+# --------------------------------------------------------------------------------------- released_on
+
+
+def _release_platform(verb: Token, sentence: Span, ctx: ArticleContext) -> str | None:
+    words = lexicon()
+    for token in clause_tokens(verb):
+        if token.ent_type_ == PLATFORM:
+            ent = ctx.entity(token)
+            if ent is not None:
+                return platform_name(ent)
+        carrier = token.lemma_.lower() in words["carrier_nouns"] and token.dep_ == "pobj"
+        if carrier and any(c.lower_ in {"the", "this"} for c in token.children):
+            return referring_platform(token, ctx)
+    return None
+
+
+@rules.register("release.released_on")
+def released_on_rule(sentence: Span, ctx: ArticleContext) -> list[Fact]:
+    """``released_on``: "premiered on Netflix on December 30, 2022", "was first broadcast on BBC One in
+    1978", "will launch in 2020", "its December 2022 debut", "a 2020 launch date".
+
+    An article-scope rule (it is handed the whole document): a date that only repeats a more precise
+    one for the same show ("its December 2022 debut" after "released on December 30, 2022") is dropped.
+    """
+    if not tv_article(ctx):
+        return []
+    found = [fact for sent in sentence.sents for fact in _released_on(sent, ctx)]
+    return [
+        fact
+        for fact in found
+        if not any(
+            other.subject == fact.subject
+            and len(str(other.object)) > len(str(fact.object))
+            and str(other.object).startswith(str(fact.object))
+            for other in found
+        )
+    ]
+
+
+released_on_rule.scope = "article"  # type: ignore[attr-defined]
+
+
+def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    words = lexicon()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"} and lemma in words["release_verbs"]:
+            if token.dep_ == "amod":
+                continue
+            status, cues = ctx.status(token, negation=None)
+            tokens = [t for t in clause_tokens(token) if t.dep_ not in {"nsubj", "nsubjpass"} or t.i > token.i]
+            date = date_in(tokens, ctx, future=is_future(status))
+            if date is None:
+                continue
+            show = show_of_clause(token, sentence, ctx, deps=("nsubj", "nsubjpass", "dobj"))
+            if show is None:
+                continue
+            subject = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            season = season_of([t for s in subject for t in s.subtree], sentence) or ctx.season_for(token)
+            qualifiers = {"season": season, "platform": _release_platform(token, sentence, ctx)}
+            yield ctx.fact(
+                "released_on", show, date, token, "release.released_on",
+                qualifiers=qualifiers, status=status, cues=cues,
+            )  # fmt: skip
+        elif token.pos_ in {"NOUN", "PROPN"} and lemma in words["release_nouns"]:
+            # "its December 2022 debut", "a 2020 launch date", "the 2002 series"
+            modifiers = [c for c in token.subtree if c.i < token.i]
+            date = date_in(modifiers, ctx, future=None)
+            if date is None:
+                continue
+            owner = [c for c in token.children if c.dep_ == "poss"]
+            show = referent_show(owner[0], ctx) if owner else None
+            if show is None:
+                head = token.head
+                while head.dep_ in {"pobj", "prep", "compound"} and head.head != head:
+                    head = head.head
+                if head.pos_ in {"VERB", "AUX"}:
+                    show = show_of_clause(head, sentence, ctx, deps=("nsubj", "nsubjpass"))
+            if show is None:
+                continue
+            verb = token.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                verb = verb.head
+            status, cues = ctx.status(verb, negation=None)
+            status = status if status == "scheduled" else "confirmed"
+            yield ctx.fact(
+                "released_on", show, date, token, "release.released_on",
+                qualifiers={"season": ctx.season_for(token), "platform": _release_platform(token, sentence, ctx)},
+                status=status, cues=cues,
+            )  # fmt: skip
+
+
+# ------------------------------------------------------------------------------------- episode_count
+
+
+def _count_show(noun: Token, sentence: Span, ctx: ArticleContext) -> str | None:
+    """The show an "N episodes"/"six-part series" phrase belongs to."""
+    for child in noun.children:  # "episodes of X"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            shows = shows_under(child, sentence)
+            if shows:
+                return show_name(shows[0])
+    head = noun
+    while head.dep_ in {"pobj", "prep", "dobj", "attr", "compound", "nsubj", "npadvmod", "appos"}:
+        if head.head == head:
+            break
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            break
+    if noun.dep_ in {"nsubj", "nsubjpass"} or noun.lower_ in {"series", "drama", "show"}:
+        show = _show_named_by(noun, sentence, ctx)
+        if show:
+            return show
+    if head.pos_ in {"VERB", "AUX"}:
+        show = show_of_clause(head, sentence, ctx, deps=("nsubj", "nsubjpass", "dobj"))
+        if show:
+            return show
+    return ctx.show_for(noun, default=True)
+
+
+@rules.register("release.episode_count")
+def episode_count_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``episode_count``: "16 episodes", "Thirteen episodes of X", "the six-part series",
+    "a 10-episode season", "will consist of six episodes"."""
+    words = lexicon()
+    doc = sentence.doc
+    for token in sentence:
+        lower = token.lower_
+        value: int | float | None = None
+        noun: Token | None = None
+        if token.lemma_.lower() == "episode" and token.tag_ in {"NNS"}:
+            nums = [c for c in token.children if c.dep_ in {"nummod", "compound"} and c.like_num]
+            if nums:
+                value = parse_number(nums[0].text)
+                # "the last two episodes", "two of the episodes": a part, not the count
+                mods = {c.lower_ for c in token.children if c.dep_ in {"amod", "advmod", "det"}}
+                if mods & words["partial_words"]:
+                    continue
+                noun = token
+        elif "-" in lower or (token.i + 2 < sentence.end and doc[token.i + 1].text == "-"):
+            # "six-part", "10-episode" (one token or three)
+            parts = lower.split("-") if "-" in lower and lower != "-" else None
+            if parts and len(parts) == 2:
+                number_text, unit = parts
+                nxt = token.head if token.head.i > token.i else (doc[token.i + 1] if token.i + 1 < len(doc) else token)
+            elif token.like_num and doc[token.i + 1].text == "-":
+                number_text, unit = lower, doc[token.i + 2].lower_
+                nxt = doc[token.i + 2].head
+            else:
+                continue
+            if unit not in words["part_units"]:
+                continue
+            value = parse_number(number_text)
+            noun = nxt if nxt.pos_ in {"NOUN", "PROPN"} else token.head
+            if noun.lemma_.lower() not in words["show_nouns"] | {"run", "season", "series", "order"}:
+                continue
+        if not value or not isinstance(value, int) or value < 2 or value > 500 or noun is None:
+            continue
+        show = _count_show(noun, sentence, ctx)
+        if show is None:
+            continue
+        window = [t for t in doc[max(sentence.start, noun.i - 8) : min(sentence.end, noun.i + 8)]]
+        season = season_of(window, sentence) or ctx.season_for(noun)
+        yield ctx.fact("episode_count", show, value, noun, "release.episode_count", qualifiers={"season": season})
+
+
+# ------------------------------------------------------------------------------------- season_status
+
+
+def _season_number_after(token: Token, sentence: Span) -> int | None:
+    """The season a "for a second season"/"for Season 2" phrase after ``token`` names."""
+    from showgraph.nlp.entities import season_number
+
+    clause = {t.i for t in clause_tokens(token) if t.i >= token.i}
+    for ent in ents(sentence, SEASON):
+        if ent.root.i in clause and season_number(ent):
+            return season_number(ent)
+    window = sentence.doc[token.i : min(sentence.end, token.i + 8)]
+    for mention in find_seasons(window.text):
+        return int(mention.value)
+    for t in window:
+        if t.lower_ in {"season", "series", "run"}:
+            ords = [c for c in t.children if ordinal_value(c.lower_)]
+            if ords:
+                return ordinal_value(ords[0].lower_)
+    return None
+
+
+def _status_value(token: Token) -> str | None:
+    """The season status a word states, from the lists in ``patterns/release.json``."""
+    words = lexicon()
+    lemma = token.lemma_.lower()
+    if lemma in {"film", "shoot"} and (token.tag_ != "VBG" or any(c.dep_ == "prt" for c in token.children)):
+        return None  # "is filming" is production; "was filmed", "shooting up the charts" are not
+    for key in ("commissioned", "renewed", "in_production", "suspended", "cancelled", "ended"):
+        if has_form(token, words[f"status_{key}"]):
+            return key
+    return None
+
+
+@rules.register("release.season_status")
+def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """``season_status``: renewed ("renewed for a second season", "recommissioned", "to return for a
+    second series"), commissioned, in_production ("filming begins", "will go into production",
+    "currently in production"), suspended, cancelled ("axed", "cancelled"), ended ("ended its run",
+    "drew to a close"), unconfirmed ("has not been renewed/guaranteed", "no word on a Season 2")."""
+    if not tv_article(ctx):
+        return
+    words = lexicon()
+    doc = sentence.doc
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        value = None
+        anchor = token
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod"}:
+            value = _status_value(token)
+            if value == "ended":
+                # a show ends "its run"/"draws to a close"; "Season 1 ended" is a season finale
+                objs = [c for c in token.children if c.dep_ in {"dobj", "prep", "pobj"}]
+                obj_words = {t.lemma_.lower() for c in objs for t in c.subtree}
+                subject = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if lemma in {"end", "finish", "conclude", "wrap"} and not obj_words & {"run", "life", "series"}:
+                    value = None
+                if lemma in {"draw", "come"} and not obj_words & {"close", "end"}:
+                    value = None
+                if any(e.label_ == SEASON for s in subject for e in doc[s.left_edge.i : s.right_edge.i + 1].ents):
+                    value = None
+            if (
+                value == "renewed"
+                and lemma in {"return", "come"}
+                and _season_number_after(token, sentence) is None
+                and not any(c.lower_ in {"series", "season"} for c in token.subtree)
+            ):
+                value = None
+            if value in {"in_production"} and lemma in {"begin", "start", "commence", "get", "go", "wrap"}:
+                subject_words = {t.lemma_.lower() for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}
+                                 for t in c.subtree}  # fmt: skip
+                obj_words = {t.lemma_.lower() for t in token.subtree}
+                if not (subject_words | obj_words) & words["production_nouns"]:
+                    value = None
+        elif lemma in words["production_nouns"] and token.dep_ == "pobj" and token.head.lower_ in {"in", "into"}:
+            value = "in_production"
+            anchor = token.head.head
+        if value is None:
+            continue
+        status, cues = ctx.status(token, negation=None)
+        if status == "confirmed" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue  # a bare infinitive ("the perfect place to end the series") states nothing
+        negated = any(c.dep_ == "neg" for c in token.children) or any(
+            c.dep_ == "neg" for c in token.head.children if token.dep_ in {"xcomp"}
+        )
+        if negated:
+            if value in {"renewed", "commissioned"}:
+                value, status, cues = "unconfirmed", "confirmed", ()
+            else:
+                continue
+        if value == "renewed":
+            season = _season_number_after(token, sentence)
+            if season == 1:
+                value = "commissioned"
+        objects = [c for c in anchor.children if c.dep_ == "dobj"]
+        if objects and not (
+            shows_under(objects[0], sentence)
+            or referent_show(objects[0], ctx)
+            or objects[0].lemma_.lower() in lexicon()["show_nouns"] | {"season", "series", "run", "episode"}
+        ):
+            continue  # "renews sales", "cancelled the meeting"
+        show = show_of_clause(anchor, sentence, ctx, deps=("nsubj", "nsubjpass", "dobj"))
+        if show is None and value == "in_production":
+            show = _show_near(anchor, sentence, ctx)
+        if show is None:
+            continue
+        season = _season_number_after(token, sentence) or season_of(
+            [t for c in anchor.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree], sentence
+        )
+        if value == "renewed" and season is None and lemma in {"renew", "recommission"}:
+            season = None
+        date = date_in(clause_tokens(anchor), ctx, future=is_future(status))
+        yield ctx.fact(
+            "season_status", show, value, token, "release.season_status",
+            qualifiers={"season": season, "date": date}, status=status, cues=cues,
+        )  # fmt: skip
+    yield from _unconfirmed(sentence, ctx)
+    yield from _new_series(sentence, ctx)
+
+
+def _show_near(anchor: Token, sentence: Span, ctx: ArticleContext) -> str | None:
+    """The show an "in production"/"filming begins on X" phrase is attached to."""
+    shows = ents(sentence, SHOW)
+    if not shows:
+        return referent_show(anchor, ctx) if anchor.pos_ == "NOUN" else None
+    nearest = min(shows, key=lambda e: min(abs(e.start - anchor.i), abs(e.end - 1 - anchor.i)))
+    if min(abs(nearest.start - anchor.i), abs(nearest.end - 1 - anchor.i)) <= 6:
+        return show_name(nearest)
+    return None
+
+
+def _unconfirmed(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "no word on a Season 2", "yet to be renewed", "nothing has been confirmed about a second season"."""
+    words = lexicon()
+    for token in sentence:
+        if token.lower_ == "no" and token.head.lemma_.lower() in words["news_nouns"]:
+            noun = token.head
+            season = _season_number_after(noun, sentence)
+            if season is None or season < 2:
+                continue
+            show = ctx.show_for(noun, default=True)
+            if show:
+                yield ctx.fact(
+                    "season_status", show, "unconfirmed", noun, "release.season_status",
+                    qualifiers={"season": season},
+                )  # fmt: skip
+        if token.lower_ == "yet" and token.head.lemma_.lower() in {"have", "be"}:
+            verb = next((c for c in token.head.children if c.dep_ == "xcomp"), None)
+            if verb is not None and _status_value(verb) == "renewed":
+                show = show_of_clause(token.head, sentence, ctx, deps=("nsubj", "nsubjpass"))
+                if show:
+                    yield ctx.fact(
+                        "season_status", show, "unconfirmed", verb, "release.season_status",
+                        qualifiers={"season": _season_number_after(verb, sentence)},
+                    )  # fmt: skip
+
+
+def _new_series(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "new episodes of X", "a new series of X", "the return of X" -> renewed."""
+    words = lexicon()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma not in words["renewal_nouns"]:
+            continue
+        if lemma in {"episode", "series", "season"} and not any(
+            c.lower_ in {"new", "another", "further", "fresh"} for c in token.children
+        ):
+            continue
+        if lemma in {"return", "revival", "comeback"} and not any(t.lower_ in words["tv_words"] for t in sentence):
+            continue  # "the return of X" from injury is no new series
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        shows = shows_under(of, sentence) if of is not None else []
+        if not shows:
+            continue
+        status, cues = ctx.status(token, negation=None)
+        yield ctx.fact(
+            "season_status", show_name(shows[0]), "renewed", token, "release.season_status",
+            qualifiers={"season": _season_number_after(token, sentence)}, status=status, cues=cues,
+        )  # fmt: skip

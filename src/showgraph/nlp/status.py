@@ -1,0 +1,284 @@
+"""The status an article gives a fact, read from the cues that frame its predicate.
+
+FORMAT.md's rule: the status follows the article's own cue ("allegedly" -> alleged, "reportedly" ->
+reported, "will" -> scheduled, ...), and where two cues frame one fact the one nearest its verb wins.
+"Nearest" is measured over the parse: a cue counts only if it depends on the predicate or on a word
+that governs it (walking up through xcomp, ccomp, conj, prepositions), so a "could" in another clause
+of the same sentence does not touch the fact. Ties at the same depth go to the cue nearer in the text.
+
+The cue words are data (``patterns/status_cues.json``) and matched by lemma, so inflections work.
+
+>>> nlp = _test_nlp()
+>>> doc = nlp("According to the paper, the show is to return in May.")
+>>> status_for(doc[9])
+('scheduled', ('is', 'to'))
+>>> status_for(nlp("The drama was reportedly cancelled.")[4])
+('reported', ('reportedly',))
+>>> status_for(nlp("The drama was cancelled.")[3])
+('confirmed', ())
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PATTERNS = Path(__file__).parent / "patterns" / "status_cues.json"
+
+#: Dependencies we follow upwards from the predicate: the cue's scope reaches through them.
+WALK_DEPS = frozenset(
+    {"xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "acomp", "advcl", "attr", "oprd", "agent", "dative", "dep"}
+)
+#: Dependents of a chain word that may carry a modifier cue.
+MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "amod", "npadvmod", "acomp", "neg", "det", "nummod"})
+#: Deps through which a "deny"/"dismiss" word takes the fact as its object.
+DENY_OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "nsubjpass", "pobj", "prep", "acl", "conj"})
+
+#: Article-level precedence for one fact stated more than once (see :func:`merge_statuses`).
+STATUS_PRECEDENCE: tuple[str, ...] = (
+    "denied",
+    "admitted",
+    "confirmed",
+    "scheduled",
+    "reported",
+    "alleged",
+    "rumored",
+    "speculative",
+)
+
+
+@cache
+def cues() -> dict[str, Any]:
+    """The cue data, loaded once: lemma sets per status for modifiers and governors, and word lists."""
+    raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    data: dict[str, Any] = {}
+    for key in ("modifiers", "governors", "set_to"):
+        data[key] = {status: frozenset(words) for status, words in raw[key].items() if not status.startswith("_")}
+    for key, value in raw.items():
+        if isinstance(value, list):
+            data[key] = frozenset(value)
+    return data
+
+
+def _lookup(table: dict[str, frozenset[str]], *words: str) -> str | None:
+    for status, lemmas in table.items():
+        if any(w in lemmas for w in words):
+            return status
+    return None
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """Crude stems of an inflected word, for where the tagger's lemma is wrong ("hopes" -> "hop").
+
+    >>> _stems("hopes")
+    ('hopes', 'hope', 'hop')
+    """
+    out = [word]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            out.extend([stem + "e", stem] if suffix in {"ing", "ed", "es"} else [stem])
+    return tuple(dict.fromkeys(out))
+
+
+def _words(tok: Token) -> tuple[str, ...]:
+    return (tok.lemma_.lower(), *_stems(tok.lower_))
+
+
+def _is_reported_speech(tok: Token) -> bool:
+    """Whether ``tok`` sits in a clause reported by a saying verb ("he said they would ...")."""
+    data = cues()
+    for node in (tok, *tok.ancestors):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in data["reporting_verbs"]:
+            return True
+    return False
+
+
+def _modifier_cues(node: Token, came_from: Token | None, depth: int, negation: str | None) -> list[tuple]:
+    """Cues carried by the dependents of one chain word ``node`` (``came_from`` is the child we walked up
+    from, None for the predicate itself). Each cue is (status, cue tokens)."""
+    data = cues()
+    found: list[tuple[str, list[Token]]] = []
+    for child in node.children:
+        if came_from is not None and child == came_from:
+            continue
+        lemma, lower = child.lemma_.lower(), child.lower_
+        dep = child.dep_
+        if dep == "neg" or (lower in data["negations"] and dep in {"advmod", "neg"}):
+            if negation and depth == 0:
+                found.append((negation, [child]))
+            continue
+        if dep in MODIFIER_DEPS:
+            if lower == "would" or lemma == "would":
+                status = "scheduled" if _is_reported_speech(node) else "speculative"
+                found.append((status, [child]))
+                continue
+            status = _lookup(data["modifiers"], *_words(child))
+            if status:
+                found.append((status, [child]))
+                continue
+        if dep == "prep" and lower == "according":
+            to = next((c for c in child.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            status = "alleged" if obj is not None and obj.lemma_.lower() in data["according_to_alleged"] else "reported"
+            found.append((status, [child, *([to] if to is not None else [])]))
+            continue
+        if dep == "prep" and lower == "in":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in data["talks"]:
+                found.append(("speculative", [child, obj]))
+                continue
+        if dep == "mark" and lower in data["conditional_marks"]:
+            found.append(("speculative", [child]))
+            continue
+        if dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in data["conditional_marks"] for m in child.children):
+            mark = next(m for m in child.children if m.dep_ == "mark")
+            found.append(("speculative", [mark]))
+            continue
+        if dep == "nsubj" and lemma in data["source_nouns"] and node.lemma_.lower() in data["reporting_verbs"]:
+            found.append(("reported", [child, node]))
+    return found
+
+
+def _governor_cue(node: Token, came_from: Token | None) -> tuple[str, list[Token]] | None:
+    """A cue in the chain word itself: "accused (of)", "hopes (to)", "is set to", "is to", "in talks"."""
+    data = cues()
+    words = _words(node)
+    lemma = words[0]
+    via = came_from.dep_ if came_from is not None else None
+    to = next((c for c in came_from.children if c.dep_ == "aux" and c.lower_ == "to"), None) if came_from else None
+    if lemma == "be" and via == "xcomp" and to is not None:
+        return "scheduled", [node, to]  # "is to return"
+    if came_from is not None and lemma == "say" and via == "xcomp" and any(c.dep_ == "auxpass" for c in node.children):
+        return "reported", [node]  # "is said to be planning"
+    if came_from is not None and via in {"xcomp", "prep", "pcomp", "ccomp"}:
+        status = _lookup(data["set_to"], *words)
+        if status and (lemma != "go" or node.tag_ == "VBG"):
+            return status, [node]
+    if came_from is not None and lemma in data["talks"] and node.dep_ == "pobj" and node.head.lower_ == "in":
+        return "speculative", [node.head, node]
+    status = _lookup(data["governors"], *words)
+    if status == "denied":
+        return None  # handled with precedence in status_for
+    # "plans", "hopes" as the predicate itself are what is stated, not a frame around it; but a
+    # passive participle ("tipped", "pencilled in", "mooted") frames its own clause
+    own_frame = status in {"alleged", "rumored", "reported", "admitted"} or (
+        status == "speculative" and node.tag_ == "VBN"
+    )
+    if status and came_from is None and not own_frame:
+        return None
+    if status:
+        return status, [node]
+    return None
+
+
+def _denial(pred: Token, sent: Span) -> list[Token] | None:
+    """A "deny"/"dismiss" word that takes the fact (or a report of it) as its object, anywhere above it."""
+    denied = cues()["governors"]["denied"]
+    child = pred
+    for node in pred.ancestors:
+        if not (sent.start <= node.i < sent.end):
+            break
+        if node.lemma_.lower() in denied and child.dep_ in DENY_OBJECT_DEPS:
+            return [node]
+        child = node
+    return None
+
+
+def status_for(
+    anchor: Token | Span,
+    sentence: Span | None = None,
+    *,
+    negation: str | None = "denied",
+    default: str = "confirmed",
+) -> tuple[str, tuple[str, ...]]:
+    """The status of the fact whose predicate is ``anchor``, and the words that cue it.
+
+    ``anchor`` is the verb or noun that states the fact ("cancelled", "enlistment"); a span stands for
+    its root. Cues are looked for on the predicate and on each word that governs it, up the parse
+    within ``sentence`` (default: the anchor's sentence); the first depth with a cue wins, and at
+    equal depth the cue nearer the predicate in the text. A "deny"/"dismiss" that takes the fact as
+    its object wins over everything. ``negation`` is the status a negated predicate gets ("I haven't
+    been approached" -> denied); pass None to ignore negation (a rule that turns "has not been
+    renewed" into an ``unconfirmed`` season status handles it itself).
+
+    >>> nlp = _test_nlp()
+    >>> status_for(nlp("The actor denied reports that he will leave the soap.")[7])
+    ('denied', ('denied',))
+    >>> status_for(nlp("The presenter is tipped to host the new quiz show.")[5])
+    ('speculative', ('tipped',))
+    >>> status_for(nlp("Sources say the comedy has been cancelled.")[6])
+    ('reported', ('Sources', 'say'))
+    """
+    pred = anchor.root if hasattr(anchor, "root") else anchor
+    sent = sentence if sentence is not None else pred.sent
+    denial = _denial(pred, sent)
+    if denial:
+        return "denied", tuple(t.text for t in denial)
+    candidates: list[tuple[int, int, str, list[Token]]] = []
+    node: Token = pred
+    came_from: Token | None = None
+    depth = 0
+    while True:
+        for status, toks in _modifier_cues(node, came_from, depth, negation):
+            # an if-clause frames its whole main clause, so it outranks a "will" inside that clause
+            conditional = toks[0].dep_ == "mark" and toks[0].head != node
+            distance = -1 if conditional else min(abs(t.i - pred.i) for t in toks)
+            candidates.append((depth, distance, status, toks))
+        governor = _governor_cue(node, came_from)
+        if governor:
+            status, toks = governor
+            candidates.append((depth, min(abs(t.i - pred.i) for t in toks), status, toks))
+        if candidates:
+            break
+        head = node.head
+        if head == node or not (sent.start <= head.i < sent.end):
+            break
+        if node.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            break  # a coordinated full clause has its own frame
+        fragment = node.dep_ == "acl" and node.tag_ == "VBD" and head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"}
+        if node.dep_ not in WALK_DEPS and not fragment:
+            # one step beyond the scope: only a framing noun or verb ("reports of", "rumours that") counts
+            boundary = _governor_cue(head, node)
+            if boundary and boundary[0] in {"reported", "rumored", "alleged", "speculative"}:
+                candidates.append((depth + 1, abs(boundary[1][0].i - pred.i), *boundary))
+            break
+        came_from, node, depth = node, head, depth + 1
+    if not candidates:
+        return default, ()
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    _, _, status, toks = candidates[0]
+    return status, tuple(t.text for t in sorted(toks, key=lambda t: t.i))
+
+
+def merge_statuses(statuses: Iterable[str]) -> str:
+    """One status for a fact the article states more than once (for de-duplication).
+
+    FORMAT.md: a fact reported and then denied in the same article is one fact with status denied.
+    More generally the strongest word wins: denied > admitted > confirmed > scheduled > reported >
+    alleged > rumored > speculative (a plain statement anywhere outranks a hedged one).
+
+    >>> merge_statuses(["reported", "denied"])
+    'denied'
+    >>> merge_statuses(["speculative", "confirmed"])
+    'confirmed'
+    >>> merge_statuses([])
+    'confirmed'
+    """
+    given = set(statuses)
+    return next((s for s in STATUS_PRECEDENCE if s in given), "confirmed")
+
+
+@cache
+def _test_nlp():  # pragma: no cover - doctest helper: the plain statistical model, no domain components
+    import spacy
+
+    from showgraph.nlp.pipeline import resolve_model
+
+    return spacy.load(resolve_model())

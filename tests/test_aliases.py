@@ -1,0 +1,30 @@
+"""Who is who: surnames, given names, romanisation variants, titles, pronouns."""
+
+from __future__ import annotations
+
+from showgraph.nlp.aliases import AliasTable, build_aliases, clean_name, fold
+
+
+def test_surname_and_titles_and_possessives():
+    table = AliasTable.from_names(["Maria Okafor", "Director Kwon Min-jae"])
+    assert table.canonical("Okafor") == "Maria Okafor"
+    assert table.canonical("Okafor's") == "Maria Okafor"
+    assert table.canonical("Min-jae") == "Kwon Min-jae"
+    assert table.canonical("Kwon Min Jae") == "Kwon Min-jae"
+    assert clean_name("Director Kwon Min Jae") == "Kwon Min Jae"
+
+
+def test_shared_surname_stays_ambiguous_without_position():
+    table = AliasTable.from_names(["Anna Berg", "Karl Berg"])
+    assert table.canonical("Berg") == "Berg"
+
+
+def test_shared_surname_takes_nearest_preceding_full_mention(nlp):
+    doc = nlp("Anna Berg met Karl Berg. Later Karl Berg left, and Berg said nothing.")
+    table = build_aliases(doc)
+    berg = next(t for t in reversed(doc) if t.text == "Berg")
+    assert table.canonical("Berg", berg.i) == "Karl Berg"
+
+
+def test_fold_matches_romanisation_variants():
+    assert fold("Lee Do Hyun") == fold("Lee Do-hyun")

@@ -1,0 +1,77 @@
+"""The pipeline: model resolution, domain entities, show finding, extraction and de-duplication."""
+
+from __future__ import annotations
+
+import pytest
+
+from showgraph.errors import ModelNotFoundError
+from showgraph.facts import Evidence, Fact
+from showgraph.nlp.entities import season_number
+from showgraph.nlp.extract import extract_articles, merge_facts
+from showgraph.nlp.pipeline import load_pipeline, resolve_model
+from showgraph.readers import Article
+
+
+def test_model_resolution_prefers_argument_then_env(monkeypatch):
+    monkeypatch.setenv("SHOWGRAPH_MODEL", "from_env")
+    assert resolve_model("given") == "given"
+    assert resolve_model() == "from_env"
+
+
+def test_missing_model_says_how_to_install():
+    with pytest.raises(ModelNotFoundError, match="spacy download"):
+        load_pipeline("no_such_model_xyz")
+
+
+def test_pipeline_has_domain_components(nlp):
+    for name in ("showgraph_paragraphs", "showgraph_entity_ruler", "showgraph_shows"):
+        assert name in nlp.pipe_names
+
+
+def test_platforms_seasons_and_shows(nlp):
+    doc = nlp.make_doc("Netflix's The Long Night has been renewed for Season 3. Max Winter is a character.")
+    doc._.title = "The Long Night renewed"
+    doc = nlp(doc)
+    labels = {(e.text, e.label_) for e in doc.ents}
+    assert ("Netflix", "PLATFORM") in labels
+    assert ("Season 3", "SEASON") in labels
+    assert ("Max", "PLATFORM") not in labels
+    assert doc._.shows[0] == "The Long Night"
+
+
+def test_season_numbers():
+    assert [season_number(s) for s in ("season two", "Series 4", "its third season", "S02")] == [2, 4, 3, 2]
+
+
+def test_non_tv_text_yields_no_show(nlp):
+    doc = nlp("Shares in the bank fell 3% after the chancellor said interest rates would rise in March.")
+    assert doc._.shows == []
+
+
+def _fact(status: str, start: int, season: int | None = None) -> Fact:
+    qualifiers = {"season": season} if season else {}
+    return Fact("cast_member", "Show", "Ann Lee", qualifiers, status, Evidence("a", "s", start, start + 1, "r"))
+
+
+def test_merge_keeps_one_fact_and_denial_wins():
+    merged = merge_facts([_fact("reported", 0), _fact("denied", 10)])
+    assert len(merged) == 1 and merged[0].status == "denied"
+
+
+def test_merge_unites_qualifiers_but_keeps_seasons_apart():
+    assert merge_facts([_fact("confirmed", 0), _fact("confirmed", 5, season=2)])[0].qualifiers == {"season": 2}
+    assert len(merge_facts([_fact("confirmed", 0, 1), _fact("confirmed", 5, 2)])) == 2
+
+
+def test_extract_articles_keeps_order_and_fills_entities(nlp):
+    articles = [
+        Article("One", "The sitcom Dry Spell stars Ken Ito. Ito plays Sam Park in the sitcom Dry Spell."),
+        Article("Two", "Nothing about television here."),
+    ]
+    results = list(extract_articles(articles, nlp, batch_size=1))
+    assert [r.article_id for r in results] == [a.id for a in articles]
+    first = results[0]
+    assert ("plays", "Ken Ito", "Sam Park") in {(f.relation, f.subject, f.object) for f in first.facts}
+    assert first.entities["Ken Ito"][0] == "Person"
+    assert first.entities["Dry Spell"][0] == "Show"
+    assert results[1].facts == []

@@ -1,0 +1,27 @@
+"""Article relations: author, published_by and cites."""
+
+from __future__ import annotations
+
+from nlp_helpers import facts_of
+
+
+def test_header_author_and_source(nlp):
+    facts = facts_of(nlp, "The drama Red Sky was renewed.", author="Jo Bell", source="Screen Weekly")
+    assert ("author", "article", "Jo Bell") in facts
+    assert ("published_by", "article", "Screen Weekly") in facts
+
+
+def test_cites_named_outlets_but_not_the_publisher(nlp):
+    body = (
+        "The drama Red Sky will return, Deadline reported. The star told Variety she was thrilled "
+        "(via Soompi). A spokesperson told BBC News nothing."
+    )
+    facts = facts_of(nlp, body, title="Red Sky", source="BBC News")
+    cited = {f[2] for f in facts if f[0] == "cites"}
+    assert {"Deadline", "Variety", "Soompi"} <= cited
+    assert "BBC News" not in cited
+
+
+def test_unnamed_sources_are_not_cited(nlp):
+    facts = facts_of(nlp, "Sources told reporters the show Red Sky is over.", title="Red Sky")
+    assert not [f for f in facts if f[0] == "cites"]
