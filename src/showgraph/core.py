@@ -24,9 +24,12 @@ from showgraph.errors import ArticleReadError, NoArticlesError, ShowgraphError
 from showgraph.readers import Article, iter_articles
 
 if TYPE_CHECKING:
+    import networkx as nx
     from spacy.language import Language
 
     from showgraph.facts import ArticleFacts
+    from showgraph.named_queries import NamedQuery
+    from showgraph.network import PathStep
     from showgraph.store import QueryResult, Store
 
 
@@ -231,11 +234,14 @@ class ShowGraph:
         return report
 
     def store_extraction(self, extraction: Extraction) -> ArticleOutcome:
-        """Build the article's graph, validate it, and store it with its quarantine (atomically)."""
+        """Resolve known entities, build the article's graph, validate it, and store it with its
+        quarantine graph (atomically)."""
         from showgraph.rdf import article_graph, graph_iri, quarantine_iri
+        from showgraph.resolve import load_catalogue
         from showgraph.validate import validate_article
 
-        article, facts = extraction.article, extraction.facts
+        article = extraction.article
+        facts = load_catalogue().apply(extraction.facts)
         graph = article_graph(article, facts)
         checked = validate_article(graph)
         self.store.replace_graph(
@@ -329,6 +335,91 @@ class ShowGraph:
                 "GROUP BY ?k ORDER BY DESC(?n)"
             ),
         }
+
+    # -- network and pictures -----------------------------------------------------------------
+    # Thin delegations: the logic lives in named_queries.py, network.py and viz.py.
+
+    def named_queries(self) -> dict[str, NamedQuery]:
+        """The named queries shipped with showgraph (``cast``, ``credits``, ...), by name."""
+        from showgraph.named_queries import named_queries
+
+        return dict(named_queries())
+
+    def run_named(self, name: str, /, **params: Any) -> QueryResult:
+        """Run a named query; parameters are bound as RDF terms, never pasted into the SPARQL.
+
+        An unknown name, a missing or an extra parameter raises NamedQueryError (SG303) saying what
+        the query takes.
+        """
+        from showgraph.named_queries import get_named_query
+
+        named = get_named_query(name)
+        return self.query(named.sparql, bindings=named.bindings(params))
+
+    def network(
+        self,
+        *,
+        focus: str | None = None,
+        depth: int = 2,
+        relations: Iterable[str] | None = None,
+        statuses: Iterable[str] | None = None,
+        show: str | None = None,
+        article: str | None = None,
+    ) -> nx.MultiDiGraph:
+        """The graph as a networkx MultiDiGraph: entities as nodes, claims as edges (see network.py).
+
+        ``focus`` (a name, any case, label or alternative label, or an IRI) keeps what lies within
+        ``depth`` hops of it; ``relations``, ``statuses``, ``show`` and ``article`` filter the claims.
+        """
+        from showgraph.network import build_network, load_network_data
+
+        return build_network(
+            load_network_data(self),
+            focus=focus,
+            depth=depth,
+            relations=relations,
+            statuses=statuses,
+            show=show,
+            article=article,
+        )
+
+    def path(self, a: str, b: str, *, statuses: Iterable[str] | None = None) -> list[PathStep]:
+        """How two entities (names or IRIs) are connected: the hops of the shortest chain of claims.
+
+        Each PathStep names the claim, its status and source article, and the show and character where
+        the hop is a role. [] when not connected. Denied claims are left out unless ``statuses`` asks.
+        """
+        from showgraph.network import find_path, load_network_data
+
+        return find_path(load_network_data(self), a, b, statuses=statuses)
+
+    def network_stats(self, *, top: int = 10) -> dict[str, Any]:
+        """Most central people and shows, connected components, shows sharing the most cast."""
+        from showgraph.network import load_network_data, network_stats
+
+        return network_stats(load_network_data(self), top=top)
+
+    def draw(
+        self,
+        destination: str | os.PathLike[str],
+        format: str | None = None,
+        *,
+        title: str = "showgraph",
+        **filters: Any,
+    ) -> nx.MultiDiGraph:
+        """Write a picture of the network (html, png, svg, graphml, gexf, dot, mermaid) to a file.
+
+        ``format`` defaults to the file's suffix; ``filters`` are those of :meth:`network`. Returns the
+        graph that was drawn.
+        """
+        from showgraph.network import build_network, load_network_data, resolve_entities
+        from showgraph.viz import write_network
+
+        data = load_network_data(self)
+        graph = build_network(data, **filters)
+        seeds = resolve_entities(data, filters["focus"]) if filters.get("focus") else None
+        write_network(graph, destination, format, title=title, focus=seeds)
+        return graph
 
 
 def _local(term: Any) -> str:
