@@ -60,7 +60,9 @@ def demo() -> None:
     showgraph = BIN / "showgraph"
     run(showgraph, "load", "corpus/")
     run(showgraph, "query", DEMO_QUERY)
-    run(showgraph, "stats")
+    run(showgraph, "viz", "--focus", "The Glory", "--depth", "2", "-o", "showgraph-glory.png")
+    run(showgraph, "viz", "-o", "showgraph.html")
+    print(f"wrote {ROOT / 'showgraph-glory.png'} and {ROOT / 'showgraph.html'} (open it in a browser)")
 
 
 def test() -> None:

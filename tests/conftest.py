@@ -112,6 +112,7 @@ TINY_ARTICLES = {
             ("platform", "The Glory", "Netflix", {}, "confirmed"),
             ("released_on", "The Glory", "2022-12-30", {"platform": "Netflix"}, "confirmed"),
             ("accused_of", "Ahn Gil-ho", "school bullying", {"date": "2023-03"}, "alleged"),
+            ("won_award", "Song Hye-kyo", "Baeksang Arts Award", {"category": "Best Actress"}, "confirmed"),
         ],
     ),
     "luna": (
@@ -145,12 +146,18 @@ def build_tiny_graph(store) -> dict[str, str]:
             evidence = Evidence(article.id, sentence, offset, offset + len(sentence), f"{relation}.test", cues)
             offset += len(sentence) + 1
             facts.append(Fact(relation, subject, obj, qualifiers=qualifiers, status=status, evidence=evidence))
-        entities = {"Lee Do-hyun": ("Person", {"Lee Do-hyun", "Do-hyun"}), "IU": ("Person", {"IU", "Lee Ji-eun"})}
+        entities = {
+            "Lee Do-hyun": ("Person", {"Lee Do-hyun", "Do-hyun"}),
+            "IU": ("Person", {"IU", "Lee Ji-eun"}),
+            "Song Hye-kyo": ("Person", {"Song Hye-kyo"}),  # else the award's Agent slot makes it an org
+        }
         if key == "glory":
             entities["Netflix"] = ("Platform", {"Netflix"})
         else:
             entities["tvN"] = ("Platform", {"tvN"})
-        store.replace_graph(str(graph_iri(article.id)), article_graph(article, ArticleFacts(article.id, facts, entities)))
+        store.replace_graph(
+            str(graph_iri(article.id)), article_graph(article, ArticleFacts(article.id, facts, entities))
+        )
         iris[key] = str(graph_iri(article.id))
     return iris
 

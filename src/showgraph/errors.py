@@ -54,7 +54,25 @@ class QueryError(ShowgraphError):
     code = "SG302"
 
 
+class NamedQueryError(QueryError):
+    """A named query is unknown, or was given missing, extra or malformed parameters."""
+
+    code = "SG303"
+
+
+class EntityNotFoundError(ShowgraphError):
+    """No entity in the graph has the name (label or alternative label) or IRI asked for."""
+
+    code = "SG304"
+
+
 class ValidationSetupError(ShowgraphError):
     """The ontology or SHACL shapes could not be loaded."""
 
     code = "SG401"
+
+
+class PictureError(ShowgraphError):
+    """A picture of the graph could not be written: unknown format, or a file that cannot be written."""
+
+    code = "SG601"

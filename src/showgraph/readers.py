@@ -190,9 +190,7 @@ def _split_header(text: str, path: str) -> tuple[dict[str, str], str]:
     return header, ""
 
 
-def _article_from_header(
-    header: dict[str, str], body: str, path: str, fmt: str, title: str | None = None
-) -> Article:
+def _article_from_header(header: dict[str, str], body: str, path: str, fmt: str, title: str | None = None) -> Article:
     title = title or header.get("title") or None
     if not title:
         raise ArticleReadError(path, "no Title: line in the header; add 'Title: ...' as the first line")
@@ -491,9 +489,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[str, list[Path]]
             yield text, found
 
 
-def iter_articles(
-    paths: Iterable[str | Path], *, on_error: OnError = "yield"
-) -> Iterator[Article | ReadError]:
+def iter_articles(paths: Iterable[str | Path], *, on_error: OnError = "yield") -> Iterator[Article | ReadError]:
     """Articles from files, folders and globs, in order; errors in line with them.
 
     With ``on_error="yield"`` (the default) nothing stops the batch: a file or jsonl line that cannot

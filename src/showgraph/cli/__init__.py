@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from showgraph.cli import conflicts, export, extract, load, query, stats, validate
+from showgraph.cli import conflicts, export, extract, load, query, serve, stats, validate, viz
 from showgraph.cli import eval as eval_command
+from showgraph.cli import path as path_command
 
 app = typer.Typer(
     name="showgraph",
@@ -15,7 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (load, extract, query, validate, export, stats, eval_command, conflicts):
+for module in (load, extract, query, validate, export, stats, eval_command, conflicts, serve, viz, path_command):
     module.register(app)
 
 

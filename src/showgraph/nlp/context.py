@@ -222,7 +222,8 @@ def person_at(token: Token, ctx: ArticleContext) -> str | None:
         known = table.canonical(token.text, token.i)
         if " " in known:  # a surname the tagger did not see as a name ("Ito plays ...")
             return known
-    if not token.is_title and not token.text[:1].isupper():
+    first = span[0] if span.label_ == "PERSON" else token  # "Song Hye-kyo": its last token is "kyo"
+    if not first.is_title and not first.text[:1].isupper():
         return None
     if span.label_ not in ("PERSON", "") and ctx.canonical(span.text) == clean_name(span.text):
         # Another label and nobody the article knows by that name: a person only if it reads like one.

@@ -110,17 +110,28 @@ def parse_published(value: str | None) -> date | None:
 
 
 def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
-    """Run every registered rule over a parsed article and merge what they find."""
+    """Run every registered rule over a parsed article and merge what they find.
+
+    Rules run by ``scope``: ``article`` rules (handed the whole document) first, then ``sentence``
+    rules sentence by sentence, then ``late`` rules sentence by sentence, which may read what the
+    others found in ``ctx.memo["found"]`` (e.g. who the article's cast members are).
+    """
     ctx = build_context(article, doc)
     found: list[Fact] = []
-    rules = all_rules()
-    sentence_rules = [(n, r) for n, r in rules.items() if getattr(r, "scope", "sentence") == "sentence"]
-    article_rules = [(n, r) for n, r in rules.items() if getattr(r, "scope", "sentence") == "article"]
-    for _, rule in article_rules:
-        found.extend(rule(doc[:], ctx))  # type: ignore[operator]
-    for sent in doc.sents:
-        for _, rule in sentence_rules:
-            found.extend(rule(sent, ctx))  # type: ignore[operator]
+    by_scope: dict[str, list] = {"article": [], "sentence": [], "late": []}
+    for rule in all_rules().values():
+        by_scope.setdefault(getattr(rule, "scope", "sentence"), []).append(rule)
+    for rule in by_scope["article"]:
+        found.extend(rule(doc[:], ctx))
+    sentences = list(doc.sents)
+    for sent in sentences:
+        for rule in by_scope["sentence"]:
+            found.extend(rule(sent, ctx))
+    if by_scope["late"]:
+        ctx.memo["found"] = list(found)
+        for sent in sentences:
+            for rule in by_scope["late"]:
+                found.extend(rule(sent, ctx))
     facts = merge_facts(_canonicalise(found, ctx))
     return ArticleFacts(article.id, facts, entities_of(facts, ctx))
 

@@ -415,27 +415,11 @@ rules.register("cast.plays_brackets", func=plays_brackets)
 
 
 def plays_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
-    """ "Song Hye-kyo's Dong-eun", "his Office character David", "X in the title role"."""
+    """ "his Office character David", "X in the title role"."""
     if not ctx.shows or _sporty(sent):
         return
     doc = sent.doc
     for token in sent:
-        # "X's Y": a person's possessive right before a name.
-        if token.text in ("'s", "’s") and token.i > sent.start and token.i + 1 < sent.end:
-            owner, owned = doc[token.i - 1], doc[token.i + 1]
-            if owner.ent_type_ != "PERSON" or owned.ent_type_ in ("SHOW", "PLATFORM", "OUTLET", "SEASON"):
-                continue
-            if owned.ent_type_ not in ("", "PERSON") and person_at(owner, ctx) not in ctx.memo.get("actors", ()):
-                continue
-            if owned.pos_ != "PROPN" or not owned.is_title:
-                continue
-            actor = person_at(owner, ctx)
-            character = _name_of(owned)
-            if actor and ctx.aliases is not None and ctx.aliases.canonical(character, owned.i) in ctx.aliases.roles:
-                continue  # "Gervais's Merchant": a person, not a character
-            if actor:
-                status = _status(owned.head, ctx)
-                yield from _plays(ctx, actor, character, owned, ctx.show_for(owned), "cast.possessive", status)
         # "his Office character David"
         if token.lower_ in ("character", "alter") and token.i + 1 < sent.end:
             name = doc[token.i + 1]
@@ -457,6 +441,93 @@ def plays_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 
 
 rules.register("cast.plays_possessive", func=plays_possessive)
+
+
+#: Labels a name after a possessive never has when it is a character.
+NOT_CHARACTER_LABELS = frozenset(
+    {"SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
+     "PERCENT", "QUANTITY", "LANGUAGE", "EVENT", "LAW"}
+)  # fmt: skip
+#: Role cues (see ``aliases.ROLE_WORDS``) of people who act, so their possessive may name a role.
+ACTING_ROLES = frozenset({"actor", "comedian"})
+
+
+def _article_people(ctx: ArticleContext) -> tuple[set[str], set[str], set[str]]:
+    """(people, cast, crew) of the article as the earlier rules found them (``ctx.memo["found"]``)."""
+    cached = ctx.memo.get("people")
+    if cached is not None:
+        return cached
+    people: set[str] = set()
+    cast: set[str] = set()
+    crew: set[str] = set()
+    for fact in ctx.memo.get("found", ()):
+        if fact.relation == "plays":
+            cast.add(fact.subject)
+        elif fact.relation == "cast_member" and isinstance(fact.object, str):
+            cast.add(fact.object)
+        elif fact.relation in ("directed_by", "written_by", "created_by", "produced_by") and isinstance(
+            fact.object, str
+        ):
+            crew.add(fact.object)
+        if fact.subject_type == "Person":
+            people.add(fact.subject)
+        if fact.object_type in ("Person", "Agent") and isinstance(fact.object, str):
+            people.add(fact.object)
+    if ctx.aliases is not None:
+        people.update(ctx.aliases.roles)
+    ctx.memo["people"] = (people, cast, crew)
+    return people, cast, crew
+
+
+def _hyphenated_given_name(span: Span) -> bool:
+    """ "Dong-eun", "Yeo-jeong": a romanised given name, which the small model often calls a place."""
+    return len(span) == 3 and span[1].text == "-" and span[0].is_title and span[2].is_lower and len(span.text) <= 12
+
+
+def possessive_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "Song Hye-kyo's Dong-eun": an actor's possessive before a name that is nobody the article knows.
+
+    The owner must be an actor: a cast member of the article, or, failing that, the owned name must
+    read as a character's (a person-like name, not a company, place or title). Not roles: "Netflix's
+    The Glory" (a platform's show), "Gervais' new sitcom" (a creator's show), "Lee's representation",
+    "Hugh Grant's Notting Hill home" (the name describes a noun), "Gervais's Merchant" (a known person).
+    A late rule: it reads the cast and crew the other rules found in the whole article.
+    """
+    if not ctx.shows or _sporty(sent):
+        return
+    doc = sent.doc
+    for token in sent:
+        if token.text not in ("'s", "’s", "'", "’") or token.i == sent.start or token.i + 1 >= sent.end:
+            continue
+        owner, owned = doc[token.i - 1], doc[token.i + 1]
+        if owner.ent_type_ != "PERSON" or owned.pos_ != "PROPN" or not owned.is_title:
+            continue
+        span = name_span(owned)
+        if span.start != owned.i or span.label_ in NOT_CHARACTER_LABELS:
+            continue
+        after = doc[span.end] if span.end < sent.end else None
+        if after is not None and after.is_lower and after.pos_ in ("NOUN", "PROPN", "ADJ"):
+            continue  # "Hugh Grant's Notting Hill home", "Gervais's Office co-star"
+        actor = person_at(owner, ctx)
+        if not actor:
+            continue
+        people, cast, crew = _article_people(ctx)
+        character = clean_name(span.text)
+        known = ctx.aliases.canonical(character, owned.i) if ctx.aliases is not None else character
+        if known in people or fold(known) == fold(actor) or any(fold(s) == fold(character) for s in ctx.shows):
+            continue
+        if actor not in cast:
+            roles = ctx.aliases.roles.get(actor, set()) if ctx.aliases is not None else set()
+            if actor in crew or (roles and not roles & ACTING_ROLES):
+                continue  # "James Cameron's Titanic": a director's film, not a role
+            if span.label_ not in ("", "PERSON") and not _hyphenated_given_name(span):
+                continue  # "Blair's Labour", "Branson's Virgin"
+        show = ctx.show_for(owned)
+        yield from _plays(ctx, actor, character, owned, show, "cast.possessive", ("confirmed", ()))
+
+
+possessive_role.scope = "late"  # type: ignore[attr-defined]
+rules.register("cast.possessive_role", func=possessive_role)
 
 
 def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:

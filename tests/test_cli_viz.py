@@ -1,0 +1,143 @@
+"""`showgraph viz`, `path`, `stats --network` and `query --name/--param`, as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from conftest import build_tiny_graph
+from showgraph.cli import app
+from showgraph.core import ShowGraph
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    location = tmp_path_factory.mktemp("cli-viz") / "store"
+    with ShowGraph(location) as graph:
+        build_tiny_graph(graph.store)
+    return str(location)
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_query_by_name_with_a_parameter(runner: CliRunner, store: str) -> None:
+    result = runner.invoke(
+        app, ["query", "--name", "cast", "--param", "show=The Glory", "--format", "csv", "--store", store]
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {(r["personLabel"], r["characterLabel"]) for r in rows} == {
+        ("Song Hye-kyo", "Moon Dong-eun"),
+        ("Lee Do-hyun", "Joo Yeo-jeong"),
+        ("Jung Ji-so", "Ye-sol"),
+    }
+
+
+def test_query_by_name_json_and_optional_parameters(runner: CliRunner, store: str) -> None:
+    result = runner.invoke(
+        app, ["query", "-n", "platforms", "-p", "platform=tvN", "--format", "json", "--store", store]
+    )
+    assert result.exit_code == 0, result.output
+    bindings = json.loads(result.stdout)["results"]["bindings"]
+    assert [b["showLabel"]["value"] for b in bindings] == ["Hotel del Luna"]
+
+
+def test_a_malformed_param_is_a_usage_error_showing_the_form(runner: CliRunner, store: str) -> None:
+    result = runner.invoke(app, ["query", "--name", "cast", "--param", "The Glory", "--store", store])
+    assert result.exit_code == 2
+    assert "KEY=VALUE" in result.output and "The Glory" in result.output
+
+
+def test_wrong_parameters_and_names_are_named(runner: CliRunner, store: str) -> None:
+    extra = runner.invoke(app, ["query", "--name", "cast", "--param", "season=2", "--store", store])
+    assert extra.exit_code == 1
+    assert "SG303" in extra.output and "show (string, required)" in extra.output
+    unknown = runner.invoke(app, ["query", "--name", "castt", "--store", store])
+    assert unknown.exit_code == 1 and "cast, credits" in unknown.output
+    both = runner.invoke(app, ["query", "SELECT * {}", "--name", "cast", "--store", store])
+    assert both.exit_code == 2
+    orphan = runner.invoke(app, ["query", "SELECT * {}", "--param", "a=b", "--store", store])
+    assert orphan.exit_code == 2 and "--param goes with --name" in orphan.output
+
+
+def test_query_list_names_every_query_and_its_parameters(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["query", "--list"])
+    assert result.exit_code == 0
+    for name in ("cast", "credits", "timeline", "allegations", "platforms", "entity-facts", "search"):
+        assert name in result.stdout
+    assert "show (string, required)" in result.stdout
+
+
+def test_path_prints_the_hops_through_the_shared_show(runner: CliRunner, store: str) -> None:
+    result = runner.invoke(app, ["path", "Song Hye-kyo", "iu", "--store", store])
+    assert result.exit_code == 0, result.output
+    assert "Song Hye-kyo -> IU: 4 hops" in result.stdout
+    assert "Lee Do-hyun is in the cast of Hotel del Luna (as Go Chung-myung)" in result.stdout
+    steps = json.loads(runner.invoke(app, ["path", "Song Hye-kyo", "IU", "--json", "--store", store]).stdout)
+    assert [s["target_label"] for s in steps] == ["The Glory", "Lee Do-hyun", "Hotel del Luna", "IU"]
+
+
+def test_path_not_connected_or_unknown_exits_1(runner: CliRunner, store: str) -> None:
+    apart = runner.invoke(app, ["path", "IU", "Ahn Gil-ho", "--status", "alleged", "--store", store])
+    assert apart.exit_code == 1 and "not connected" in apart.output
+    unknown = runner.invoke(app, ["path", "IU", "Nobody At All", "--store", store])
+    assert unknown.exit_code == 1 and "SG304" in unknown.output
+
+
+def test_stats_network(runner: CliRunner, store: str) -> None:
+    result = runner.invoke(app, ["stats", "--network", "--json", "--store", store])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["central_people"][0]["label"] == "Lee Do-hyun"
+    assert figures["shared_cast"][0]["people"] == ["Lee Do-hyun"]
+    table = runner.invoke(app, ["stats", "--network", "--top", "1", "--store", store])
+    assert "most central shows" in table.stdout and "The Glory" in table.stdout
+    assert "Hotel del Luna " not in table.stdout.split("most central shows")[1].split("shows sharing")[0]
+
+
+@pytest.mark.parametrize("fmt", ["html", "png", "svg", "graphml", "gexf", "dot", "mermaid"])
+def test_viz_writes_every_format(runner: CliRunner, store: str, tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"out.{fmt}"
+    result = runner.invoke(app, ["viz", "--format", fmt, "-o", str(target), "--store", store])
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_size > 100
+    assert "14 entities, 17 claims" in result.output
+
+
+def test_viz_focus_and_filters_reach_the_file(runner: CliRunner, store: str, tmp_path: Path) -> None:
+    target = tmp_path / "focus.graphml"
+    args = ["viz", "--focus", "hotel del luna", "--depth", "1", "--status", "confirmed", "-o", str(target)]
+    result = runner.invoke(app, [*args, "--store", store])
+    assert result.exit_code == 0, result.output
+    graph = nx.read_graphml(target)
+    labels = {attrs["label"] for _, attrs in graph.nodes(data=True)}
+    assert labels == {"Hotel del Luna", "Lee Do-hyun", "IU", "Go Chung-myung"}
+    assert {attrs["status"] for *_, attrs in graph.edges(data=True)} == {"confirmed"}
+
+
+def test_viz_text_formats_go_to_stdout(runner: CliRunner, store: str) -> None:
+    dot = runner.invoke(app, ["viz", "-f", "dot", "--relation", "plays", "--store", store])
+    assert dot.exit_code == 0, dot.output
+    assert dot.stdout.startswith("digraph") and "Moon Dong-eun" in dot.stdout
+    mermaid = runner.invoke(app, ["viz", "-f", "mermaid", "--show", "The Glory", "--store", store])
+    assert mermaid.stdout.startswith("flowchart LR")
+    png = runner.invoke(app, ["viz", "-f", "png", "--store", store])
+    assert png.exit_code == 2 and "-o FILE" in png.output
+
+
+def test_viz_bad_input_is_named(runner: CliRunner, store: str, tmp_path: Path) -> None:
+    focus = runner.invoke(app, ["viz", "--focus", "Nobody", "-o", str(tmp_path / "x.svg"), "--store", store])
+    assert focus.exit_code == 1 and "SG304" in focus.output
+    relation = runner.invoke(app, ["viz", "--relation", "knows", "-f", "dot", "--store", store])
+    assert relation.exit_code == 1 and "unknown relation knows" in relation.output
+    suffix = runner.invoke(app, ["viz", "-o", str(tmp_path / "x.txt"), "--store", store])
+    assert suffix.exit_code == 1 and "cannot tell the format" in suffix.output

@@ -1,0 +1,83 @@
+"""People rules: accused_of, represented_by, military_service, age (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from showgraph.nlp.extract import build_context
+from showgraph.nlp.pipeline import load_pipeline
+from showgraph.nlp.relations.people import (
+    accused_of_rule,
+    age_rule,
+    military_service_rule,
+    represented_by_rule,
+)
+from showgraph.readers import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def run(nlp, rule, body: str, *, tv: bool = True, title: str = "News", published: str | None = None):
+    if tv:  # rules that could fire on any news need a screen-work article (a named platform)
+        body += " Its episodes stream on Hulu."
+    article = Article(title=title, body=body, published=published)
+    doc = nlp.make_doc(body)
+    doc._.title = title
+    doc = nlp(doc)
+    ctx = build_context(article, doc)
+    return [fact for sent in doc.sents for fact in rule(sent, ctx)]
+
+
+def test_accused_of_with_date_and_status(nlp) -> None:
+    body = "In June 2021, Pond Life star Mark Oduya was accused of harassment by a former colleague."
+    (fact,) = run(nlp, accused_of_rule, body, title="Pond Life")
+    assert (fact.subject, fact.object, fact.status) == ("Mark Oduya", "harassment", "alleged")
+    assert fact.qualifiers.get("date") == "2021-06"
+
+
+def test_accused_of_denied(nlp) -> None:
+    body = "Pond Life actor Mark Oduya has denied allegations of harassment."
+    facts = run(nlp, accused_of_rule, body, title="Pond Life")
+    assert [(f.object, f.status) for f in facts] == [("harassment", "denied")]
+
+
+def test_no_accusation_outside_screen_work(nlp) -> None:
+    body = "The minister accused Peter Langley of misleading Parliament over the budget."
+    assert run(nlp, accused_of_rule, body) == []
+
+
+def test_represented_by_lawyer_and_firm(nlp) -> None:
+    body = (
+        "Pond Life star Mark Oduya spoke out. "
+        "Attorney Dana Whitfield of law firm Kessler LLP, who represents Mark Oduya, issued a statement."
+    )
+    facts = run(nlp, represented_by_rule, body, title="Pond Life")
+    assert {(f.subject, f.object) for f in facts} >= {("Mark Oduya", "Dana Whitfield")}
+
+
+def test_military_service_rumoured(nlp) -> None:
+    body = "Glass Garden actor Park Min-jae is the lead. The rumoured enlistment of Park Min-jae worries fans."
+    facts = run(nlp, military_service_rule, body, title="Glass Garden")
+    assert [(f.subject, f.object, f.status) for f in facts] == [("Park Min-jae", "enlistment", "rumored")]
+
+
+def test_age_forms(nlp) -> None:
+    body = "Glass Garden star Park Min-jae plays the lead. He is 31 years old."
+    facts = run(nlp, age_rule, body, title="Glass Garden")
+    assert [(f.subject, f.object) for f in facts] == [("Park Min-jae", 31)]
+    body = "Glass Garden lead Park Min-jae, 31, has signed on."
+    assert [f.object for f in run(nlp, age_rule, body, title="Glass Garden")] == [31]
+
+
+def test_age_at_a_past_event_is_not_the_age(nlp) -> None:
+    body = "Glass Garden star Park Min-jae began acting when he was 12 years old."
+    assert run(nlp, age_rule, body, title="Glass Garden") == []
+
+
+def test_no_people_facts_in_a_story_without_screen_work(nlp) -> None:
+    body = "Defender Tom Hale, 29, was accused of bullying by a team-mate, his lawyer Ann Roe said."
+    for rule in (accused_of_rule, age_rule, represented_by_rule):
+        assert run(nlp, rule, body, tv=False) == []

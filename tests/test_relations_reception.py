@@ -1,0 +1,103 @@
+"""Reception rules: rating, viewership, genre, country, awards, adapted_from (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from showgraph.nlp.extract import build_context
+from showgraph.nlp.pipeline import load_pipeline
+from showgraph.nlp.relations.reception import (
+    adapted_from_rule,
+    awards_rule,
+    genre_country_rule,
+    rating_rule,
+    viewership_rule,
+)
+from showgraph.readers import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def run(nlp, rule, body: str, *, tv: bool = True, title: str = "News"):
+    if tv:  # rules that could fire on any news need a screen-work article (a named platform)
+        body += " Its episodes stream on Hulu."
+    article = Article(title=title, body=body)
+    doc = nlp.make_doc(body)
+    doc._.title = title
+    doc = nlp(doc)
+    ctx = build_context(article, doc)
+    return [fact for sent in doc.sents for fact in rule(sent, ctx)]
+
+
+def triples(facts):
+    return {(f.relation, f.subject, f.object) for f in facts}
+
+
+def test_rating_with_source(nlp) -> None:
+    body = "The comedy Pond Life holds a 91% approval rating on Rotten Tomatoes."
+    (fact,) = run(nlp, rating_rule, body, title="Pond Life")
+    assert (fact.subject, fact.object, fact.qualifiers["source"]) == ("Pond Life", "91%", "Rotten Tomatoes")
+
+
+def test_rating_out_of_ten(nlp) -> None:
+    facts = run(nlp, rating_rule, "The sitcom Pond Life scores 7.9/10 on IMDb.", title="Pond Life")
+    assert ("rating", "Pond Life", "7.9/10") in triples(facts)
+
+
+def test_no_rating_without_an_aggregator(nlp) -> None:
+    assert run(nlp, rating_rule, "Profits rose 91% at the sitcom Pond Life's producer.", title="Pond Life") == []
+
+
+def test_viewership_with_period(nlp) -> None:
+    body = "The thriller Glass Garden was watched for 12.3 million hours in its first week."
+    facts = run(nlp, viewership_rule, body, title="Glass Garden")
+    (fact,) = facts
+    assert fact.object == "12.3 million hours"
+    assert fact.qualifiers.get("period") == "first week"
+
+
+def test_viewership_needs_a_show_audience(nlp) -> None:
+    body = "ITV's share of the audience fell to 21% as the firm sold 4.5 million set-top boxes."
+    assert run(nlp, viewership_rule, body) == []
+    body = "The sitcom Pond Life drew 6 million viewers, while the company reported 2 million sales."
+    assert {f.object for f in run(nlp, viewership_rule, body)} == {"6 million viewers"}
+
+
+def test_genre_and_country_from_the_phrase(nlp) -> None:
+    facts = run(nlp, genre_country_rule, "The Danish crime drama Salt Marsh returns tonight.", title="Salt Marsh")
+    assert ("genre", "Salt Marsh", "crime drama") in triples(facts)
+    assert ("country", "Salt Marsh", "Denmark") in triples(facts)
+
+
+def test_genre_by_copula_and_k_drama(nlp) -> None:
+    body = "Glass Garden is an upcoming Korean romance series."
+    facts = run(nlp, genre_country_rule, body, title="Glass Garden")
+    assert ("genre", "Glass Garden", "romance") in triples(facts)
+    assert ("country", "Glass Garden", "South Korea") in triples(facts)
+
+
+def test_broadcast_country_is_no_origin(nlp) -> None:
+    facts = run(nlp, genre_country_rule, "The sitcom Pond Life was shown in the US last year.", title="Pond Life")
+    assert not any(f.relation == "country" for f in facts)
+
+
+def test_awards_with_category_and_date(nlp) -> None:
+    body = "The sitcom Pond Life won a Bafta in 2003 for best comedy."
+    facts = run(nlp, awards_rule, body, title="Pond Life")
+    (fact,) = facts
+    assert (fact.relation, fact.subject, fact.object) == ("won_award", "Pond Life", "Bafta")
+    assert fact.qualifiers == {"category": "best comedy", "date": "2003"}
+
+
+def test_award_winner_title(nlp) -> None:
+    facts = run(nlp, awards_rule, "The film stars three-time Emmy winner Julia Mardsen as a spy.")
+    assert ("won_award", "Julia Mardsen", "Emmy") in triples(facts)
+
+
+def test_adapted_from_based_on(nlp) -> None:
+    body = "The drama Salt Marsh is based on the novel The Drowned Fields."
+    facts = run(nlp, adapted_from_rule, body, title="Salt Marsh")
+    assert ("adapted_from", "Salt Marsh", "The Drowned Fields") in triples(facts)

@@ -1,0 +1,124 @@
+"""Release rules: platform, released_on, episode_count, season_status (short invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from showgraph.nlp.extract import build_context
+from showgraph.nlp.pipeline import load_pipeline
+from showgraph.nlp.relations.release import (
+    episode_count_rule,
+    platform_rule,
+    released_on_rule,
+    season_status_rule,
+)
+from showgraph.readers import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def run(
+    nlp, rule, body: str, *, tv: bool = False, title: str = "News", published: str | None = None, whole: bool = False
+):
+    if tv:  # rules that could fire on any news need a screen-work article (a named platform)
+        body += " Its episodes stream on Hulu."
+    article = Article(title=title, body=body, published=published)
+    doc = nlp.make_doc(body)
+    doc._.title = title
+    doc = nlp(doc)
+    ctx = build_context(article, doc)
+    if whole:
+        return list(rule(doc[:], ctx))
+    return [fact for sent in doc.sents for fact in rule(sent, ctx)]
+
+
+def triples(facts):
+    return {(f.relation, f.subject, f.object) for f in facts}
+
+
+def test_platform_possessive_and_preposition(nlp) -> None:
+    facts = run(nlp, platform_rule, "Hulu's new comedy Sandcastle Kings follows three surfers.")
+    assert ("platform", "Sandcastle Kings", "Hulu") in triples(facts)
+    facts = run(nlp, platform_rule, "The sitcom Harbour Lights was first broadcast on ITV in 1987.")
+    assert ("platform", "Harbour Lights", "ITV") in triples(facts)
+
+
+def test_platform_as_subject_of_renewal(nlp) -> None:
+    facts = run(nlp, platform_rule, "Netflix has renewed the thriller Glass Garden for a third season.")
+    assert ("platform", "Glass Garden", "Netflix") in triples(facts)
+
+
+def test_no_platform_without_a_show(nlp) -> None:
+    body = "Shares in ITV rose 4% after the broadcaster reported higher advertising revenue."
+    assert run(nlp, platform_rule, body) == []
+
+
+def test_released_on_with_platform_season_and_status(nlp) -> None:
+    body = "The drama Glass Garden will premiere on Hulu on October 3."
+    facts = run(nlp, released_on_rule, body, title="Glass Garden", published="2018-11-20", whole=True)
+    (fact,) = [f for f in facts if f.relation == "released_on"]
+    assert fact.subject == "Glass Garden"
+    assert fact.object == "2019-10-03"  # a plan: the next October 3 after publication
+    assert fact.qualifiers.get("platform") == "Hulu"
+    assert fact.status == "scheduled"
+
+
+def test_released_on_without_published_date_drops_yearless_dates(nlp) -> None:
+    body = "The drama Glass Garden premiered on Hulu on October 3."
+    assert run(nlp, released_on_rule, body, title="Glass Garden", whole=True) == []
+
+
+def test_released_on_keeps_the_most_precise_date(nlp) -> None:
+    body = (
+        "The sitcom Pond Life was first shown on BBC Two on 5 June 2001. "
+        "Since its June 2001 debut, Pond Life has won fans."
+    )
+    facts = run(nlp, released_on_rule, body, title="Pond Life", whole=True)
+    assert {f.object for f in facts} == {"2001-06-05"}
+
+
+def test_episode_count_forms(nlp) -> None:
+    facts = run(nlp, episode_count_rule, "The eight-part drama Salt Marsh begins tonight.", title="Salt Marsh")
+    assert ("episode_count", "Salt Marsh", 8) in triples(facts)
+    facts = run(nlp, episode_count_rule, "Twelve episodes of Night Porter have been ordered.")
+    assert ("episode_count", "Night Porter", 12) in triples(facts)
+
+
+def test_episode_count_ignores_a_part_of_the_run(nlp) -> None:
+    body = "The sitcom Night Porter returns, and the last two episodes are set in Spain."
+    assert run(nlp, episode_count_rule, body) == []
+
+
+def test_season_status_renewed_with_season(nlp) -> None:
+    facts = run(nlp, season_status_rule, "Hulu has renewed the comedy Sandcastle Kings for a second season.")
+    (fact,) = facts
+    assert (fact.subject, fact.object, fact.qualifiers.get("season")) == ("Sandcastle Kings", "renewed", 2)
+
+
+def test_season_status_cancelled_with_date(nlp) -> None:
+    facts = run(nlp, season_status_rule, "The soap Harbour Lights was axed in 1994 after ratings fell.", tv=True)
+    assert [(f.object, f.qualifiers.get("date")) for f in facts] == [("cancelled", "1994")]
+
+
+def test_season_status_negated_renewal_is_unconfirmed(nlp) -> None:
+    body = "The thriller Glass Garden has not been renewed for a Season 3."
+    facts = run(nlp, season_status_rule, body, title="Glass Garden", tv=True)
+    assert [(f.object, f.qualifiers.get("season"), f.status) for f in facts] == [("unconfirmed", 3, "confirmed")]
+
+
+def test_season_status_in_production(nlp) -> None:
+    facts = run(nlp, season_status_rule, "Filming has begun on the drama Salt Marsh in Norfolk.", tv=True)
+    assert ("season_status", "Salt Marsh", "in_production") in triples(facts)
+
+
+def test_season_status_ignores_other_renewals(nlp) -> None:
+    body = "The retailer said it renewed its lease on the London store, the sitcom Pond Life aside."
+    assert run(nlp, season_status_rule, body) == []
+
+
+def test_season_status_needs_a_screen_article(nlp) -> None:
+    body = "The striker Van Hale was axed by the coach in 2004 after a row."
+    assert run(nlp, season_status_rule, body) == []
