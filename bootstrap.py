@@ -25,7 +25,7 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 DEMO_QUERY = """\
 PREFIX sg: <https://w3id.org/showgraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?actor ?character ?show WHERE {
+SELECT DISTINCT ?actor ?character ?show WHERE {
   ?claim a sg:Claim ; sg:relation sg:plays ; sg:status sg:confirmed ;
          sg:subject ?a ; sg:object ?c .
   ?a rdfs:label ?actor . ?c rdfs:label ?character .
