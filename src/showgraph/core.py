@@ -96,15 +96,23 @@ class Evaluation:
     failures: list[Failure]
 
     def sentence_for(self, article: str, fact: dict[str, Any]) -> str | None:
-        """The evidence sentence of a predicted fact, else the first sentence naming a gold fact's object."""
+        """The evidence sentence of a predicted fact, else the sentence sharing most words with a
+        gold fact's subject and object (the one a reader would look at)."""
         if "evidence" in fact:
             return fact["evidence"]["sentence"]
         body = self.articles[article].body if article in self.articles else ""
-        target = str(fact.get("object", "")).split()[-1:] or [""]
+        wanted = {
+            w.casefold()
+            for key in ("subject", "object")
+            for w in re.findall(r"\w+", str(fact.get(key, "")))
+            if len(w) > 2 or w.isdigit()
+        }
+        best, best_score = None, 0
         for sentence in re.split(r"(?<=[.!?])\s+|\n+", body):
-            if target[0] and target[0].lower() in sentence.lower():
-                return sentence.strip()
-        return None
+            score = len(wanted & {w.casefold() for w in re.findall(r"\w+", sentence)})
+            if score > best_score:
+                best, best_score = sentence.strip(), score
+        return best
 
 
 #: Called after each input is handled: (items done, items in all).
