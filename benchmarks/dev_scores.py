@@ -6,7 +6,8 @@
 Extracts every ``*.txt`` of FOLDER (default ``../shared/eval/dev``) to a JSONL of gold-shaped facts,
 then runs ``score.py`` (found beside the gold, else ``../shared/eval/score.py``) and prints its table.
 ``--precision`` instead counts facts per 100 articles of a folder without gold (non-TV sections should
-yield almost none) and prints the articles/second.
+yield almost none) and prints the articles/second; ``benchmarks/precision.py`` does this for every BBC
+section at once, leaves out the header facts and writes a sample of facts to read by hand.
 """
 
 from __future__ import annotations

@@ -44,14 +44,14 @@ def _describe(name: str, fact: Fact) -> str:
     )
 
 
-def measure(folder: Path, nlp, sample: int, seed: int = 7) -> tuple[dict, list[str]]:
+def measure(folder: Path, nlp, sample: int, seed: int = 7, processes: int = 1) -> tuple[dict, list[str]]:
     """Counts for one folder and a sample of its non-header facts, described for reading."""
     articles, failures = read_articles(sorted(folder.glob("*.txt")))
     relations: Counter[str] = Counter()
     with_show = 0
     described: list[str] = []
     started = time.perf_counter()
-    for article, result in zip(articles, extract_articles(articles, nlp), strict=True):
+    for article, result in zip(articles, extract_articles(articles, nlp, n_process=processes), strict=True):
         body_facts = [f for f in result.facts if f.relation not in HEADER_RELATIONS]
         relations.update(f.relation for f in body_facts)
         name = Path(article.path).name if article.path else article.title
@@ -76,12 +76,13 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=60, help="non-header facts per section to write out")
     parser.add_argument("--out", type=Path, default=Path("/tmp/showgraph-precision-sample.txt"))
     parser.add_argument("--model", default=None)
+    parser.add_argument("--processes", type=int, default=1, help="parse with this many processes (nlp.pipe)")
     args = parser.parse_args()
     nlp = load_pipeline(args.model)
     lines: list[str] = []
     print(f"{'section':<15}{'articles':>9}{'facts/100':>11}{'w/ show':>9}{'art/s':>8}  by relation (per 100 articles)")
     for folder in args.folders:
-        stats, sample = measure(folder, nlp, args.sample)
+        stats, sample = measure(folder, nlp, args.sample, processes=args.processes)
         n = stats["articles"] or 1
         per_relation = ", ".join(f"{r} {100 * c / n:.1f}" for r, c in stats["relations"].most_common())
         rate = stats["articles"] / stats["seconds"] if stats["seconds"] else 0.0

@@ -70,3 +70,14 @@ def test_dates_in_a_span_are_token_aligned() -> None:
     (iso, span), *_ = dates_in(doc[:])
     assert iso == "2010-05-02"
     assert span.text == "2 May 2010"
+
+
+@pytest.mark.parametrize(
+    "text", ["The show may be transmitted at about 1900 on Sundays.", "It airs at 2030 GMT.", "News at 1800 hours"]
+)
+def test_clock_time_is_no_year(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_year_after_other_prepositions_stays_a_year() -> None:
+    assert [m.iso for m in find_dates("It ran from 2004 until 2010 and returned in 1900.")] == ["2004", "2010", "1900"]

@@ -75,3 +75,23 @@ def test_extract_articles_keeps_order_and_fills_entities(nlp):
     assert first.entities["Ken Ito"][0] == "Person"
     assert first.entities["Dry Spell"][0] == "Show"
     assert results[1].facts == []
+
+
+def _shows(nlp, body: str, title: str) -> list[str]:
+    doc = nlp.make_doc(body)
+    doc._.title = title
+    return nlp(doc)._.shows
+
+
+def test_people_clubs_and_events_are_no_shows(nlp):
+    assert _shows(nlp, "Title favourite Lleyton Hewitt won in straight sets on Monday.", "Hewitt through") == []
+    body = "Shares fell, the BBC's Jonathan Beale reports. G Warburton (Cardiff AAC) won the 60m."
+    assert _shows(nlp, body, "Markets slide") == []
+    assert _shows(nlp, "The 2006 World Cup in Germany will be broadcast in high-definition.", "HD TV") == []
+
+
+def test_weak_cues_count_in_a_sentence_about_the_screen(nlp):
+    assert _shows(nlp, "Channel 4's Supernanny drew five million viewers on Tuesday.", "Ratings") == ["Supernanny"]
+    body = "The festival launched hits such as Open Water and Napoleon Dynamite, two low-budget films."
+    assert set(_shows(nlp, body, "Sundance opens")) == {"Open Water", "Napoleon Dynamite"}
+    assert _shows(nlp, "He appeared on BBC Two business programme Dragon's Den.", "Donor") == ["Dragon's Den"]

@@ -25,3 +25,13 @@ def test_cites_named_outlets_but_not_the_publisher(nlp):
 def test_unnamed_sources_are_not_cited(nlp):
     facts = facts_of(nlp, "Sources told reporters the show Red Sky is over.", title="Red Sky")
     assert not [f for f in facts if f[0] == "cites"]
+
+
+def test_company_statements_and_common_nouns_are_not_cited(nlp):
+    body = (
+        "People were saying the show Red Sky was over. Royal Mail says it is investigating. "
+        "The European Medicines Agency said doctors should be cautious. Standard Chartered said it would buy a bank. "
+        "Jim Press said sales fell. The star told the Daily Mail she was thrilled."
+    )
+    cited = {f[2] for f in facts_of(nlp, body, title="Red Sky", source="BBC News") if f[0] == "cites"}
+    assert cited == {"Daily Mail"}

@@ -81,3 +81,20 @@ def test_no_people_facts_in_a_story_without_screen_work(nlp) -> None:
     body = "Defender Tom Hale, 29, was accused of bullying by a team-mate, his lawyer Ann Roe said."
     for rule in (accused_of_rule, age_rule, represented_by_rule):
         assert run(nlp, rule, body, tv=False) == []
+
+
+def test_age_in_apposition_to_a_surname(nlp) -> None:
+    body = "Kevin Spacey stars in the film Beyond. Spacey, 45, wrote and directed it."
+    assert ("age", "Kevin Spacey", 45) in {(f.relation, f.subject, f.object) for f in run(nlp, age_rule, body)}
+
+
+def test_age_goes_to_the_person_not_a_place(nlp) -> None:
+    body = "Jane Stone, a 17-year-old actress from Devon, joins the cast of the drama Pond Life."
+    facts = run(nlp, age_rule, body)
+    assert {f.subject for f in facts} <= {"Jane Stone"}
+    assert all(f.subject != "Devon" for f in facts)
+
+
+def test_age_at_death_is_no_age(nlp) -> None:
+    body = "One of the young stars of the film Pond Life, 15-year-old Ivan Gorin, drowned in a lake."
+    assert run(nlp, age_rule, body) == []

@@ -101,3 +101,66 @@ def test_adapted_from_based_on(nlp) -> None:
     body = "The drama Salt Marsh is based on the novel The Drowned Fields."
     facts = run(nlp, adapted_from_rule, body, title="Salt Marsh")
     assert ("adapted_from", "Salt Marsh", "The Drowned Fields") in triples(facts)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Quirky comedy Pond Life opened in eighth place.", "comedy"),
+        ("The low-budget sci-fi thriller Pond Life won the top prize.", "sci-fi thriller"),
+        ("Bittersweet drama Pond Life entered the chart.", "drama"),
+    ],
+)
+def test_genre_without_judging_words(nlp, body: str, expected: str) -> None:
+    facts = run(nlp, genre_country_rule, body, title="Pond Life")
+    assert {f.object for f in facts if f.relation == "genre"} == {expected}
+
+
+def test_no_genre_from_a_time_word_or_a_counterfactual(nlp) -> None:
+    body = "It follows the current Saturday night series Pond Life. If it was a comedy, it would need a star."
+    assert [f for f in run(nlp, genre_country_rule, body, title="Pond Life") if f.relation == "genre"] == []
+
+
+def test_genre_of_a_description_needs_its_show_in_view(nlp) -> None:
+    # two titles in play: "the boxing drama" could be either, so it names neither
+    body = "Blue Sky and Red Moon led the chart. The boxing drama has made $4m."
+    assert [f for f in run(nlp, genre_country_rule, body, title="Box office") if f.relation == "genre"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The actor Tom Fry has been given two nominations for Golden Globe awards for Pond Life.",
+        "The drama Pond Life has scooped seven nominations at the Bafta Awards.",
+    ],
+)
+def test_nominations_are_not_wins(nlp, body: str) -> None:
+    facts = run(nlp, awards_rule, body, title="Pond Life")
+    assert facts and {f.relation for f in facts} == {"nominated_for"}
+
+
+def test_negated_win_gives_nothing(nlp) -> None:
+    body = "Despite rave reviews for Pond Life, the actress Ann Bell did not win the best actress Bafta."
+    assert [f for f in run(nlp, awards_rule, body, title="Pond Life") if f.relation == "won_award"] == []
+
+
+def test_predicted_win_is_speculative(nlp) -> None:
+    facts = run(nlp, awards_rule, "The drama Pond Life will win a Bafta, according to critics.", title="Pond Life")
+    assert [f.status for f in facts if f.relation == "won_award"] == ["speculative"]
+
+
+def test_presenting_a_ceremony_wins_nothing(nlp) -> None:
+    body = "The Pond Life star Tom Fry will still be presenting the Bafta ceremony."
+    assert run(nlp, awards_rule, body, title="Pond Life") == []
+
+
+def test_music_award_is_out_of_scope(nlp) -> None:
+    body = "The actress and singer Ann Bell won a Grammy for her debut album."
+    assert run(nlp, awards_rule, body) == []
+
+
+def test_category_is_a_category_phrase() -> None:
+    from showgraph.nlp.relations.reception import is_category
+
+    assert is_category("best comedy") and is_category("outstanding drama series")
+    assert not is_category("her performance") and not is_category("Pond Life") and not is_category("Golden Globe")

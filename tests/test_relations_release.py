@@ -122,3 +122,44 @@ def test_season_status_ignores_other_renewals(nlp) -> None:
 def test_season_status_needs_a_screen_article(nlp) -> None:
     body = "The striker Van Hale was axed by the coach in 2004 after a row."
     assert run(nlp, season_status_rule, body) == []
+
+
+def test_other_episodes_are_no_count(nlp) -> None:
+    body = "Five other episodes of the cartoon Pond Life will be dropped from the schedule."
+    assert run(nlp, episode_count_rule, body, title="Pond Life") == []
+
+
+def test_hours_are_no_episodes(nlp) -> None:
+    body = "Stars have joined the line-up for the two-hour special Night Of Hope on NBC."
+    assert run(nlp, episode_count_rule, body, title="Night Of Hope") == []
+
+
+def test_a_person_pausing_is_no_suspension(nlp) -> None:
+    body = "Pond Life star Ann Bell, who paused in the cold air to sign autographs, smiled."
+    assert run(nlp, season_status_rule, body, tv=True, title="Pond Life") == []
+
+
+def test_a_series_paused_is_suspended(nlp) -> None:
+    facts = run(nlp, season_status_rule, "The drama Pond Life was suspended after the fire.", tv=True, title="Pond Life")
+    assert ("season_status", "Pond Life", "suspended") in triples(facts)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "She told the World Service programme Go Digital about the plan.",
+        "The BBC Radio 1 chart show Top Tunes will be broadcast on Sundays.",
+        "The musical Pond Life transfers to the West End for Channel 4 producers.",
+    ],
+)
+def test_radio_and_stage_give_no_platform(nlp, body: str) -> None:
+    assert run(nlp, platform_rule, body) == []
+
+
+def test_off_screen_helper() -> None:
+    from showgraph.nlp.relations.release import _test_nlp, off_screen
+
+    plain = _test_nlp()
+    assert off_screen(plain("He is to star in a Broadway revival of the play.")[:]) == "stage"
+    assert off_screen(plain("She hosts a lunchtime show on Radio 1.")[:]) == "radio"
+    assert off_screen(plain("The soap opera returns to television in May.")[:]) is None

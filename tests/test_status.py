@@ -94,3 +94,30 @@ def test_merge_statuses_reported_then_denied_is_denied() -> None:
     assert merge_statuses(["rumored", "reported"]) == "reported"
     assert merge_statuses(["scheduled", "confirmed"]) == "confirmed"
     assert set(STATUS_PRECEDENCE) >= {"denied", "confirmed", "speculative"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # a participle modifying a title has its own frame: "tipped" is about the films' awards chances
+        ("Films tipped for success include Closer, starring Jude Law.", "starring"),
+        # an adverbial clause with its own subject states its own event
+        ("Filming is expected to begin once Ann has finished work on Blue Sky, starring Tom Fry.", "starring"),
+        # a denial of a motive does not deny a credit named inside it
+        ("The firm denied the move was a result of publicity created by Ann's film.", "film"),
+        # "as his character X" presupposes the role, whatever frames the verb
+        ("He said he would not appear in the show as his old character David.", "as"),
+    ],
+)
+def test_cue_outside_the_facts_own_clause_does_not_count(nlp, sentence: str, word: str) -> None:
+    assert status_of(nlp, sentence, word)[0] == "confirmed"
+
+
+def test_favourite_to_is_a_guess_not_a_plan(nlp) -> None:
+    assert status_of(nlp, "The actor is favourite to take home the prize.", "take")[0] == "speculative"
+
+
+def test_negation_inside_a_title_is_no_cue(nlp) -> None:
+    doc = nlp("He wrote the score for the musical Thou Shalt Not.")
+    doc.ents = [doc.char_span(len("He wrote the score for the musical "), len(doc.text) - 1, label="WORK_OF_ART")]
+    assert status_for(doc[1]) == ("confirmed", ())

@@ -237,8 +237,10 @@ def resolve_reference(token: Token, table: AliasTable, shows: list[str]) -> tupl
 
 
 def _recent_show(token: Token) -> str | None:
+    from showgraph.nlp.context import label_spans
+
     doc = token.doc
-    for ent in reversed([e for e in doc.ents if e.label_ == "SHOW" and e.end <= token.i]):
+    for ent in reversed(label_spans(doc, "SHOW", 0, token.i)):
         if ent.start > 0 and doc[ent.start - 1].text == "(":
             continue  # "(Black Mirror)": someone's earlier credit, not what the text is about
         return ent.kb_id_ or ent.text

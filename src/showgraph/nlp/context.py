@@ -8,6 +8,7 @@ registered with :func:`showgraph.nlp.relations.rule`; it reads the parse of one 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,10 +81,12 @@ class ArticleContext:
 
     def show_for(self, where: Span | Token, *, default: bool = True) -> str | None:
         """The show a statement in ``where``'s sentence is about: the nearest SHOW mention in the
-        sentence (before ``where`` preferred), else (``default``) the article's main show."""
-        sent = where.sent
+        sentence (before ``where`` preferred), else (``default``) the previous sentence's last show,
+        else the article's :attr:`default_show`."""
+        doc = self.doc
         anchor = where.start if hasattr(where, "start") else where.i
-        shows = [e for e in sent.ents if e.label_ == "SHOW"]
+        start, end = sentence_bounds(doc, anchor)
+        shows = label_spans(doc, "SHOW", start, end)
         if shows:
             before = [e for e in shows if e.start <= anchor]
             pick = before[-1] if before else shows[0]
@@ -91,18 +94,42 @@ class ArticleContext:
         if not default:
             return None
         # The previous sentence's last show, where it has one ("... Nathan Barley. It stars X.").
-        if sent.start > 0:
-            previous = self.doc[sent.start - 1].sent
-            earlier = [e for e in previous.ents if e.label_ == "SHOW"]
+        if start > 0:
+            earlier = label_spans(doc, "SHOW", *sentence_bounds(doc, start - 1))
             if earlier:
                 return earlier[-1].kb_id_ or earlier[-1].text
-        return self.main_show
+        return self.default_show
+
+    @property
+    def default_show(self) -> str | None:
+        """The show a sentence naming none is about: the main show where the article is about it (its
+        only show, named in the headline, or mentioned at least twice as often as any other), else
+        None: in a round-up of many titles an unanchored statement belongs to no show in particular."""
+        if "default_show" not in self.memo:
+            self.memo["default_show"] = self._default_show()
+        return self.memo["default_show"]
+
+    def _default_show(self) -> str | None:
+        from showgraph.nlp.entities import _in_headline
+
+        if len(self.shows) <= 1:
+            return self.main_show
+        main = self.shows[0]
+        if _in_headline(main, self.article.title or ""):
+            return main
+        counts: dict[str, int] = {}
+        for span in label_spans(self.doc, "SHOW", 0, len(self.doc)):
+            name = span.kb_id_ or span.text
+            counts[name] = counts.get(name, 0) + 1
+        others = max((n for name, n in counts.items() if name != main), default=0)
+        return main if counts.get(main, 0) >= max(2, 2 * others) else None
 
     def season_for(self, where: Span | Token) -> int | None:
         """The season a sentence names ("Season 2", "its second season"), if exactly one."""
         from showgraph.nlp.entities import season_number
 
-        seasons = {season_number(e) for e in where.sent.ents if e.label_ == "SEASON"}
+        anchor = where.start if hasattr(where, "start") else where.i
+        seasons = {season_number(e) for e in label_spans(self.doc, "SEASON", *sentence_bounds(self.doc, anchor))}
         seasons.discard(None)
         return seasons.pop() if len(seasons) == 1 else None
 
@@ -177,6 +204,65 @@ def ent_at(token: Token) -> Span | None:
     return found if found is not None and found.label_ == token.ent_type_ else None
 
 
+#: ``doc.user_data`` keys of the per-doc indexes below; :func:`reset_indexes` drops them once a doc's
+#: entities and sentences are final (the pipeline's components change them while they run).
+INDEX_KEYS = ("showgraph_sentences", "showgraph_label_spans", "showgraph_ent_index", "showgraph_sporty",
+              "showgraph_screen", "showgraph_words")  # fmt: skip
+
+
+def reset_indexes(doc: Doc) -> None:
+    """Forget the per-doc indexes (call after changing ``doc.ents`` or sentence starts)."""
+    for key in INDEX_KEYS:
+        doc.user_data.pop(key, None)
+
+
+def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding token ``index``, from an index built once per doc."""
+    cached = doc.user_data.get("showgraph_sentences")
+    if cached is None or cached[0] != len(doc):
+        starts = [sent.start for sent in doc.sents]
+        cached = (len(doc), starts, [*starts[1:], len(doc)])
+        doc.user_data["showgraph_sentences"] = cached
+    position = bisect_right(cached[1], index) - 1
+    return cached[1][position], cached[2][position]
+
+
+def sentence_words(sent: Span) -> frozenset[str]:
+    """The lower-case forms and lemmas of a sentence's tokens, built once per sentence: a rule checks
+    it for its trigger words and skips, without a pass over the tokens, a sentence it cannot read.
+
+    >>> sorted(sentence_words(_test_doc("She stars in it.")[:]))
+    ['.', 'in', 'it', 'she', 'star', 'stars']
+    """
+    memo = sent.doc.user_data.setdefault("showgraph_words", {})
+    found = memo.get(sent.start)
+    if found is None:
+        found = memo[sent.start] = frozenset(w for t in sent for w in (t.lower_, t.lemma_.lower()))
+    return found
+
+
+def _test_doc(text: str) -> Doc:  # pragma: no cover - doctest helper
+    from showgraph.nlp.pipeline import load_pipeline
+
+    return load_pipeline()(text)
+
+
+def label_spans(doc: Doc, label: str, start: int, end: int) -> list[Span]:
+    """The ``label`` entities inside ``doc[start:end]``, from an index built once per doc (``sent.ents``
+    rebuilds every entity of the doc on each call)."""
+    cached = doc.user_data.get("showgraph_label_spans")
+    if cached is None or cached[0] != len(doc):
+        by_label: dict[str, tuple[list[int], list[Span]]] = {}
+        for ent in doc.ents:
+            starts, spans = by_label.setdefault(ent.label_, ([], []))
+            starts.append(ent.start)
+            spans.append(ent)
+        cached = (len(doc), by_label)
+        doc.user_data["showgraph_label_spans"] = cached
+    starts, spans = cached[1].get(label, ([], []))
+    return [span for span in spans[bisect_left(starts, start) : bisect_left(starts, end)] if span.end <= end]
+
+
 def name_span(token: Token) -> Span:
     """The proper-name span around ``token``: its entity, else its run of capitalised compounds.
 
@@ -188,12 +274,40 @@ def name_span(token: Token) -> Span:
         if ent is not None:
             return ent
     start = token.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
-        start -= 1
+    while start > 0:
+        if _name_part(doc[start - 1]):
+            start -= 1
+        elif start > 1 and _glued_hyphen(doc, start - 1) and _name_part(doc[start - 2]):
+            start -= 2
+        else:
+            break
     end = token.i + 1
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
-        end += 1
+    while end < len(doc):
+        if _name_part(doc[end]):
+            end += 1
+        elif end + 1 < len(doc) and _glued_hyphen(doc, end):
+            end += 2
+        else:
+            break
     return doc[start:end]
+
+
+def _name_part(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and not token.ent_type_
+
+
+def _glued_hyphen(doc: Doc, index: int) -> bool:
+    """A hyphen inside a name, with no space either side: "Mi-rae", "Ha-neul" (given names in two parts)."""
+    token = doc[index]
+    return (
+        token.text == "-"
+        and 0 < index < len(doc) - 1
+        and not doc[index - 1].whitespace_
+        and not token.whitespace_
+        and doc[index - 1].is_alpha
+        and doc[index + 1].is_alpha
+        and not doc[index + 1].ent_type_
+    )
 
 
 def _person_pronoun(token: Token) -> bool:
@@ -225,16 +339,18 @@ def person_at(token: Token, ctx: ArticleContext) -> str | None:
     first = span[0] if span.label_ == "PERSON" else token  # "Song Hye-kyo": its last token is "kyo"
     if not first.is_title and not first.text[:1].isupper():
         return None
-    if span.label_ not in ("PERSON", "") and ctx.canonical(span.text) == clean_name(span.text):
-        # Another label and nobody the article knows by that name: a person only if it reads like one.
-        if span.label_ not in _NAMEISH_LABELS or len(span) < 2:
-            return None
+    # Another label and nobody the article knows by that name: a person only if it reads like one.
+    unknown = span.label_ not in ("PERSON", "") and ctx.canonical(span.text) == clean_name(span.text)
+    if unknown and (span.label_ not in _NAMEISH_LABELS or len(span) < 2):
+        return None
     if not span.label_ and token.pos_ != "PROPN":
         return None
     table = getattr(ctx, "aliases", None)
     position = span.start
-    name = table.canonical(span.text, position) if table is not None else ctx.canonical(span.text)
-    return clean_name(name) or None
+    name = clean_name(table.canonical(span.text, position) if table is not None else ctx.canonical(span.text))
+    if len(name.replace(".", "")) < 2:
+        return None  # "Mr P.": an initial is nobody's name
+    return name or None
 
 
 def show_at(token: Token, ctx: ArticleContext) -> str | None:

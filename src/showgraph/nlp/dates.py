@@ -219,6 +219,29 @@ def _resolve(kind: str, match: re.Match[str], pub: date | None, future: bool | N
     return None
 
 
+_CLOCK_BEFORE = re.compile(
+    r"\bat\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|"
+    r"exactly\s+|precisely\s+|just\s+(?:before|after)\s+)?$",
+    re.IGNORECASE,
+)
+_CLOCK_AFTER = re.compile(r"^\s*(?:GMT|BST|UTC|hrs|hours|h\b|local\s+time)", re.IGNORECASE)
+
+
+def _clock_time(text: str, start: int, end: int) -> bool:
+    """Whether a four-digit number reads as a 24-hour clock time ("at 1900", "2030 GMT"), not a year.
+
+    >>> _clock_time("shown at about 1900 on Sundays", 15, 19), _clock_time("first shown in 1978", 15, 19)
+    (True, False)
+    """
+    digits = text[start:end]
+    if not (digits.isdigit() and len(digits) == 4 and int(digits[:2]) <= 23 and int(digits[2:]) <= 59):
+        return False
+    before = text[max(0, start - 30) : start]
+    if _CLOCK_AFTER.match(text[end:]):
+        return True
+    return bool(_CLOCK_BEFORE.search(before)) and not re.match(r"^\s*(?:season|series|film|awards?)\b", text[end:])
+
+
 def find_dates(text: str, published: date | str | None = None, *, future: bool | None = None) -> list[DateMention]:
     """Every date expression in ``text`` that has an ISO form, left to right, longest first.
 
@@ -239,6 +262,8 @@ def find_dates(text: str, published: date | str | None = None, *, future: bool |
                 start = match.start("month")
             if kind == "weekday" and not match.group("which"):
                 continue  # a bare weekday name ("Sunday Times") is too often a title
+            if kind == "year" and _clock_time(text, start, end):
+                continue  # "at about 1900 on Sundays" is seven in the evening
             if any(start < e and s < end for s, e, _ in found):
                 continue
             iso = _resolve(kind, match, pub, future)

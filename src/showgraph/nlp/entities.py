@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -32,6 +35,19 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
+
+#: Screen awards: a sentence naming one is about the screen.
+AWARD_NAMES = frozenset({"oscar", "oscars", "bafta", "baftas", "emmy", "emmys", "golden globe", "golden globes"})
+
+#: Nouns that make "show" a screen show ("reality show", "talent show", "chat shows").
+SHOW_KINDS = frozenset(
+    {"reality", "talent", "chat", "game", "quiz", "talk", "cookery", "cooking", "makeover", "panel", "variety",
+     "sketch", "breakfast", "news", "dating", "hit"}
+)  # fmt: skip
+
+#: Sentences about the screen that make a whole article about it (business, politics and sport news
+#: rarely have three; entertainment news mostly does).
+SCREEN_ARTICLE_SENTENCES = 3
 
 #: Evidence a capitalised span needs before it counts as a show title.
 SHOW_THRESHOLD = 2
@@ -78,6 +94,20 @@ NOT_TITLES = frozenset(
      "Premier", "League", "Cup", "Olympics", "Olympic", "Government", "Parliament", "Labour", "Tory",
      "Tories", "Conservative", "Conservatives", "Lib", "Dem", "Dems", "Democrats", "Republicans", "Chancellor",
      "Prime", "Minister", "President", "MP", "MPs", "City", "United", "Rovers", "Wanderers"}
+)  # fmt: skip
+#: Words that open a sentence describing someone ("Veteran actress X", "Best actor X"): never a title alone.
+DESCRIPTOR_WORDS = frozenset(
+    {"Veteran", "Former", "Fellow", "Legendary", "Acclaimed", "Young", "Top", "Best", "Other", "Another", "Each",
+     "Lead", "Leading", "Actress", "Actor", "Singer", "Comedian", "Director", "Producer", "Star", "Hollywood",
+     "Adult", "Both", "All", "Many", "Some", "Several", "British", "Irish", "Scottish", "Welsh"}
+)  # fmt: skip
+#: Last words of events that are broadcast, of stations that broadcast and of companies that make
+#: programmes, never of a production's title.
+EVENT_AND_STATION_WORDS = frozenset(
+    {"Cup", "Championship", "Championships", "Olympics", "Games", "Open", "Prix", "Trophy", "Marathon", "Awards",
+     "Festival", "Ceremony", "Concert", "Election", "Summit", "Conference", "Fair", "Expo", "TV", "Radio",
+     "Channel", "Network", "Station", "Productions", "Pictures", "Studios", "Films", "Entertainment", "Media",
+     "Records", "Group", "Television"}
 )  # fmt: skip
 #: Verbs whose object is a production, with the weight of that evidence.
 MAKING_VERBS = {
@@ -184,8 +214,8 @@ class DomainEntityRuler:
         self.ruler.add_patterns(ruler_patterns())
 
     def __call__(self, doc: Doc) -> Doc:
-        repaired = [s for s in (_repair(ent) for ent in doc.ents) if s is not None]
-        doc.ents = filter_spans(_hyphenated_names(doc, repaired))
+        repaired = [s for ent in doc.ents for s in _split_pairs(ent) if s is not None]
+        doc.ents = filter_spans(_hyphenated_names(doc, _given_names(doc, repaired)))
         doc = self.ruler(doc)
         kept = []
         for ent in doc.ents:
@@ -220,11 +250,49 @@ def _hyphenated_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _given_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Widen a person's name over the given name the model left out ("Ana" of "Ana Diaz" in a list):
+    a capitalised proper noun right before it, in no entity, not opening the sentence, no title word."""
+    from showgraph.nlp.aliases import NAME_TITLES
+
+    labelled = {i for ent in ents for i in range(ent.start, ent.end)}
+    out = []
+    for ent in ents:
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if (
+            ent.label_ == "PERSON"
+            and before is not None
+            and before.i not in labelled
+            and before.pos_ == "PROPN"
+            and before.is_title
+            and before.is_alpha
+            and not before.is_sent_start
+            and before.whitespace_
+            and before.lower_ not in NAME_TITLES
+            and before.text not in NOT_TITLES
+            and (before.i == 0 or doc[before.i - 1].pos_ != "PROPN")
+        ):
+            ent = Span(doc, ent.start - 1, ent.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id)
+        out.append(ent)
+    return out
+
+
+def _split_pairs(ent: Span) -> list[Span | None]:
+    """ "Matt Lucas & David Walliams", "Ant and Dec" read as one person: two people (each repaired)."""
+    if ent.label_ == "PERSON":
+        for token in ent[1:-1]:
+            if token.text in ("&", "and") and ent.doc[token.i + 1].is_title and ent.doc[token.i - 1].is_title:
+                left = Span(ent.doc, ent.start, token.i, label=ent.label)
+                right = Span(ent.doc, token.i + 1, ent.end, label=ent.label)
+                return [_repair(left), *_split_pairs(right)]
+    return [_repair(ent)]
+
+
 def _repair(ent: Span) -> Span | None:
     doc, start, end = ent.doc, ent.start, ent.end
     for index in range(start, end):
-        if "\n" in doc[index].text:
-            end = index
+        if "\n" in doc[index].text or doc[index].text in ("(", ")"):
+            end = index  # no name runs over a line break or into brackets ("Sephy Hadley (Baduza")
             break
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
@@ -298,40 +366,68 @@ def make_show_finder(nlp: Language, name: str) -> ShowFinder:
     return ShowFinder(nlp)
 
 
+class Cue(NamedTuple):
+    """Evidence that ``doc[start:end]`` is a title: its weight, and whether it is ``strong`` (a cue
+    that only a screen production gets, or a weaker cue in a sentence about the screen)."""
+
+    start: int
+    end: int
+    weight: float
+    name: str
+    strong: bool
+
+
 class ShowFinder:
-    """Finds show titles by cue evidence, then labels every mention of each title."""
+    """Finds show titles by cue evidence, then labels every mention of each title.
+
+    A title needs a score of :data:`SHOW_THRESHOLD` and at least one strong cue: the words that mark
+    titles ("favourite", "director of", "version of", quotes) are also used of athletes, companies
+    and software, so they count in full only where the sentence is about the screen.
+    """
 
     def __init__(self, nlp: Language) -> None:
         self.vocab = nlp.vocab
         cues = show_cues()
         self.genre_nouns = {w.lower() for w in cues["genre_nouns"]}
+        self.weak_genre_nouns = {w.lower() for w in cues["weak_genre_nouns"]}
         self.following = {w.lower(): int(v) for w, v in cues["following_nouns"].items()}
+        self.weak_following = {w.lower() for w in cues["weak_following_nouns"]}
         self.preceding_of = {w.lower() for w in cues["preceding_of"]}
-        self.screen_words = {w.lower() for w in cues["screen_words"]}
+        self.strong_of = {w.lower() for w in cues["strong_preceding_of"]}
+        self.screen_nouns = {w.lower() for w in cues["screen_nouns"]}
+        self.screen_verbs = {w.lower() for w in cues["screen_verbs"]}
         self.tokenizer = nlp.tokenizer
 
     def __call__(self, doc: Doc) -> Doc:
         scores: dict[str, float] = defaultdict(float)
         cues: dict[str, list[str]] = defaultdict(list)
+        strong: set[str] = set()
         display: dict[str, str] = {}
-        for start, end, weight, cue in self.candidates(doc):
-            span = _strip_leading(doc[start:end])
+        person_at = _label_index(doc, "PERSON")
+        for cue in self.candidates(doc):
+            span = _strip_leading(doc[cue.start : cue.end])
             title = _title_text(span) if span is not None else None
-            if title is None:
+            if title is None or span is None:
                 continue
+            a_person = person_at[span.start] is not None and person_at[span.start] == person_at[span.end - 1]
+            if a_person and (not cue.strong or (cue.name == "platform-possessive" and len(span) > 1)):
+                continue  # "the BBC's Jonathan Beale", "favourite Lleyton Hewitt": a person, not a title
             key = title[4:] if title.startswith("The ") else title
             if key not in display or title.startswith("The "):
                 display[key] = title
-            scores[key] += weight
-            cues[key].append(cue)
+            scores[key] += cue.weight
+            cues[key].append(cue.name if cue.strong else cue.name + "?")
+            if cue.strong:
+                strong.add(key)
         scores = {display[k]: v for k, v in scores.items()}
+        strong = {display[k] for k in strong}
         cues = defaultdict(list, {display[k]: v for k, v in cues.items()})
         title_text = doc._.title or ""
         for title in list(scores):
             if _in_headline(title, title_text):
                 scores[title] += 1
                 cues[title].append("headline")
-        accepted = [t for t, s in scores.items() if s >= SHOW_THRESHOLD and _plausible_title(t)]
+        accepted = [t for t, s in scores.items() if s >= SHOW_THRESHOLD and t in strong and _plausible_title(t)]
         # A title inside a longer accepted title is a part of it ("Crosses" in "Noughts + Crosses").
         accepted = [
             t
@@ -342,51 +438,149 @@ class ShowFinder:
             t for t in accepted if not any(t != o and _contains_words(t, o) and scores[o] > scores[t] for o in accepted)
         ]
         mentions = self.mentions(doc, accepted)
-        order = {t: min((s.start for s in mentions if s.label_ == t), default=10**9) for t in accepted}
-        accepted.sort(key=lambda t: order[t])
+        first: dict[str, int] = {}
+        for span in mentions:
+            first.setdefault(span.label_, span.start)
+        accepted.sort(key=lambda t: first.get(t, 10**9))
         ranked = rank_shows(accepted, title_text, [(s.label_, s.start) for s in mentions])
         # "Office" written "The Office" mid-sentence is "The Office".
-        renamed = {t: f"The {t}" for t in ranked if not t.startswith("The ") and f" The {t}" in doc.text}
-        ranked = [renamed.get(t, t) for t in ranked]
+        text = doc.text  # built from the tokens on every access: once is enough
+        renamed = {t: f"The {t}" for t in ranked if not t.startswith("The ") and f" The {t}" in text}
         for span in mentions:
             span.label_ = renamed.get(span.label_, span.label_)
-        doc._.shows = ranked
-        doc._.show_cues = {t: cues[t] for t in ranked}
+        doc._.shows = [renamed.get(t, t) for t in ranked]
+        doc._.show_cues = {renamed.get(t, t): cues[t] for t in ranked}
         show_spans = [Span(doc, s.start, s.end, label=SHOW, kb_id=s.label_) for s in mentions]
-        others = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in show_spans)]
+        taken = [False] * len(doc)
+        for span in show_spans:
+            taken[span.start : span.end] = [True] * len(span)
+        others = [e for e in doc.ents if not any(taken[e.start : e.end])]
         doc.ents = filter_spans(others + show_spans)
         return doc
 
     # candidates -----------------------------------------------------------------------------------
 
-    def candidates(self, doc: Doc):
-        """Yield ``(start, end, weight, cue)`` for capitalised spans with evidence of being a title."""
-        yield from self._quoted(doc)
-        for sent in doc.sents:
-            screen = any(t.lower_ in self.screen_words or t.lemma_.lower() in self.screen_words for t in sent)
+    def screen_sentence(self, sent: Span) -> bool:
+        """Whether a sentence is about the screen: a screen noun ("drama", "TV", "episode"), a
+        screen verb ("starring", "televised") or a platform named in it."""
+        for token in sent:
+            lower = token.lower_
+            if lower in self.screen_nouns and token.pos_ in ("NOUN", "PROPN") and (token.is_lower or lower == "tv"):
+                return True
+            if lower in AWARD_NAMES or lower == "starring":
+                return True
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.screen_verbs:
+                return True
+            if token.ent_type_ == PLATFORM:
+                return True
+        return False
+
+    def _bracket_titles(self, doc: Doc, index: int, limit: int) -> Iterator[Cue]:
+        """Titles in a credit bracket after a person, when the bracket holds only titles and channels:
+        "(Love Actually)", "(Life Begins/ Von Trapped, ITV1)"."""
+        found = []
+        channel = False
+        while index < limit:
+            if doc[index].ent_type_ == PLATFORM:
+                index = _ent_end(doc, index)
+                channel = True
+            else:
+                span = _title_from(doc, index, limit, places=True)
+                if span is None or span[0].ent_type_ == "PERSON" or (len(span) < 2 and not found):
+                    return
+                found.append(span)
+                index = span.end
+            if index >= limit or doc[index].text == ")":
+                break
+            if doc[index - 1].text.endswith("/"):
+                continue
+            if doc[index].text not in ("/", ",", ";"):
+                return
+            index += 1
+        if index < limit and doc[index].text == ")":
+            for span in found:
+                # a place's name is a title only beside a channel: "(Little Britain, BBC Three)"
+                if channel or not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span):
+                    yield Cue(span.start, span.end, 2, "paren-credit", True)
+
+    def _genre_cue(self, token: Token, screen: bool) -> tuple[float, bool]:
+        """Weight and strength of a genre noun before a title ("the sitcom Extras", "favourite X")."""
+        if token.lower_ in self.weak_genre_nouns and not screen:
+            return 1, False
+        return 2, True
+
+    def _noun_use(self, token: Token) -> bool:
+        """Whether a genre word is used as a noun: "the show", not "polls show"; the tagger's "talent
+        show/VBP" after a singular noun is a noun all the same."""
+        if token.pos_ not in ("VERB", "AUX", "ADJ"):
+            return True
+        if token.pos_ == "ADJ" and token.lower_ in self.weak_genre_nouns:
+            return True  # "Oscar favourite Million Dollar Baby": the cue's strength then rests on the sentence
+        previous = token.nbor(-1) if token.i > 0 else None
+        if previous is None or token.lower_ in self.weak_genre_nouns:
+            return False
+        if previous.lower_ in self.screen_nouns or previous.lower_ in SHOW_KINDS or previous.ent_type_ == PLATFORM:
+            return True  # "TV shows Pop Idol and The X Factor", "reality show X", "ITV1 shows Doc Martin"
+        return token.tag_ == "VBP" and previous.tag_ in ("NN", "NNP")
+
+    def candidates(self, doc: Doc) -> Iterator[Cue]:
+        """Every piece of evidence for a capitalised span being a title (see :class:`Cue`)."""
+        sentences = list(doc.sents)
+        starts = [sent.start for sent in sentences]
+        screen_of = {sent.start: self.screen_sentence(sent) for sent in sentences}
+        # In an article about the screen, cues with other senses count as strong wherever they stand.
+        screen_article = sum(screen_of.values()) >= SCREEN_ARTICLE_SENTENCES
+        for start, end in self._quoted(doc):
+            screen = screen_of[starts[bisect_right(starts, start) - 1]]
+            yield Cue(start, end, 1.5 if screen else 1, "quoted", screen)
+        for ent in doc.ents:
+            if ent.label_ == "WORK_OF_ART":
+                position = bisect_right(starts, ent.start)
+                limit = starts[position] if position < len(starts) else len(doc)
+                span = _title_from(doc, ent.start, min(ent.end, limit))
+                if span is not None:
+                    yield Cue(span.start, span.end, 1, "ner:work", False)
+        for sent in sentences:
+            screen = screen_of[sent.start]
+            context = screen or screen_article
             for token in sent:
                 lower = token.lower_
                 nxt = token.i + 1
                 if nxt >= sent.end:
                     continue
+                genre_noun = lower in self.genre_nouns and token.is_lower and self._noun_use(token)
                 # genre noun before: "the sitcom Extras", "satire, The Day Today", "drama called X"
-                if (lower in self.genre_nouns and not token.is_title | token.is_sent_start) or (
-                    lower in self.genre_nouns and token.is_sent_start and token.is_lower
-                ):
+                if genre_noun:
                     start = nxt
-                    if start < sent.end and doc[start].text in (",", "called", "titled", "entitled"):
+                    comma = doc[start].text == ","
+                    if doc[start].text in (",", "called", "titled", "entitled"):
                         start += 1
-                    span = _title_from(doc, start, sent.end)
-                    if span is not None:
+                    span = _title_from(doc, start, sent.end, places=not comma)
+                    if span is not None and not (comma and span[0].ent_type_ == "PERSON" and span.root.dep_ == "nsubj"):
+                        first_start = span.start
                         span = _after_possessive_credit(doc, span, sent.end)
                         follower = doc[span.end] if span.end < sent.end else None
-                        if follower is None or not (follower.is_lower and follower.lower_ in self.genre_nouns):
-                            yield span.start, span.end, 2, f"genre:{lower}"
+                        after = doc[span.end].text if span.end < sent.end else "."
+                        adjacent = first_start == nxt or (
+                            comma and span.start == nxt + 1 and after in (",", ".", ";", "and")
+                        )
+                        if (follower is None or not (follower.is_lower and follower.lower_ in self.genre_nouns)) and (
+                            adjacent or _linked(token, span)
+                        ):
+                            weight, strong = self._genre_cue(token, screen)
+                            # a plural noun names a list: "ITV1 shows Doc Martin and Life Begins"
+                            plural = token.tag_ == "NNS" or (lower.endswith("s") and lower[:-1] in self.genre_nouns)
+                            spans = list(self._title_list(doc, span.start, sent.end)) if plural else [span]
+                            for item in spans or [span]:
+                                yield Cue(item.start, item.end, weight, f"genre:{lower}", strong or screen_article)
                 # a list after a plural genre noun: "hits such as X and Y", "dramas including X"
                 if (lower in self.genre_nouns or lower.rstrip("s") in self.genre_nouns) and token.is_lower:
                     window = [t.lower_ for t in doc[nxt : min(nxt + 2, sent.end)]]
                     if window[:2] == ["such", "as"] or window[:1] in (["including"], ["like"]):
-                        yield from self._title_list(doc, nxt + (2 if window[0] == "such" else 1), sent.end)
+                        weak = lower in self.weak_genre_nouns or lower.rstrip("s") in self.weak_genre_nouns
+                        begin = nxt + (2 if window[0] == "such" else 1)
+                        for span in self._title_list(doc, begin, sent.end):
+                            yield Cue(span.start, span.end, 2, "list", context or not weak)
                 # object of a making/airing verb: "will direct Nathan Barley", "created Grange Hill"
                 if token.pos_ == "VERB" and token.lemma_.lower() in MAKING_VERBS:
                     for child in token.children:
@@ -394,91 +588,102 @@ class ShowFinder:
                             span = _title_from(doc, child.left_edge.i, sent.end)
                             if span is not None and span.start <= child.i < span.end:
                                 weight = MAKING_VERBS[token.lemma_.lower()]
-                                yield span.start, span.end, weight, f"object:{token.lemma_.lower()}"
+                                yield Cue(span.start, span.end, weight, f"object:{token.lemma_.lower()}", context)
                 elif lower in ("called", "titled", "entitled") and screen:
                     span = _title_from(doc, nxt, sent.end)
                     if span is not None:
-                        yield span.start, span.end, 2, "called"
+                        yield Cue(span.start, span.end, 2, "called", True)
                 # platform's possessive: "Netflix's The Glory", "BBC One's Noughts + Crosses"
-                if token.ent_type_ == PLATFORM and token.ent_iob_ != "I" and token.ent_type_:
+                if token.ent_type_ == PLATFORM and token.ent_iob_ == "B":
                     ent_end = _ent_end(doc, token.i)
                     if ent_end < sent.end and doc[ent_end].text in ("'s", "’s"):
                         span = _title_from(doc, ent_end + 1, sent.end, skip_lower={"new", "hit", "latest"})
-                        if span is not None:
-                            yield span.start, span.end, 2, "platform-possessive"
+                        follower = doc[span.end] if span is not None and span.end < sent.end else None
+                        programme = follower is not None and follower.lower_ in self.genre_nouns
+                        describes = follower is not None and follower.pos_ == "NOUN" and follower.is_lower
+                        if span is not None and (programme or not describes):  # not "Max's 3G phone"
+                            name = "platform-possessive" + (":programme" if programme else "")
+                            yield Cue(span.start, span.end, 2, name, True)
                 # "episodes of X", "the cast of X"
                 if lower in self.preceding_of and doc[nxt].lower_ == "of" and nxt + 1 < sent.end:
                     span = _title_from(doc, nxt + 1, sent.end)
                     if span is not None:
-                        yield span.start, span.end, 2 if lower not in ("set", "fans", "release") else 1, f"of:{lower}"
-                # parenthetical credit after a person: "Emma Thompson (Love Actually)"
+                        if lower in self.strong_of:
+                            yield Cue(span.start, span.end, 2, f"of:{lower}", True)
+                        else:
+                            yield Cue(span.start, span.end, 2 if screen else 1, f"of:{lower}", context)
+                # parenthetical credit after a person: "Emma Thompson (Love Actually)", "Caroline Quentin
+                # (Life Begins/ Von Trapped, ITV1)": titles parted by "/" or ",", a channel allowed last
                 if token.text == "(" and token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON" and screen:
-                    span = _title_from(doc, nxt, sent.end)
-                    if span is not None and span.end < len(doc) and doc[span.end].text == ")" and len(span) > 1:
-                        yield span.start, span.end, 2, "paren-credit"
+                    yield from self._bracket_titles(doc, nxt, sent.end)
             # cues after a title: "Friends actress", "The Glory Season 2", "The Glory director"
             for span in _title_spans(sent):
                 after = doc[span.end] if span.end < sent.end else None
                 if after is None:
                     continue
                 if after.ent_type_ == SEASON and after.ent_iob_ == "B" and after.lower_ in ("season", "series", "s"):
-                    yield span.start, span.end, 2, "season"
+                    yield Cue(span.start, span.end, 2, "season", True)
                 elif after.text in ("'s", "’s") and span.end + 1 < sent.end:
                     nxt_tok = doc[span.end + 1]
                     if nxt_tok.lower_ in self.following or nxt_tok.lower_ in ("creator", "director", "star"):
-                        yield span.start, span.end, 1, f"possessive:{nxt_tok.lower_}"
+                        yield Cue(span.start, span.end, 1, f"possessive:{nxt_tok.lower_}", context)
                 elif after.lower_ in self.following and after.is_lower:
                     weight = self.following[after.lower_]
-                    if weight < 2 and not screen:
+                    if (weight < 2 or after.lower_ in self.weak_following) and not context:
                         continue
-                    yield span.start, span.end, weight, f"following:{after.lower_}"
+                    yield Cue(span.start, span.end, weight, f"following:{after.lower_}", True)
+                # "The Aviator, starring Leonardo DiCaprio": a production and its cast
+                if after.text == "," and span.end + 1 < sent.end and doc[span.end + 1].lower_ == "starring":
+                    yield Cue(span.start, span.end, 2, "starring", True)
                 # "X is an upcoming drama series", "Grange Hill, the school-based drama serial"
-                if self._described_as_show(doc, span.end, sent.end):
-                    yield span.start, span.end, 2, "described"
+                described = self._described_as_show(doc, span.end, sent.end)
+                if described:
+                    yield Cue(span.start, span.end, 2, "described", described == "strong" or context)
                 # "X was axed", "X has been renewed", "X was first broadcast"
                 head = span.root.head
                 if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in PASSIVE_SHOW_VERBS:
-                    yield span.start, span.end, 2, f"passive:{head.lemma_.lower()}"
-            for ent in sent.ents:
-                if ent.label_ == "WORK_OF_ART":
-                    span = _title_from(doc, ent.start, min(ent.end, sent.end))
-                    if span is not None:
-                        yield span.start, span.end, 1, "ner:work"
+                    yield Cue(span.start, span.end, 2, f"passive:{head.lemma_.lower()}", context)
 
-    def _described_as_show(self, doc: Doc, index: int, limit: int) -> bool:
-        """Whether ``doc[index:]`` reads "is/was/will be a ... <genre noun>" or ", the ... <genre noun>"."""
+    def _described_as_show(self, doc: Doc, index: int, limit: int) -> str | None:
+        """Whether ``doc[index:]`` reads "is/was/will be a ... <genre noun>" or ", the ... <genre noun>":
+        ``"strong"`` for a screen genre noun, ``"weak"`` for one with other senses ("a big hit")."""
         if index >= limit:
-            return False
+            return None
         token = doc[index]
-        if token.text == ",":
+        apposition = token.text == ","
+        if apposition:
             index += 1
         elif token.lemma_ == "be" or token.lower_ in ("will", "would"):
             index += 1
             if index < limit and doc[index].lemma_ == "be":
                 index += 1
         else:
-            return False
+            return None
         while index < limit and doc[index].text in ('"', "“", "‘", "'"):
             index += 1
         if index >= limit or doc[index].lower_ not in ("a", "an", "the", "another", "this"):
-            return False
+            return None
         for token in doc[index + 1 : min(index + 7, limit)]:
-            if token.lower_ in self.genre_nouns and token.is_lower:
+            if token.lower_ in self.genre_nouns and token.is_lower and token.pos_ not in ("VERB", "ADJ"):
                 follower = token.nbor(1) if token.i + 1 < limit else None
-                if follower is not None and (follower.lower_ in self.genre_nouns or follower.text in ("-", "‐")):
-                    continue
-                return True
+                if follower is not None and (
+                    follower.lower_ in self.genre_nouns or follower.text in ("-", "‐") or follower.pos_ == "NOUN"
+                ):
+                    continue  # "a drama series" reads on; "a special advisor" is no genre
+                if apposition and token.dep_ in ("nsubj", "nsubjpass"):
+                    return None  # "Written by Nora Quill, the series is ...": the main clause's subject
+                return "weak" if token.lower_ in self.weak_genre_nouns else "strong"
             if (token.pos_ in ("VERB", "AUX", "ADP") and token.tag_ != "VBN") or token.text in (",", ".", ";"):
-                return False
-        return False
+                return None
+        return None
 
-    def _title_list(self, doc: Doc, start: int, limit: int):
+    def _title_list(self, doc: Doc, start: int, limit: int) -> Iterator[Span]:
         index = start
         while index < limit:
-            span = _title_from(doc, index, limit)
+            span = _title_from(doc, index, limit, in_list=True)
             if span is None:
                 return
-            yield span.start, span.end, 2, "list"
+            yield span
             index = span.end
             if index < limit and doc[index].text == ",":
                 index += 1
@@ -487,29 +692,30 @@ class ShowFinder:
             elif index < limit and doc[index - 1].text != ",":
                 return
 
-    def _quoted(self, doc: Doc):
+    def _quoted(self, doc: Doc) -> Iterator[tuple[int, int]]:
+        """Token spans of title-cased text in quotes: 'Comeback', "The Society", ‘Squid Game’."""
         text = doc.text
-        for match in re.finditer(r"[“\"‘']([^“”\"‘’'\n]{1,80}?)[”\"’']", text):
-            inner = match.group(1).strip(" .,!?")
+        for start, end in _quotations(text):
+            inner = text[start:end].strip(" .,!?")
             if not inner or not _title_case(inner) or len(inner.split()) > 8:
                 continue
-            span = doc.char_span(match.start(1), match.start(1) + len(inner), alignment_mode="expand")
-            if span is None:
-                continue
-            open_char = match.group(0)[0]
-            if open_char == "'" and match.start() > 0 and text[match.start() - 1].isalnum():
-                continue  # an apostrophe inside a word
-            yield span.start, span.end, 1.5, "quoted"
+            offset = start + text[start:end].index(inner)
+            span = doc.char_span(offset, offset + len(inner), alignment_mode="expand")
+            if span is not None:
+                yield span.start, span.end
 
     # mentions -------------------------------------------------------------------------------------
 
     def mentions(self, doc: Doc, titles: list[str]) -> list[Span]:
         """Every mention of each accepted title; a span's label is the title it mentions."""
         matcher = PhraseMatcher(self.vocab)
+        text = doc.text
         for title in titles:
             forms = {title}
             if title.startswith("The ") and len(title.split()) > 1:
                 forms.add(title[4:])
+            if title + "/" in text:
+                forms.add(title + "/")  # "Life Begins/ Von Trapped": the tokenizer keeps the slash
             for form in forms:
                 matcher.add(title, [self.tokenizer(form)])
         found = [Span(doc, start, end, label=key) for key, start, end in matcher(doc)]
@@ -519,6 +725,7 @@ class ShowFinder:
             if not (s.start > 0 and doc[s.start - 1].is_title and doc[s.start - 1].pos_ == "PROPN")
             or doc[s.start - 1].ent_type_ in (PLATFORM, SEASON)
             or doc[s.start - 1].text in ("The", "the")
+            or doc[s.start - 1].text.endswith("/")
         ]
         # "The Office" mention includes its article when written with it.
         widened = []
@@ -530,6 +737,61 @@ class ShowFinder:
             else:
                 widened.append(span)
         return filter_spans(widened)
+
+
+def _quotations(text: str) -> Iterator[tuple[int, int]]:
+    """Character spans of quoted text (at most 80 characters, within a line), quotes paired by kind."""
+    for match in re.finditer(r"“([^“”\n]{1,80})”|‘([^‘’\n]{1,80})’", text):
+        group = 1 if match.group(1) is not None else 2
+        yield match.start(group), match.end(group)
+    line_start = 0
+    for line in text.split("\n"):
+        marks = [i for i, c in enumerate(line) if c == '"']
+        for opening, closing in zip(marks[::2], marks[1::2], strict=False):
+            if closing - opening <= 81:
+                yield line_start + opening + 1, line_start + closing
+        index = 0
+        while True:
+            opening = line.find("'", index)
+            if opening < 0 or opening + 1 >= len(line):
+                break
+            index = opening + 1
+            if (opening > 0 and line[opening - 1].isalnum()) or not line[opening + 1].isalnum():
+                continue  # an apostrophe, not an opening quote
+            closing = next(
+                (
+                    j
+                    for j in range(opening + 2, min(len(line), opening + 82))
+                    if line[j] == "'"
+                    and not line[j - 1].isspace()
+                    and (j + 1 == len(line) or not line[j + 1].isalnum())
+                ),
+                None,
+            )
+            if closing is not None:
+                yield line_start + opening + 1, line_start + closing
+                index = closing + 1
+        line_start += len(line) + 1
+
+
+def _label_index(doc: Doc, label: str) -> list[int | None]:
+    """Per token, the start of the ``label`` entity it is in (None outside one)."""
+    index: list[int | None] = [None] * (len(doc) + 1)
+    for ent in doc.ents:
+        if ent.label_ == label:
+            index[ent.start : ent.end] = [ent.start] * len(ent)
+    return index
+
+
+def _linked(noun: Token, span: Span) -> bool:
+    """Whether a genre noun and the title after it are one phrase ("the sitcom Extras", "satire, The
+    Day Today", "a drama called X"), not neighbours across a clause ("a movie NEC is showing")."""
+    root = span.root
+    if root.head == noun or noun.head == root or span.start <= noun.head.i < span.end:
+        return True
+    if root.head.lower_ in ("called", "titled", "entitled", ",") and root.head.head == noun:
+        return True
+    return root.dep_ in ("appos", "conj", "compound") and root.head == noun.head
 
 
 def rank_shows(titles: list[str], headline: str, mentions: list[tuple[str, int]]) -> list[str]:
@@ -606,13 +868,21 @@ def _titleish(token: Token) -> bool:
     text = token.text
     if token.is_space or (token.is_punct and text not in ("+", "&", "!", "?", "-", ":", ".")):
         return False
-    if text[0].isupper() or text[0].isdigit():
-        return True
-    return False
+    return text[0].isupper() or text[0].isdigit()
 
 
-def _title_from(doc: Doc, start: int, limit: int, skip_lower: frozenset | set = frozenset()) -> Span | None:
-    """The longest title-like span starting at ``start`` (before ``limit``), or None."""
+def _title_from(
+    doc: Doc,
+    start: int,
+    limit: int,
+    skip_lower: frozenset | set = frozenset(),
+    *,
+    in_list: bool = False,
+    places: bool = False,
+) -> Span | None:
+    """The longest title-like span starting at ``start`` (before ``limit``), or None. ``in_list``: the
+    span is an item of a list, so "and"/"or" before a capital ends it ("Open Water and Napoleon Dynamite").
+    ``places``: a span the statistical model calls a place may be a title ("the drama Northern Line")."""
     while start < limit and doc[start].lower_ in skip_lower:
         start += 1
     if start >= limit:
@@ -620,7 +890,8 @@ def _title_from(doc: Doc, start: int, limit: int, skip_lower: frozenset | set = 
     first = doc[start]
     if first.is_sent_start and first.tag_ in ("VBN", "VBD", "VBG") and start + 1 < limit and doc[start + 1].is_lower:
         return None  # "Written by X, ...": a participle opening the sentence
-    if not _titleish(first) or first.is_punct or first.ent_type_ in NON_SHOW_LABELS - {"CARDINAL", "DATE"}:
+    allowed = {"CARDINAL", "DATE"} | ({"GPE", "LOC", "FAC"} if places else set())
+    if not _titleish(first) or first.is_punct or first.ent_type_ in NON_SHOW_LABELS - allowed:
         return None
     if first.text in NOT_TITLES and not (first.text in ("The", "A", "An") and start + 1 < limit):
         return None
@@ -637,8 +908,10 @@ def _title_from(doc: Doc, start: int, limit: int, skip_lower: frozenset | set = 
             break
         if _titleish(token) and token.text not in (":", "-", "."):
             end += 1
+            if token.text.endswith("/"):
+                break  # "Life Begins/ Von Trapped": two titles the tokenizer left the slash on
             continue
-        if token.text in ("and", "or") and end + 1 < limit and doc[end + 1].text in ("The", "A"):
+        if token.text in ("and", "or") and end + 1 < limit and (doc[end + 1].text in ("The", "A") or in_list):
             break
         if token.lower_ in TITLE_CONNECTORS and end + 1 < limit and _titleish(doc[end + 1]):
             if doc[end + 1].ent_type_ in (PLATFORM, OUTLET, SEASON, "GPE", "DATE") or doc[end + 1].is_punct:
@@ -649,6 +922,15 @@ def _title_from(doc: Doc, start: int, limit: int, skip_lower: frozenset | set = 
     span = doc[start:end]
     if span[0].text in ("The", "A", "An") and len(span) == 1:
         return None
+    if (
+        end < limit
+        and doc[end].text in ("-", "‐")
+        and not doc[end - 1].whitespace_
+        and doc[end + 1 : end + 2].text.islower()
+    ):
+        return None  # "Kim Ha" of "Kim Ha-neul": a name cut at its hyphen
+    if len(span) == 1 and first.is_sent_start and first.pos_ not in ("PROPN", "NOUN", "NUM", "X"):
+        return None  # "There", "Thankfully": a capital only because it opens the sentence
     if all(t.text in NOT_TITLES or t.is_punct for t in span):
         return None
     return span
@@ -658,8 +940,10 @@ def _after_possessive_credit(doc: Doc, span: Span, limit: int) -> Span:
     """ "the comedy Peter Kay's Phoenix Nights": the title is the part after the possessive."""
     if span.end + 1 < limit and doc[span.end].text in ("'s", "’s"):
         later = _title_from(doc, span.end + 1, limit)
-        if later is not None:
+        if later is not None and span[-1].ent_type_ in ("PERSON", PLATFORM):
             return later
+        if later is not None and later.start == span.end + 1:
+            return doc[span.start : later.end]  # "programme Dragon's Den": the possessive is the title's own
     return span
 
 
@@ -698,7 +982,7 @@ def _strip_leading(span: Span) -> Span | None:
 
 def _title_text(span: Span) -> str | None:
     text = span.text.strip()
-    text = re.sub(r"\s+", " ", text).strip(" ,;:-")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-/")
     text = re.sub(r"['’]s$", "", text).strip()
     if not text or text in NOT_TITLES:
         return None
@@ -709,6 +993,8 @@ def _plausible_title(title: str) -> bool:
     words = title.split()
     if not words or len(words) > 9:
         return False
-    if len(title) < 2 or title.isdigit():
+    if len(title) < 2 or title.isdigit() or (len(words) == 1 and (title in LEADING_WORDS or title in DESCRIPTOR_WORDS)):
         return False
+    if len(words) > 1 and words[-1] in EVENT_AND_STATION_WORDS:
+        return False  # "The 2006 World Cup" is broadcast, "Multi-Coloured TV" broadcasts: neither is a show
     return not all(w in NOT_TITLES for w in words)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from showgraph.facts import ARTICLE_RELATIONS, ArticleFacts, Evidence, Fact
 from showgraph.nlp.aliases import AliasTable, build_aliases, fold
-from showgraph.nlp.context import ArticleContext
+from showgraph.nlp.context import ArticleContext, Rule, reset_indexes
 from showgraph.nlp.relations import all_rules
 from showgraph.readers import Article
 
@@ -67,6 +67,7 @@ def _make_doc(article: Article, nlp: Language) -> Doc:
 
 def build_context(article: Article, doc: Doc) -> ArticleContext:
     """The context the rules read: shows (main first), aliases, the publication date."""
+    reset_indexes(doc)
     table = build_aliases(doc)
     ctx = ArticleContext(
         article=article,
@@ -81,10 +82,11 @@ def build_context(article: Article, doc: Doc) -> ArticleContext:
         ctx.kinds.setdefault(name, "Person")
     for show in ctx.shows:
         ctx.kinds[show] = "Show"
-        forms = {e.text for e in doc.ents if e.label_ == "SHOW" and e.kb_id_ == show}
-        ctx.variants.setdefault(show, set()).update(forms)
+        ctx.variants.setdefault(show, set())
     for ent in doc.ents:
-        if ent.label_ in ("PLATFORM", "OUTLET", "AGGREGATOR"):
+        if ent.label_ == "SHOW" and ent.kb_id_ in ctx.variants:
+            ctx.variants[ent.kb_id_].add(ent.text)
+        elif ent.label_ in ("PLATFORM", "OUTLET", "AGGREGATOR"):
             name = ent.ent_id_ or ent.text
             ctx.kinds.setdefault(name, "Platform" if ent.label_ == "PLATFORM" else "Organization")
             ctx.variants.setdefault(name, set()).add(ent.text)
@@ -118,9 +120,7 @@ def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
     """
     ctx = build_context(article, doc)
     found: list[Fact] = []
-    by_scope: dict[str, list] = {"article": [], "sentence": [], "late": []}
-    for rule in all_rules().values():
-        by_scope.setdefault(getattr(rule, "scope", "sentence"), []).append(rule)
+    by_scope = rules_by_scope()
     for rule in by_scope["article"]:
         found.extend(rule(doc[:], ctx))
     sentences = list(doc.sents)
@@ -132,8 +132,19 @@ def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
         for sent in sentences:
             for rule in by_scope["late"]:
                 found.extend(rule(sent, ctx))
+    reset_indexes(doc)  # the indexes hold spans: drop them so the doc can still be serialised
     facts = merge_facts(_canonicalise(found, ctx))
     return ArticleFacts(article.id, facts, entities_of(facts, ctx))
+
+
+@cache
+def rules_by_scope() -> dict[str, list[Rule]]:
+    """The registered rules grouped by ``scope`` (read once per process: the registry reads entry
+    points each time it is asked)."""
+    by_scope: dict[str, list[Rule]] = {"article": [], "sentence": [], "late": []}
+    for rule in all_rules().values():
+        by_scope.setdefault(getattr(rule, "scope", "sentence"), []).append(rule)  # type: ignore[arg-type]
+    return by_scope
 
 
 def _canonicalise(facts: list[Fact], ctx: ArticleContext) -> list[Fact]:
@@ -177,11 +188,8 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
     for fact in facts:
         key = _merge_key(fact)
         season = fact.qualifiers.get("season")
-        if season is not None:
-            key = (*key, season)
-        else:
-            # A season-less statement joins an existing group of the same fact, whatever its season.
-            key = next((k for k in groups if k[:3] == key), key)
+        # A season-less statement joins an existing group of the same fact, whatever its season.
+        key = (*key, season) if season is not None else next((k for k in groups if k[:3] == key), key)
         groups.setdefault(key, []).append(fact)
     # A season-less group whose fact later appears with exactly one season folds into it.
     for key in [k for k in groups if len(k) == 3]:

@@ -40,6 +40,21 @@ MODIFIER_DEPS = frozenset({"aux", "auxpass", "advmod", "amod", "npadvmod", "acom
 #: Deps through which a "deny"/"dismiss" word takes the fact as its object.
 DENY_OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "nsubjpass", "pobj", "prep", "acl", "conj"})
 
+#: Deps a denial does not reach through: the fact sits in a clause that states something else.
+DENY_BLOCKING_DEPS = frozenset({"relcl", "advcl", "agent", "npadvmod", "appos"})
+#: Verbs that take an -ing complement as part of their own predicate ("began showing", "is considering
+#: starring"); any other -ing participle without an auxiliary is a modifier with its own frame.
+CATENATIVE_VERBS = frozenset(
+    {"begin", "start", "keep", "continue", "stop", "finish", "quit", "resume", "commence", "go", "come", "end",
+     "consider", "risk", "enjoy", "mind", "miss", "avoid", "spend", "try", "mull", "contemplate", "discuss",
+     "propose", "suggest", "deny", "admit", "plan", "recall", "remember", "like", "love", "hate", "prefer"}
+)  # fmt: skip
+#: Subordinators of an adverbial clause that frames nothing above it (it states its own event).
+OWN_FRAME_MARKS = frozenset(
+    {"when", "once", "after", "before", "while", "as", "because", "since", "although", "though", "whereas",
+     "until", "till", "whilst"}
+)  # fmt: skip
+
 #: Article-level precedence for one fact stated more than once (see :func:`merge_statuses`).
 STATUS_PRECEDENCE: tuple[str, ...] = (
     "denied",
@@ -100,6 +115,24 @@ def _is_reported_speech(tok: Token) -> bool:
     return False
 
 
+#: Entity labels whose words are part of a name, never a cue ("Thou Shalt Not", "Will & Grace").
+NAME_LABELS = frozenset(
+    {"SHOW", "WORK_OF_ART", "PERSON", "ORG", "PLATFORM", "OUTLET", "AGGREGATOR", "FAC", "EVENT", "PRODUCT", "LAW"}
+)
+
+
+def _in_name(tok: Token) -> bool:
+    """Whether ``tok`` is a word of a title or name, where "Not" or "Will" is no cue.
+
+    >>> nlp = _test_nlp()
+    >>> doc = nlp("He wrote the musical Thou Shalt Not.")
+    >>> doc.ents = [doc.char_span(21, 35, label="WORK_OF_ART")]
+    >>> _in_name(doc[6])
+    True
+    """
+    return tok.ent_type_ in NAME_LABELS
+
+
 def _modifier_cues(node: Token, came_from: Token | None, depth: int, negation: str | None) -> list[tuple]:
     """Cues carried by the dependents of one chain word ``node`` (``came_from`` is the child we walked up
     from, None for the predicate itself). Each cue is (status, cue tokens)."""
@@ -107,6 +140,8 @@ def _modifier_cues(node: Token, came_from: Token | None, depth: int, negation: s
     found: list[tuple[str, list[Token]]] = []
     for child in node.children:
         if came_from is not None and child == came_from:
+            continue
+        if _in_name(child):
             continue
         lemma, lower = child.lemma_.lower(), child.lower_
         dep = child.dep_
@@ -149,12 +184,19 @@ def _modifier_cues(node: Token, came_from: Token | None, depth: int, negation: s
 def _governor_cue(node: Token, came_from: Token | None) -> tuple[str, list[Token]] | None:
     """A cue in the chain word itself: "accused (of)", "hopes (to)", "is set to", "is to", "in talks"."""
     data = cues()
+    if _in_name(node):
+        return None
     words = _words(node)
     lemma = words[0]
     via = came_from.dep_ if came_from is not None else None
     to = next((c for c in came_from.children if c.dep_ == "aux" and c.lower_ == "to"), None) if came_from else None
     if lemma == "be" and via == "xcomp" and to is not None:
+        guess = [c for c in node.children if c.dep_ in {"attr", "acomp"} and _words(c)[0] in data["guess_nouns"]]
+        if guess:
+            return "speculative", [node, guess[0]]  # "is favourite to win"
         return "scheduled", [node, to]  # "is to return"
+    if via == "xcomp" and to is not None and lemma in data["guess_nouns"]:
+        return "speculative", [node]  # "the favourite to win", "odds-on favourite to take"
     if came_from is not None and lemma == "say" and via == "xcomp" and any(c.dep_ == "auxpass" for c in node.children):
         return "reported", [node]  # "is said to be planning"
     if came_from is not None and via in {"xcomp", "prep", "pcomp", "ccomp"}:
@@ -178,15 +220,68 @@ def _governor_cue(node: Token, came_from: Token | None) -> tuple[str, list[Token
     return None
 
 
+def _own_frame(node: Token) -> bool:
+    """Whether ``node`` heads a clause that states its own event, so cues above it do not reach in: an
+    -ing participle modifying a title ("Closer, starring Jude Law" under "tipped for success"), or an
+    adverbial clause with its own subject ("expected to begin once Campbell has finished work on X").
+
+    >>> nlp = _test_nlp()
+    >>> doc = nlp("Films tipped for success include Closer, starring Jude Law.")
+    >>> _own_frame(doc[7])
+    True
+    >>> _own_frame(nlp("The channel will begin showing the drama in May.")[4])
+    False
+    """
+    if node.dep_ in {"xcomp", "advcl", "conj", "acl"} and node.tag_ == "VBG":
+        has_aux = any(c.dep_ in {"aux", "auxpass"} for c in node.children)
+        catenative = node.dep_ == "xcomp" and node.head.lemma_.lower() in CATENATIVE_VERBS
+        if not has_aux and not catenative:
+            return True
+    if node.dep_ == "advcl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if marks & OWN_FRAME_MARKS:
+            return True
+    return False
+
+
+def _presupposed_role(pred: Token) -> bool:
+    """ "as his Office character David": a possessive role the person already has is stated as a given,
+    whatever frames the verb it hangs on ("he would not guest star ... as his character David").
+
+    >>> _presupposed_role(_test_nlp()("He would not appear as his old character David.")[4])
+    True
+    """
+    if pred.lower_ != "as" or pred.dep_ != "prep":
+        return False
+    obj = next((c for c in pred.children if c.dep_ == "pobj"), None)
+    return (
+        obj is not None
+        and obj.lemma_.lower() in {"character", "role", "persona", "alter", "ego", "creation"}
+        and any(c.dep_ == "poss" for c in obj.children)
+    )
+
+
 def _denial(pred: Token, sent: Span) -> list[Token] | None:
-    """A "deny"/"dismiss" word that takes the fact (or a report of it) as its object, anywhere above it."""
-    denied = cues()["governors"]["denied"]
+    """A "deny"/"dismiss" word that takes the fact (or a report of it) as its object, above it in the parse.
+
+    The denial reaches down through complement clauses and "reports that ..." but not into a relative
+    clause, an adverbial clause or a participle modifying a noun: in "denied the move was a result of the
+    publicity created by Spurlock's film" nobody denies that Spurlock made the film.
+    """
+    data = cues()
+    denied = data["governors"]["denied"]
+    framing_nouns = data["source_nouns"] | data["governors"]["alleged"] | data["governors"]["rumored"]
     child = pred
     for node in pred.ancestors:
         if not (sent.start <= node.i < sent.end):
             break
-        if node.lemma_.lower() in denied and child.dep_ in DENY_OBJECT_DEPS:
+        if node.lemma_.lower() in denied and child.dep_ in DENY_OBJECT_DEPS and not _in_name(node):
             return [node]
+        blocked = child.dep_ in DENY_BLOCKING_DEPS or (
+            child.dep_ == "acl" and node.lemma_.lower() not in framing_nouns and child.tag_ in {"VBN", "VBG"}
+        )
+        if blocked:
+            return None
         child = node
     return None
 
@@ -218,6 +313,8 @@ def status_for(
     """
     pred = anchor.root if hasattr(anchor, "root") else anchor
     sent = sentence if sentence is not None else pred.sent
+    if _presupposed_role(pred):
+        return default, ()
     denial = _denial(pred, sent)
     if denial:
         return "denied", tuple(t.text for t in denial)
@@ -242,6 +339,8 @@ def status_for(
             break
         if node.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
             break  # a coordinated full clause has its own frame
+        if _own_frame(node):
+            break
         fragment = node.dep_ == "acl" and node.tag_ == "VBD" and head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"}
         if node.dep_ not in WALK_DEPS and not fragment:
             # one step beyond the scope: only a framing noun or verb ("reports of", "rumours that") counts

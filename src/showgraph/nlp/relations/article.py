@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
 from showgraph.nlp.aliases import fold
-from showgraph.nlp.context import ArticleContext
+from showgraph.nlp.context import ArticleContext, label_spans
 from showgraph.nlp.relations import rules
 
 #: Verbs whose subject is a source of reporting ("Deadline reported", "Variety has learned").
@@ -28,10 +28,12 @@ TOLD_VERBS = frozenset({"tell", "confirm", "speak", "say", "reveal", "explain", 
 #: Words that make an organisation's name a publication's when the outlet list does not know it.
 PUBLICATION_WORDS = frozenset(
     {"times", "news", "post", "journal", "herald", "daily", "magazine", "reporter", "weekly", "gazette",
-     "tribune", "telegraph", "mail", "express", "chronicle", "review", "press", "agency", "wire", "today",
+     "tribune", "telegraph", "mail", "express", "chronicle", "review", "press", "wire", "today",
      "insider", "observer", "standard", "record", "star", "mirror", "guardian", "independent", "bulletin",
      "digest", "monthly", "examiner", "inquirer", "courier", "sun", "radio", "online", "ilbo"}
 )  # fmt: skip
+#: Words that open a publication's name ("Daily Record", "Sunday Telegraph", "Evening Standard").
+PUBLICATION_OPENERS = frozenset({"the", "daily", "sunday", "evening", "weekly"})
 BYLINE = re.compile(r"^\s*(?:By|Written by|Words by)\s+([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})", re.M)
 ABOUT_AUTHOR = re.compile(r"About (?:The|the) Author:\s*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})")
 BYLINE_TAIL = frozenset({"Posted", "Published", "Updated", "On", "In", "For", "And"})
@@ -87,7 +89,7 @@ def _outlet(token: Token, ctx: ArticleContext) -> str | None:
         return None
     if ent.label_ == "OUTLET":
         name = ent.ent_id_ or ent.text
-    elif ent.label_ in ("ORG", "WORK_OF_ART", "PERSON") and any(t.lower_ in PUBLICATION_WORDS for t in ent):
+    elif ent.label_ in ("ORG", "WORK_OF_ART", "PERSON") and _publication_name(ent):
         name = re.sub(r"^the\s+", "", ent.text, flags=re.I).strip()
         name = re.sub(r"['’]s$", "", name)
     else:
@@ -98,19 +100,34 @@ def _outlet(token: Token, ctx: ArticleContext) -> str | None:
     return name
 
 
+#: Publication words that are also other firms' names ("Royal Mail", "Standard Life"): they need an
+#: opener ("Daily Mail", "the Mail on Sunday").
+SHARED_PUBLICATION_WORDS = frozenset({"mail", "express", "standard", "star", "sun", "record", "post"})
+
+
+def _publication_name(ent: Span) -> bool:
+    """Whether a name the outlet list does not know reads as a publication's: it ends in a publication
+    word ("the Daily Record", "Beijing News"), not merely contains one ("Standard Chartered", "Jim
+    Press", "the European Medicines Agency"); a lone word needs "the" ("the Mirror", not "People").
+    A person-labelled name counts only when it opens like a paper's ("Sunday Mirror")."""
+    words = [t for t in ent if not t.is_punct]
+    if not words or words[-1].lower_ not in PUBLICATION_WORDS:
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    opener = words[0].lower_ in PUBLICATION_OPENERS or (before is not None and before.lower_ == "the")
+    if len(words) == 1 or ent.label_ == "PERSON" or words[-1].lower_ in SHARED_PUBLICATION_WORDS:
+        return opener
+    return True
+
+
 def cites(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """Outlets the article credits: told X, X reported, via X, per X, according to X."""
-    for token in sent:
-        ent_start = token.ent_iob_ == "B"
-        if not ent_start:
-            continue
-        name = _outlet(token, ctx)
-        if name is None:
-            continue
-        ent = ctx.entity(token)
-        assert ent is not None
-        if _credited(ent):
-            yield ctx.fact("cites", "article", name, ent, "article.cites", object_kind="Organization")
+    doc = sent.doc
+    for label in ("OUTLET", "ORG", "WORK_OF_ART", "PERSON"):
+        for ent in label_spans(doc, label, sent.start, sent.end):
+            name = _outlet(ent[0], ctx)
+            if name is not None and _credited(ent):
+                yield ctx.fact("cites", "article", name, ent, "article.cites", object_kind="Organization")
 
 
 def _credited(ent: Span) -> bool:
@@ -128,7 +145,9 @@ def _credited(ent: Span) -> bool:
     root = ent.root
     head = root.head
     if root.dep_ in ("nsubj",) and head.lemma_.lower() in REPORT_VERBS:
-        return True
+        # A paper is singular: "People were saying" / "People say" is the common noun, not the magazine.
+        verbs = [head, *(c for c in head.children if c.dep_ in ("aux", "auxpass"))]
+        return not any(v.tag_ == "VBP" or v.lower_ in ("were", "are", "have") for v in verbs)
     if root.dep_ in ("dobj", "dative") and head.lemma_.lower() in TOLD_VERBS:
         return head.lemma_.lower() in ("tell", "give") or root.dep_ == "dative"
     if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in TOLD_VERBS:

@@ -24,7 +24,16 @@ from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
 from showgraph.nlp.aliases import clean_name, fold
-from showgraph.nlp.context import ArticleContext, conjuncts, name_span, person_at, show_at, show_in_subtree
+from showgraph.nlp.context import (
+    ArticleContext,
+    conjuncts,
+    label_spans,
+    name_span,
+    person_at,
+    sentence_words,
+    show_at,
+    show_in_subtree,
+)
 from showgraph.nlp.relations import rules
 
 PLAY_VERBS = frozenset({"play", "portray", "voice", "reprise", "essay", "depict", "embody"})
@@ -33,6 +42,8 @@ AS_VERBS = frozenset(
     {"star", "appear", "return", "join", "cast", "feature", "guest", "co-star", "costar", "sign", "come",
      "play", "lead", "be", "reprise", "debut", "cameo", "tap", "book", "introduce"}
 )  # fmt: skip
+#: Words of which a sentence needs one for "as" to name a character.
+AS_TRIGGERS = (AS_VERBS - {"be", "come"}) | {"starring"}
 #: Verbs of appearing in a production ("X stars in SHOW").
 APPEAR_VERBS = frozenset(
     {"star", "appear", "guest", "co-star", "costar", "feature", "cameo", "return", "compete", "participate",
@@ -42,6 +53,8 @@ APPEAR_VERBS = frozenset(
 JOIN_VERBS = frozenset({"lead", "join", "front", "headline", "topline"})
 #: Signing-up verbs: the appearance they announce is a plan (scheduled) unless a cue says otherwise.
 SIGNUP_VERBS = frozenset({"sign", "book", "agree", "line", "recruit", "rope", "enlist", "tap", "attach"})
+#: Words of which a sentence needs one for :func:`cast_appears` to read it.
+APPEAR_TRIGGERS = APPEAR_VERBS | SIGNUP_VERBS | JOIN_VERBS | {"starring"}
 #: Nouns for a role that is described, not named ("plays a doctor": cast_member only).
 ROLE_NOUNS = frozenset({"role", "part", "character", "lead", "cameo", "villain", "hero", "heroine", "protagonist"})
 #: Nouns of people who appear: "SHOW actress X", "the cast includes", "A and B are the finalists".
@@ -179,21 +192,30 @@ SCREEN_WORDS = frozenset(
 
 
 def _screen_sentence(sent: Span) -> bool:
-    doc = sent.doc
-    return any(
-        t.lower_ in SCREEN_WORDS
-        or (t.ent_type_ == "SHOW" and t.ent_iob_ == "B" and not (t.i > 0 and doc[t.i - 1].text == "("))
-        for t in sent
-    )
+    """Whether a sentence names a show (outside brackets) or uses a screen word. Remembered per sentence."""
+    memo = sent.doc.user_data.setdefault("showgraph_screen", {})
+    found = memo.get(sent.start)
+    if found is None:
+        doc = sent.doc
+        found = memo[sent.start] = bool(SCREEN_WORDS & sentence_words(sent)) or any(
+            s.start == 0 or doc[s.start - 1].text != "(" for s in label_spans(doc, "SHOW", sent.start, sent.end)
+        )
+    return found
 
 
 def _sporty(sent: Span) -> bool:
-    return any(t.lower_ in SPORT_WORDS for t in sent)
+    """Whether a sentence is about a game ("won the first set", "the league match"), where "plays" and
+    "stars" are no roles. Remembered per sentence: every cast rule asks."""
+    memo = sent.doc.user_data.setdefault("showgraph_sporty", {})
+    found = memo.get(sent.start)
+    if found is None:
+        found = memo[sent.start] = any(t.lower_ in SPORT_WORDS and t.pos_ == "NOUN" for t in sent)
+    return found
 
 
 def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X plays/portrays Y", "X, who plays Y", "Y, played by X", "X plays a doctor" (cast only)."""
-    if not ctx.shows or _sporty(sent):
+    if not ctx.shows or not PLAY_VERBS & sentence_words(sent) or _sporty(sent):
         return
     for verb in sent:
         if verb.lemma_.lower() not in PLAY_VERBS or verb.pos_ not in ("VERB", "AUX"):
@@ -230,6 +252,8 @@ def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 elif obj.pos_ == "NOUN" and (
                     obj.lower_ in ROLE_NOUNS or any(c.lower_ in ("a", "an") for c in obj.children)
                 ):
+                    if not (explicit or _screen_sentence(sent)):
+                        continue  # "to play a part in the poll", "a big role at the election": no screen role
                     if obj.lower_ in ROLE_NOUNS and obj.lower_ == "role" and _title_role(obj):
                         yield from _plays(ctx, actor, show or "", verb, show, "cast.title_role", status)
                     else:
@@ -242,7 +266,7 @@ def _title_role(token: Token) -> bool:
 
 def plays_was(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X, who was Rachel in the long-running show": a relative clause naming a role in a show."""
-    if not ctx.shows or _sporty(sent):
+    if not ctx.shows or "in" not in sentence_words(sent) or _sporty(sent):
         return
     for verb in sent:
         if verb.lemma_ != "be" or verb.dep_ != "relcl":
@@ -284,12 +308,10 @@ def _as_character(as_token: Token) -> Token | None:
 
 def plays_as(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X stars as Y", "X joins the cast as Y", "starring A as B", "X ... as his SHOW character Y"."""
-    if not ctx.shows or _sporty(sent):
+    words = sentence_words(sent)
+    if not ctx.shows or "as" not in words or not AS_TRIGGERS & words or _sporty(sent):
         return
     doc = sent.doc
-    cast_verb = any(t.lemma_.lower() in AS_VERBS - {"be", "come"} or t.lower_ == "starring" for t in sent)
-    if not cast_verb:
-        return
     for token in sent:
         if token.lower_ != "as" or (token.i > 0 and doc[token.i - 1].lower_ in ("such", "well", "just", "so")):
             continue
@@ -321,11 +343,10 @@ def _actor_before(as_token: Token, sent: Span, ctx: ArticleContext) -> tuple[str
         token = sent.doc[index]
         if token.text in (";",) or token.lower_ == "as":
             break
-        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and token.is_title and token.ent_type_ == ""):
-            if token.ent_type_ == "PERSON" or token.i + 1 < len(sent.doc):
-                name = person_at(token, ctx)
-                if name and token.ent_type_ == "PERSON":
-                    return name, token
+        if token.ent_type_ == "PERSON":
+            name = person_at(token, ctx)
+            if name:
+                return name, token
     return None, None
 
 
@@ -351,7 +372,7 @@ def _is_crew(token: Token) -> bool:
 def plays_brackets(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """Bracketed names: "Courteney Cox (Monica)", "protagonists Sephy Hadley (Baduza)",
     "Emma Thompson (Love Actually)"."""
-    if not ctx.shows or _sporty(sent):
+    if not ctx.shows or "(" not in sentence_words(sent) or _sporty(sent):
         return
     doc = sent.doc
     character_outside: bool | None = None
@@ -369,14 +390,18 @@ def plays_brackets(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if outer.label_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
             continue
         outer_name = clean_name(outer.text)
-        inner_show = next((t for t in inner if t.ent_type_ == "SHOW"), None)
-        if inner_show is not None:
-            person = person_at(outer_end, ctx)
-            if person and not _is_crew(outer_end):
-                show = show_at(inner_show, ctx)
-                yield from _cast(ctx, show, person, token, "cast.bracket_credit", ("confirmed", ()))
-            continue
-        if inner.root.pos_ != "PROPN" or name_span(inner.root).label_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
+        inner_shows = [t for t in inner if t.ent_type_ == "SHOW" and t.ent_iob_ == "B"]
+        if inner_shows:
+            if outer.label_ == "PERSON" and not _is_crew(outer_end):
+                people = [person_at(outer_end, ctx)]
+                # "Matt Lucas & David Walliams (Little Britain, BBC Three)": the pair shares the credit
+                pair = doc[outer.start - 2] if outer.start > 1 and doc[outer.start - 1].text in ("&", "and") else None
+                if pair is not None and pair.ent_type_ == "PERSON":
+                    people.append(person_at(pair, ctx))
+                for inner_show in inner_shows:  # "Caroline Quentin (Life Begins/ Von Trapped, ITV1)"
+                    show = show_at(inner_show, ctx)
+                    for person in filter(None, people):
+                        yield from _cast(ctx, show, person, token, "cast.bracket_credit", ("confirmed", ()))
             continue
         inner_name = clean_name(inner.text)
         before = doc[outer.start - 1] if outer.start > 0 else None
@@ -387,10 +412,15 @@ def plays_brackets(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 before.lower_ in CHARACTER_CUES
                 or (before.pos_ == "NOUN" and before.is_lower and before.lower_ not in PERFORMER_TITLES)
             )
-        known_inner = ctx.aliases is not None and " " in ctx.aliases.canonical(inner_name, -1)
+        if inner.root.pos_ != "PROPN" or not _bracket_name(inner) or not _bracket_name(outer, outer_is_character):
+            continue  # "Sberbank (Savings Bank)", "Court of Arbitration (CAS)", "S Jones (Trafford AC)"
+        # "(Rhys)" after "Elen Rhys" was named: the bracket holds someone the article knows by full name.
+        known_inner = ctx.aliases is not None and " " not in inner_name and " " in ctx.aliases.canonical(inner_name, -1)
         if not (known_inner or _screen_sentence(sent)):
             continue  # "D Chin (Belgrave Harriers)": results tables and team lists, not roles
-        if outer_is_character or (known_inner and " " not in inner_name):
+        # "Sylvia (Kate Winslet)": a full name in brackets after a given name is the actor.
+        full_inner = len(inner) > 1 and inner[0].ent_type_ == "PERSON" and len(outer) == 1
+        if outer_is_character or full_inner or (known_inner and " " not in inner_name):
             actor = ctx.aliases.canonical(inner_name, token.i) if ctx.aliases is not None else inner_name
             character = outer_name
             character_outside = True
@@ -405,6 +435,27 @@ def plays_brackets(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         yield from _plays(ctx, actor, character, token, show, "cast.brackets", status)
 
 
+#: Words of club, company and institution names, never of a character's or an actor's.
+INSTITUTION_WORDS = frozenset(
+    {"ac", "aac", "fc", "harriers", "athletic", "athletics", "united", "city", "rovers", "club", "bank", "party",
+     "council", "union", "association", "university", "college", "school", "league", "committee", "board",
+     "society", "court", "ltd", "plc", "inc", "group", "agency", "service", "bill", "act"}
+)  # fmt: skip
+
+
+def _bracket_name(span: Span, described: bool = False) -> bool:
+    """Whether one side of "X (Y)" can be a person's or a character's name: at most three capitalised
+    words, no abbreviation, no institution word, and no multi-word place or company (unless a word
+    before it says it is a character: "protagonists Sephy Hadley (Baduza)")."""
+    words = [t for t in span if not t.is_punct]
+    if not words or len(words) > 3:
+        return False
+    if any(t.lower_ in INSTITUTION_WORDS or (t.is_upper and len(t) > 1) or not t.text[:1].isupper() for t in words):
+        return False
+    labels = {t.ent_type_ for t in words}
+    return described or not (labels & {"ORG", "GPE", "NORP", "FAC", "LOC"} and len(words) > 1)
+
+
 def _character_show(token: Token, ctx: ArticleContext) -> str | None:
     """The show a character named without one belongs to: the show of the article's last explicit
     "played X in SHOW", else the nearest show."""
@@ -416,7 +467,7 @@ rules.register("cast.plays_brackets", func=plays_brackets)
 
 def plays_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "his Office character David", "X in the title role"."""
-    if not ctx.shows or _sporty(sent):
+    if not ctx.shows or not {"character", "alter", "role"} & sentence_words(sent) or _sporty(sent):
         return
     doc = sent.doc
     for token in sent:
@@ -448,6 +499,8 @@ NOT_CHARACTER_LABELS = frozenset(
     {"SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
      "PERCENT", "QUANTITY", "LANGUAGE", "EVENT", "LAW"}
 )  # fmt: skip
+#: The possessive endings of "X's Y" / "Gervais' Y" as tokens.
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 #: Role cues (see ``aliases.ROLE_WORDS``) of people who act, so their possessive may name a role.
 ACTING_ROLES = frozenset({"actor", "comedian"})
 
@@ -488,12 +541,13 @@ def possessive_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "Song Hye-kyo's Dong-eun": an actor's possessive before a name that is nobody the article knows.
 
     The owner must be an actor: a cast member of the article, or, failing that, the owned name must
-    read as a character's (a person-like name, not a company, place or title). Not roles: "Netflix's
+    read as a character's (a person-like name, not a company, place or title) in a sentence about the
+    screen. Not roles: "Netflix's
     The Glory" (a platform's show), "Gervais' new sitcom" (a creator's show), "Lee's representation",
     "Hugh Grant's Notting Hill home" (the name describes a noun), "Gervais's Merchant" (a known person).
     A late rule: it reads the cast and crew the other rules found in the whole article.
     """
-    if not ctx.shows or _sporty(sent):
+    if not ctx.shows or not POSSESSIVE_MARKS & sentence_words(sent) or _sporty(sent):
         return
     doc = sent.doc
     for token in sent:
@@ -506,8 +560,9 @@ def possessive_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if span.start != owned.i or span.label_ in NOT_CHARACTER_LABELS:
             continue
         after = doc[span.end] if span.end < sent.end else None
-        if after is not None and after.is_lower and after.pos_ in ("NOUN", "PROPN", "ADJ"):
-            continue  # "Hugh Grant's Notting Hill home", "Gervais's Office co-star"
+        if after is not None and after.is_lower and after.pos_ in ("NOUN", "PROPN", "ADJ") and after.dep_ != "ROOT":
+            continue  # "Hugh Grant's Notting Hill home", "Gervais's Office co-star" (a noun read as the only
+            # root is a misread verb: "X's Dong-eun wins")
         actor = person_at(owner, ctx)
         if not actor:
             continue
@@ -521,7 +576,9 @@ def possessive_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if actor in crew or (roles and not roles & ACTING_ROLES):
                 continue  # "James Cameron's Titanic": a director's film, not a role
             if span.label_ not in ("", "PERSON") and not _hyphenated_given_name(span):
-                continue  # "Blair's Labour", "Branson's Virgin"
+                continue  # "Branson's Virgin"
+            if not _screen_sentence(sent):
+                continue  # "Tony Blair's Labour won": nothing says the owner acts
         show = ctx.show_for(owned)
         yield from _plays(ctx, actor, character, owned, show, "cast.possessive", ("confirmed", ()))
 
@@ -532,13 +589,20 @@ rules.register("cast.possessive_role", func=possessive_role)
 
 def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X stars/appears in SHOW", "X has signed up for SHOW", "A and B lead SHOW", "SHOW stars X"."""
-    if not ctx.shows or _sporty(sent):
+    if not ctx.shows or not APPEAR_TRIGGERS & sentence_words(sent) or _sporty(sent):
         return
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX") and lemma != "star":
-            continue
-        if lemma in APPEAR_VERBS or lemma in SIGNUP_VERBS:
+        if verb.pos_ not in ("VERB", "AUX") and not (
+            verb.lower_ == "stars" and verb.i + 1 < sent.end and verb.nbor(1).lower_ in ("in", "as")
+        ):
+            continue  # "Ray star Jamie Foxx" is a noun; "X stars in Y" misread as one is still a verb
+        participle = verb.lower_ == "starring" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+        if (lemma in APPEAR_VERBS or lemma in SIGNUP_VERBS) and not participle:
+            if lemma == "appear" and any(
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
+            ):
+                continue  # "there doesn't appear to be", "he appeared to have died": seeming, not appearing
             show = _prep_show(verb, ctx)
             if lemma in SIGNUP_VERBS and show is None and not _has_cast_object(verb):
                 continue
@@ -546,17 +610,25 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 continue
             if lemma in APPEAR_VERBS - {"star", "appear", "guest", "co-star", "costar", "cameo"} and show is None:
                 continue
+            if show is None and _elsewhere(verb) and ctx.show_for(verb, default=False) is None:
+                continue  # "appeared in Hollywood movies", "will appear at the festival": not in this show
             show = show or ctx.show_for(verb)
             status = _status(verb, ctx, lemma)
             subjects = _subjects(verb, ctx)
-            if any(s.dep_ == "nsubj" and s.ent_type_ == "SHOW" for s in verb.children):
-                # "SHOW stars X and Y"
+            show_subject = next((show_at(c, ctx) for c in verb.children if c.dep_ == "nsubj" and show_at(c, ctx)), None)
+            if show_subject:
+                # "SHOW stars X and Y", "The sitcom Dry Dock stars X"
+                show = show_subject
                 for obj in [c for c in verb.children if c.dep_ == "dobj"]:
                     for person in conjuncts(obj):
                         name = person_at(person, ctx)
                         if name:
                             yield from _cast(ctx, show, name, verb, "cast.show_stars", status)
                 continue
+            if not subjects and verb.i > sent.start and verb.doc[verb.i - 1].ent_type_ == "PERSON":
+                # "Kim Ha-neul stars in X" with "stars" misread as a noun: the name right before is the subject
+                name = person_at(verb.doc[verb.i - 1], ctx)
+                subjects = [(verb.doc[verb.i - 1], name)] if name else []
             for _, name in subjects:
                 yield from _cast(ctx, show, name, verb, f"cast.{lemma}", status)
         elif lemma in JOIN_VERBS:
@@ -565,12 +637,19 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if show:
                 for _, name in _subjects(verb, ctx):
                     yield from _cast(ctx, show, name, verb, f"cast.{lemma}", _status(verb, ctx, lemma))
-        elif verb.lower_ == "starring":
+        elif participle:
             # "starring A, B and C" / "Starring in the saga is X"
             objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")] or [
                 c for c in verb.head.children if c.dep_ in ("nsubj", "attr") and c.i > verb.i
             ]
-            show = _prep_show(verb, ctx) or ctx.show_for(verb)
+            if verb.dep_ == "acl":
+                # "The Aviator, starring X": the production it modifies, or, when that is no title found
+                # ("a 1986 film, starring X"), no show rather than a guess.
+                show = show_at(verb.head, ctx)
+                if show is None:
+                    continue
+            else:
+                show = _prep_show(verb, ctx) or ctx.show_for(verb)
             for obj in objs:
                 for person in conjuncts(obj):
                     name = person_at(person, ctx)
@@ -602,6 +681,15 @@ def _prep_show(verb: Token, ctx: ArticleContext, *, descriptions: bool = True) -
     return None
 
 
+def _elsewhere(verb: Token) -> bool:
+    """Whether an appearing verb says where, and that place is no show ("in Hollywood movies", "in his
+    book", "at the festival", "on Playschool" when Playschool was not found as a show)."""
+    return any(
+        child.dep_ == "prep" and child.lower_ in ("in", "on", "at") and any(g.dep_ == "pobj" for g in child.children)
+        for child in verb.children
+    )
+
+
 def _has_cast_object(verb: Token) -> bool:
     return any(c.lower_ in ("roles", "role", "part", "parts", "cast") for c in verb.subtree)
 
@@ -614,12 +702,11 @@ def cast_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows:
         return
     doc = sent.doc
-    for token in sent:
+    tokens = sent if (PERFORMER_NOUNS | CAST_LIST_HEADS) & sentence_words(sent) else ()
+    for token in tokens:
         lemma = token.lemma_.lower()
-        # "The (ensemble) cast includes A, B, and C"
-        if lemma in ("include", "feature", "comprise", "boast") and any(
-            c.dep_ == "nsubj" and c.lower_ in CAST_LIST_HEADS for c in token.children
-        ):
+        # "The (ensemble) cast includes A, B, and C", "The cast of the drama X includes A and B"
+        if lemma in ("include", "feature", "comprise", "boast") and _cast_list_verb(token):
             show = ctx.show_for(token)
             for obj in [c for c in token.children if c.dep_ == "dobj"]:
                 for person in conjuncts(obj):
@@ -657,6 +744,21 @@ def cast_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 show = show_at(rest[0], ctx)
                 if name and show:
                     yield from _cast(ctx, show, name, words[0], "cast.caption", ("confirmed", ()))
+
+
+def _cast_list_verb(verb: Token) -> bool:
+    """Whether ``verb`` ("includes") lists a cast: its subject is a cast noun, or the parse hangs the verb
+    inside the cast noun's of-phrase ("The cast of the drama X includes ..." read as "X includes")."""
+    if any(c.dep_ == "nsubj" and c.lower_ in CAST_LIST_HEADS for c in verb.children):
+        return True
+    node = verb
+    while node.head is not node:
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in CAST_LIST_HEADS:
+            return True
+        if node.dep_ not in ("relcl", "acl", "pobj", "appos", "compound"):
+            return False
+        node = node.head
+    return False
 
 
 rules.register("cast.lists", func=cast_lists)

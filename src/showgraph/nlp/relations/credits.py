@@ -21,7 +21,15 @@ from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
 from showgraph.nlp.aliases import fold
-from showgraph.nlp.context import ArticleContext, conjuncts, name_span, person_at, show_at, show_in_subtree
+from showgraph.nlp.context import (
+    ArticleContext,
+    conjuncts,
+    name_span,
+    person_at,
+    sentence_words,
+    show_at,
+    show_in_subtree,
+)
 from showgraph.nlp.relations import rules
 
 PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "credits.json"
@@ -32,6 +40,21 @@ def lexicon() -> dict[str, dict[str, str]]:
     """Role nouns and verbs -> relation, from ``patterns/credits.json``."""
     data = json.loads(PATTERNS.read_text(encoding="utf-8"))
     return {key: value for key, value in data.items() if not key.startswith("_")}
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return frozenset(lexicon()["role_nouns"]) | {"producer", "producers"}
+
+
+@cache
+def _verb_words() -> frozenset[str]:
+    return frozenset(lexicon()["verbs"])
+
+
+@cache
+def _work_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["work_nouns"])
 
 
 def _credit(ctx: ArticleContext, relation: str, show: str | None, person: str | None, where: Token | Span,
@@ -59,6 +82,14 @@ def _role_of(token: Token) -> str | None:
     return roles.get(lower)
 
 
+#: Words before a role noun that make it a profession ("TV presenter X", "Hollywood director X") rather than
+#: a credit on the article's show.
+PROFESSION_MODIFIERS = frozenset(
+    {"tv", "television", "film", "movie", "hollywood", "bollywood", "radio", "theatre", "stage", "music",
+     "record", "documentary", "veteran", "former", "famous", "renowned", "acclaimed", "celebrity", "fellow"}
+)  # fmt: skip
+
+
 def _show_of_role(role: Token, ctx: ArticleContext) -> str | None:
     """The show a role noun belongs to: "The Glory director", "the creator of X", "its creator" -> context."""
     for child in role.children:
@@ -73,12 +104,19 @@ def _show_of_role(role: Token, ctx: ArticleContext) -> str | None:
     before = role.doc[role.i - 1] if role.i > 0 else None
     if before is not None and before.ent_type_ == "SHOW":
         return show_at(before, ctx)
+    modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod") and c.i < role.i]
+    if any(c.lower_ in PROFESSION_MODIFIERS for c in modifiers):
+        return ctx.show_for(role, default=False)  # "TV presenter Anne Robinson": a profession, not a credit
+    if any(c.pos_ == "PROPN" or (c.pos_ == "NOUN" and c.lower_ not in ("series", "show")) for c in modifiers):
+        # "Cold Mountain director X", "Top of the Pops presenter X", "chat show host X": the role belongs to
+        # a title or field the show finder did not take, not to some other show of the article.
+        return None
     return ctx.show_for(role)
 
 
 def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "director X", "SHOW director X", "its creator X", "Judges A, B and C", "X ... as executive producer"."""
-    if not ctx.shows:
+    if not ctx.shows or not _role_words() & sentence_words(sent):
         return
     doc = sent.doc
     for token in sent:
@@ -147,7 +185,7 @@ def _object_show(verb: Token, ctx: ArticleContext) -> str | None:
 
 def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X directed SHOW", "X will direct and co-write SHOW", "directed by X", "X is writing an episode of SHOW"."""
-    if not ctx.shows:
+    if not ctx.shows or not _verb_words() & sentence_words(sent):
         return
     for verb in sent:
         relation = _verb_relation(verb)
@@ -166,13 +204,15 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     show = _passive_show(verb, ctx)
                     yield from _credit(ctx, relation, show, person, verb, "credits.passive", status)
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        node = verb
+        # "has co-written" split by the tokenizer into "co", "-", "written": the clause hangs on "co".
+        anchor = _prefix_token(verb)
+        subjects = [c for c in (*verb.children, *anchor.children) if c.dep_ == "nsubj"]
+        node = anchor
         while not subjects and node.dep_ in ("conj", "xcomp") and node.head is not node:
             node = node.head
             subjects = [c for c in node.children if c.dep_ == "nsubj"]
-        if not subjects and verb.dep_ == "relcl":
-            subjects = [verb.head]
+        if not subjects and anchor.dep_ == "relcl":
+            subjects = [anchor.head]
         if not subjects:
             continue
         show = _object_show(verb, ctx)
@@ -193,6 +233,15 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     continue
                 person = person_at(person_token, ctx)
                 yield from _credit(ctx, relation, show, person, verb, f"credits.{verb.lemma_.lower()}", status)
+
+
+def _prefix_token(verb: Token) -> Token:
+    """The "co" of a verb the tokenizer split at its hyphen ("co", "-", "written"), else the verb."""
+    doc = verb.doc
+    split = verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ in ("co", "re")
+    if split and not doc[verb.i - 2].whitespace_ and not doc[verb.i - 1].whitespace_:
+        return doc[verb.i - 2]
+    return verb
 
 
 def clause_show(verb: Token, ctx: ArticleContext) -> str | None:
@@ -225,7 +274,7 @@ def _in_other_clause(token: Token, verb: Token) -> bool:
 
 def credits_scripts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X and Y are refining the scripts for the series": who works on the scripts writes the show."""
-    if not ctx.shows:
+    if not ctx.shows or not {"script", "scripts"} & sentence_words(sent):
         return
     for verb in sent:
         if verb.pos_ != "VERB" or _verb_relation(verb) is not None:
@@ -244,7 +293,10 @@ rules.register("credits.scripts", func=credits_scripts)
 
 
 def _passive_show(verb: Token, ctx: ArticleContext) -> str | None:
-    """The show a passive credit is about: its subject, the phrase it modifies, else the context."""
+    """The show a passive credit is about: its subject, the phrase it modifies, else the context.
+
+    A participle that modifies something other than a production credits nothing: "a special award
+    for writing, presented by Noel Gallagher", "an awards ceremony hosted by Jonathan Ross"."""
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             found = show_at(child, ctx) or show_in_subtree(child)
@@ -254,6 +306,14 @@ def _passive_show(verb: Token, ctx: ArticleContext) -> str | None:
         found = show_at(verb.head, ctx)
         if found:
             return found
+        if verb.dep_ == "acl" and verb.head.lower_ not in _work_nouns():
+            return None
+    if verb.dep_ == "advcl" and verb.i > verb.head.i:
+        # a trailing participle describes the main verb's object: "received a special award for writing,
+        # presented by Noel Gallagher"
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return show_at(obj, ctx) or show_in_subtree(obj)
     if verb.dep_ == "advcl":  # "Written by X, the new series is directed by Y"
         for child in verb.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
@@ -277,10 +337,10 @@ rules.register("credits.verbs", func=credits_verbs)
 
 def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "Ricky Gervais' new sitcom", "a Russell T Davies drama", "X was behind SHOW"."""
-    if not ctx.shows:
+    genre = _work_nouns()
+    if not ctx.shows or not (genre | {"'s", "’s", "'", "’", "behind"}) & sentence_words(sent):
         return
     doc = sent.doc
-    genre = set(lexicon()["work_nouns"])
     for token in sent:
         # "X's SHOW" / "X's new sitcom"
         if token.text in ("'s", "’s", "'", "’") and token.i > sent.start and doc[token.i - 1].ent_type_ == "PERSON":
@@ -326,9 +386,34 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 rules.register("credits.possessive", func=credits_possessive)
 
 
+def credits_brought(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "Redmond brought teen soap Hollyoaks to Channel 4": who brings a show to a channel produces it."""
+    if not ctx.shows or "bring" not in sentence_words(sent):
+        return
+    for verb in sent:
+        if verb.lemma_.lower() != "bring" or verb.pos_ != "VERB":
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        show = (show_at(obj, ctx) or show_in_subtree(obj)) if obj is not None else None
+        to_platform = any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(g.ent_type_ == "PLATFORM" for g in c.subtree)
+            for c in [*verb.children, *(obj.children if obj is not None else ())]
+        )
+        if not show or not to_platform:
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        for subject in subjects:
+            for person_token in conjuncts(subject):
+                person = person_at(person_token, ctx)
+                yield from _credit(ctx, "produced_by", show, person, verb, "credits.brought", ctx.status(verb))
+
+
+rules.register("credits.brought", func=credits_brought)
+
+
 def credits_lede(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "The creator of SHOW has ..." followed by "Phil Redmond, ..." in the next sentence."""
-    if not ctx.shows:
+    if not ctx.shows or not _role_words() & sentence_words(sent):
         return
     for token in sent:
         relation = _role_of(token)

@@ -341,11 +341,20 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 and nxt is not None
                 and nxt.text in {",", ")"}
                 and token.i >= 2
-                and doc[token.i - 2].ent_type_ == "PERSON"
             ):
-                ent = ctx.entity(doc[token.i - 2])
-                if ent is not None:
+                named = doc[token.i - 2]
+                ent = ctx.entity(named)
+                if ent is not None and ent.label_ == "PERSON":
                     person, value = ctx.name(ent), number
+                elif (
+                    named.pos_ == "PROPN"
+                    and named.is_title
+                    and (ent is None or ent.label_ not in {"SHOW", "PLATFORM", "DATE", "NORP"})
+                ):
+                    # "Spacey, 45, wrote ...": a surname the tagger missed, which the article gives in full
+                    found = person_of(named, ctx)
+                    if found and found != named.text and " " in found:
+                        person, value = found, number
         # "the 28-year-old actor X"
         match = _AGE_WORDS.match(token.lower_) if "-" in token.text else None
         joined = doc[token.i : token.i + 5].text.replace(" ", "") if token.like_num else ""
@@ -354,18 +363,25 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             number = int((match or hyphen).group(1))
             end = token.i + (1 if match else 5)
             window = doc[end : min(sentence.end, end + 4)]
-            people = [e for e in window.ents if e.label_ == "PERSON"]
-            # "X, the 28-year-old," in apposition; not "X says the 28-year-old ..." (someone else)
+            # "the 28-year-old actor X"; never a name after a preposition ("a singer from Devon")
+            people = [
+                e for e in window.ents if e.label_ == "PERSON"
+                and not any(t.pos_ == "ADP" or t.is_punct for t in doc[end : e.start])
+            ]  # fmt: skip
+            # "X, the 28-year-old," / "Joss Stone, a 17-year-old singer," in apposition; not "X says the
+            # 28-year-old ..." (someone else)
             before = doc[max(sentence.start, token.i - 4) : token.i]
             people_before = [
                 e for e in before.ents if e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].text == ","
                 and e.end >= token.i - 3
             ]  # fmt: skip
-            target = people[0] if people else (people_before[-1] if people_before else None)
+            target = people_before[-1] if people_before else (people[0] if people else None)
             if target is not None:
                 person, value = ctx.name(target), number
         if person is None or value is None or person not in tv_people(ctx):
             continue
         if any(t.lower_ in {"when", "aged", "at"} for t in doc[max(sentence.start, token.i - 3) : token.i]):
             continue  # an age at some past event
+        if any(has_form(t, lexicon()["death_words"]) for t in sentence):
+            continue  # an age at death ("15-year-old X drowned"), not the age now
         yield ctx.fact("age", person, value, token, "people.age")

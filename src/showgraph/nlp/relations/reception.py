@@ -30,6 +30,7 @@ from showgraph.nlp.relations.release import (
     ents,
     forms,
     has_form,
+    off_screen,
     referent_show,
     show_name,
     show_of_clause,
@@ -39,6 +40,8 @@ from showgraph.nlp.relations.release import (
 
 PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "reception.json"
 AGGREGATOR = "AGGREGATOR"
+#: Entity labels that end a genre phrase: a name, a number, a date or time ("Saturday night series").
+NOT_GENRE_LABELS = frozenset({"NORP", "GPE", PLATFORM, "PERSON", "ORG", SHOW, "CARDINAL", "ORDINAL", "DATE", "TIME"})
 
 
 @cache
@@ -85,6 +88,16 @@ def _genre_text(head: Token) -> str | None:
         token = doc[index]
         lower = token.lower_
         if token.text == "-" and index > 0:
+            left = doc[index - 1]
+            glued = not left.whitespace_ and not token.whitespace_
+            if glued and left.is_alpha and not left.like_num and start == index + 1:
+                # a hyphenated compound stays whole ("sci-fi thriller", not "fi thriller")
+                if left.lower_ in words["not_genre_modifiers"]:
+                    start = index + 1
+                    break
+                start = index - 1
+                index -= 2
+                continue
             index -= 1
             continue
         outside = token.dep_ not in {"amod", "compound", "nmod", "npadvmod", "punct", "advmod"}
@@ -93,7 +106,7 @@ def _genre_text(head: Token) -> str | None:
         if (
             lower in words["not_genre_modifiers"]
             or lower in words["country_adjectives"]
-            or token.ent_type_ in {"NORP", "GPE", PLATFORM, "PERSON", "ORG", SHOW, "CARDINAL", "ORDINAL", "DATE"}
+            or token.ent_type_ in NOT_GENRE_LABELS
             or token.is_punct
             or token.like_num
             or any(ch.isdigit() for ch in lower)
@@ -114,7 +127,7 @@ def _genre_text(head: Token) -> str | None:
     # "drama series" -> "drama"; "talent show" stays
     if (
         len(phrase) > 1
-        and phrase[-1].lower_ in {"series", "programme", "program"}
+        and phrase[-1].lower_ in {"series", "programme", "program", "project", "franchise", "film", "movie"}
         and (phrase[-2].lower_ in words["genre_nouns"])
     ):
         phrase = phrase[:-1]
@@ -186,19 +199,47 @@ def _phrase_show(head: Token, sentence: Span, ctx: ArticleContext) -> str | None
     ):
         if head.ent_type_ or head.tag_ in {"NNS", "NNPS"}:
             return None
-        ref = referent_show(head, ctx)
-        if ref is None:
-            from showgraph.nlp.relations.release import _recent_show
+        # "the thriller" is the show the article is about; in a round-up of many titles it could be any
+        # of them (or a novel, or a stage play), so it names none
+        from showgraph.nlp.relations.release import _recent_show
 
-            ref = _recent_show(head) or ctx.main_show
-        return ref
+        if head.lemma_.lower() in lexicon()["stage_genres"]:
+            return None  # "the musical", "the opera": in this news most often a stage production
+        ref = referent_show(head, ctx)
+        if ref is not None and ref == ctx.default_show:
+            return ref
+        ref = ref or _recent_show(head) or ctx.main_show
+        return ref if ref is not None and _sole_show_before(head, ref) else None
     return None
+
+
+def _sole_show_before(head: Token, ref: str) -> bool:
+    """Whether ``ref`` is the one show named in the last sentence that names any (at most three sentences
+    back) and none other is named in this one before ``head``: "... Hide and Seek took $22m. The thriller
+    shot to number one." """
+    from showgraph.nlp.context import label_spans, sentence_bounds
+
+    doc = head.doc
+    start, _ = sentence_bounds(doc, head.i)
+    here = {show_name(e) for e in label_spans(doc, SHOW, start, head.i)}
+    if not here <= {ref}:
+        return False
+    for _ in range(3):
+        if start == 0:
+            return False
+        start, end = sentence_bounds(doc, start - 1)
+        before = {show_name(e) for e in label_spans(doc, SHOW, start, end)}
+        if before:
+            return before == {ref}
+    return False
 
 
 @rules.register("reception.genre_country")
 def genre_country_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """``genre`` and ``country`` from the noun phrases that name a show."""
     words = lexicon()
+    if off_screen(sentence):
+        return
     for token in sentence:
         is_genre = _genre_head(token)
         is_country_head = (token.pos_ in {"NOUN", "PROPN"} or _before_title(token)) and (
@@ -211,6 +252,9 @@ def genre_country_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         show = _phrase_show(token, sentence, ctx)
         if show is None:
             continue
+        frame, frame_cues = ctx.status(token, negation=None)
+        if frame == "speculative" and {c.lower() for c in frame_cues} & lexicon()["counterfactual_cues"]:
+            continue  # "if it was a comedy", "it could be a thriller": no genre stated
         if is_genre:
             genre = _genre_text(token)
             if genre:
@@ -410,12 +454,17 @@ def _agent(token: Token, ctx: ArticleContext, sentence: Span) -> tuple[str, str]
         return show_name(ent), "Show"
     if ent is not None and ent.label_ == "PERSON":
         return ctx.name(ent), "Person"
+    possessor = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
     for sub in token.subtree:
+        if sub.i in possessor:
+            continue  # "Mike Leigh's drama won": the drama won, not its maker
         e = ctx.entity(sub)
         if e is not None and e.label_ == "PERSON":
             return ctx.name(e), "Person"
         if e is not None and e.label_ == SHOW:
             return show_name(e), "Show"
+    if possessor and token.pos_ in {"NOUN", "PROPN"}:
+        return None
     ref = referent_show(token, ctx)
     if ref:
         return ref, "Show"
@@ -445,6 +494,23 @@ def _phrase_text(head: Token) -> str:
     return " ".join(t.text for t in tokens).replace(" - ", "-")
 
 
+def is_category(phrase: str) -> bool:
+    """Whether a "for ..." phrase names an award category ("best comedy", "outstanding drama series"),
+    not a title, a performance or an award.
+
+    >>> is_category("best supporting actress"), is_category("her performance"), is_category("Million Dollar Baby")
+    (True, False, False)
+    """
+    words = phrase.lower().replace("-", " ").split()
+    if not words or len(words) > 8:
+        return False
+    cues = lexicon()["category_words"]
+    if words[0] not in cues and not (len(words) > 1 and words[0] in {"the", "a"} and words[1] in cues):
+        return False
+    lowered = phrase.lower()
+    return not any(name.lower() in lowered for name in lexicon()["award_names"]) and " for " not in lowered
+
+
 def _categories(verb: Token) -> list[tuple[str, Token]]:
     """ "for best comedy and best TV actor" -> category phrases with their heads."""
     out = []
@@ -455,8 +521,29 @@ def _categories(verb: Token) -> list[tuple[str, Token]]:
             if obj.dep_ != "pobj":
                 continue
             for head in [obj, *[c for c in obj.children if c.dep_ == "conj"]]:
-                out.append((_phrase_text(head), head))
+                text = _phrase_text(head)
+                if is_category(text):
+                    out.append((text, head))
     return out
+
+
+def _out_of_scope(award: Span, sentence: Span) -> bool:
+    """A music or literary prize (Brits, Grammys, Booker, "best rock video") with no screen production in
+    the sentence: FORMAT's awards are for shows and the people in them."""
+    words = lexicon()["off_screen_award_words"]
+    text = f"{award.text} {sentence.text}".lower()
+    hits = any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+    return hits and not ents(sentence, SHOW)
+
+
+def _negated(token: Token) -> bool:
+    """ "did not win", "never won", "failed to win": no win stated."""
+    if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and (
+        head.lemma_.lower() in {"fail", "miss"} or any(c.dep_ == "neg" for c in head.children)
+    )
 
 
 @rules.register("reception.awards")
@@ -475,11 +562,20 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue
         won = has_form(token, words["award_verbs"])
         nominated = has_form(token, words["nomination_verbs"])
-        if not (won or nominated):
+        if not (won or nominated) or _negated(token):
             continue
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        if not passive and token.lemma_.lower() in words["giving_verbs"]:
+            continue  # "X presented the award", "would still be presenting the Oscar ceremony": the giver
         objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "dative"}]
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in words["award_preps"]]
+        if any(o.lemma_.lower() in words["ceremony_nouns"] for o in objs if o.dep_ == "dobj"):
+            continue  # hosting or presenting a ceremony wins nothing
+        clause = [t for c in [*objs, *preps] for t in c.subtree]
+        if any(t.lemma_.lower() in words["nomination_nouns"] for t in clause):
+            won, nominated = False, True  # "given two nominations for", "picked up two of 12 Oscar nominations"
         award_span = None
-        for obj in [*objs, *(c for c in token.children if c.dep_ == "prep")]:
+        for obj in [*objs, *preps]:
             for aw in awards:
                 if obj.left_edge.i <= aw.root.i <= obj.right_edge.i:
                     award_span = aw
@@ -488,23 +584,35 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 award_span = event
             if award_span is not None:
                 break
-        if award_span is None:
+        if award_span is None or _out_of_scope(award_span, sentence):
             continue
-        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
         subject_tokens = [c for c in token.children if c.dep_ in ({"nsubjpass"} if passive else {"nsubj"})]
         if passive and token.lemma_.lower() in {"hand", "give", "award", "present", "grant"}:
             subject_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not subject_tokens and token.dep_ in {"xcomp", "advcl", "conj"}:
             subject_tokens = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        datives = [c for c in token.children if c.dep_ == "dative" and c.lower_ in {"him", "her", "them"}]
+        if datives and not passive:
+            subject_tokens = datives  # "his performance has earned him a Bafta": the dative wins it
         if not subject_tokens:
             continue
-        agent = _agent(subject_tokens[0], ctx, sentence)
+        agents = [a for a in (_agent(t, ctx, sentence) for t in subject_tokens) if a is not None]
+        # two subjects where the parser split "Mike Leigh's drama Vera Drake": the title is the winner
+        agent = next((a for a in agents if a[1] == "Show"), agents[0] if agents else None)
         if agent is None or (agent[1] == "Person" and agent[0] not in tv_people(ctx)):
             continue
+        if agent[0].lower() in award_span.text.lower() or award_span.text.lower() in agent[0].lower():
+            continue  # "The Golden Globes are awarded by ...": the award is no winner
         relation = "nominated_for" if nominated and not won else "won_award"
         status, cues = ctx.status(token, negation=None)
         if status not in {"confirmed", "reported", "scheduled", "speculative"}:
             status = "confirmed"
+        if (
+            relation == "won_award"
+            and status in {"scheduled", "reported"}
+            and any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "would", "shall"} for c in token.children)
+        ):
+            status = "speculative"  # "will win, according to critics": a win is predicted, never planned
         date = date_in(clause_tokens(token), ctx, future=False)
         label = _award_label(award_span)
         categories = _categories(token) or [(None, token)]
@@ -549,7 +657,12 @@ def _winner_titles(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> I
         lower = cue.lower_
         if lower in {"winner", "winning", "nominee", "nominated", "laureate"}:
             relation = "nominated_for" if lower in {"nominee", "nominated"} else "won_award"
-            people = [e for e in sentence.ents if e.label_ in {"PERSON", SHOW} and 0 <= e.start - cue.i <= 3]
+            people = [
+                e for e in sentence.ents if e.label_ in {"PERSON", SHOW} and 0 <= e.start - cue.i <= 3
+                and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in doc[cue.i + 1 : e.start])
+            ]  # fmt: skip
+            if people and _out_of_scope(aw, sentence) and people[0].label_ != SHOW:
+                continue
             if people:
                 person = people[0]
                 name = show_name(person) if person.label_ == SHOW else ctx.name(person)

@@ -63,6 +63,52 @@ def tv_article(ctx: ArticleContext) -> bool:
     return answer
 
 
+def off_screen(sentence: Span) -> str | None:
+    """ "radio" or "stage" where the sentence is about a radio or stage production and names nothing
+    screen-only, else None. FORMAT covers screen productions only, so platform, genre, release and
+    season-status rules skip these sentences ("the BBC Radio 1 chart show", "World Service programme",
+    "a Broadway revival of the musical", "the West End play"). Shared helper: other rules may call it.
+
+    >>> nlp = _test_nlp()
+    >>> off_screen(nlp("She told the World Service programme Go Digital about it.")[:])
+    'radio'
+    >>> off_screen(nlp("He is to star in a Broadway revival of the musical.")[:])
+    'stage'
+    >>> off_screen(nlp("The soap opera returns to BBC One in May.")[:]) is None
+    True
+    """
+    words = lexicon()
+    lowers = [t.lower_ for t in sentence]
+    if set(lowers) & words["screen_only_words"]:
+        return None
+    text = sentence.text.lower()
+    if any(cue in text for cue in words["radio_phrases"]) or set(lowers) & words["radio_words"]:
+        return "radio"
+    for i, token in enumerate(sentence):
+        lower = token.lower_
+        pair = f"{lower} {sentence[i + 1].lower_}" if i + 1 < len(sentence) else ""
+        if lower in words["stage_phrases_first"] and pair in words["stage_phrases"]:
+            return "stage"
+        nominal = token.pos_ in {"NOUN", "PROPN"} or token.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
+        nominal = nominal or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_type_ == SHOW)
+        if lower in words["stage_words"] and nominal:
+            if lower == "opera" and i > 0 and sentence[i - 1].lower_ in {"soap", "space"}:
+                continue
+            if lower == "play" and token.pos_ != "NOUN":
+                continue
+            return "stage"
+    return None
+
+
+@cache
+def _test_nlp():  # pragma: no cover - doctest helper: the plain statistical model
+    import spacy
+
+    from showgraph.nlp.pipeline import resolve_model
+
+    return spacy.load(resolve_model())
+
+
 def ents(sentence: Span, label: str) -> list[Span]:
     """Entities of one label in a sentence."""
     return [e for e in sentence.ents if e.label_ == label]
@@ -245,6 +291,8 @@ def platform_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     "HBO has renewed X", "cable channel HBO, home of hits such as X"."""
     words = lexicon()
     doc = sentence.doc
+    if off_screen(sentence):
+        return
     for ent in ents(sentence, PLATFORM):
         platform = platform_name(ent)
         found: list[tuple[str, Token]] = []
@@ -414,6 +462,8 @@ released_on_rule.scope = "article"  # type: ignore[attr-defined]
 
 def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     words = lexicon()
+    if off_screen(sentence):
+        return
     for token in sentence:
         lemma = token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"} and lemma in words["release_verbs"]:
@@ -496,6 +546,8 @@ def episode_count_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     "a 10-episode season", "will consist of six episodes"."""
     words = lexicon()
     doc = sentence.doc
+    if off_screen(sentence):
+        return
     for token in sentence:
         lower = token.lower_
         value: int | float | None = None
@@ -576,7 +628,7 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     second series"), commissioned, in_production ("filming begins", "will go into production",
     "currently in production"), suspended, cancelled ("axed", "cancelled"), ended ("ended its run",
     "drew to a close"), unconfirmed ("has not been renewed/guaranteed", "no word on a Season 2")."""
-    if not tv_article(ctx):
+    if not tv_article(ctx) or off_screen(sentence):
         return
     words = lexicon()
     doc = sentence.doc
@@ -637,6 +689,8 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             or objects[0].lemma_.lower() in lexicon()["show_nouns"] | {"season", "series", "run", "episode"}
         ):
             continue  # "renews sales", "cancelled the meeting"
+        if anchor.pos_ in {"VERB", "AUX"} and not _about_production(anchor):
+            continue  # "DiCaprio paused to sign autographs": a person, not the production, paused
         show = show_of_clause(anchor, sentence, ctx, deps=("nsubj", "nsubjpass", "dobj"))
         if show is None and value == "in_production":
             show = _show_near(anchor, sentence, ctx)
@@ -654,6 +708,36 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         )  # fmt: skip
     yield from _unconfirmed(sentence, ctx)
     yield from _new_series(sentence, ctx)
+
+
+def _about_production(verb: Token) -> bool:
+    """Whether a status verb's subject or object is the production itself: a title, "the series", "it",
+    "filming", a season, so "the star paused to sign autographs" states no suspension.
+
+    >>> nlp = _test_nlp()
+    >>> _about_production(nlp("The series was paused after the fire.")[3])
+    True
+    >>> _about_production(nlp("The actor paused in the cold air.")[2])
+    False
+    """
+    words = lexicon()
+    production = words["show_nouns"] | words["production_nouns"] | {"season", "series", "run", "episode",
+                                                                     "it", "they", "which", "that"}  # fmt: skip
+    args = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "csubj"}]
+    node = verb
+    while not args and node.dep_ in {"xcomp", "conj", "advcl"} and node.head != node:
+        node = node.head  # "is set to return", "was filmed and later cancelled"
+        args = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    for arg in args:
+        if arg.lower_ in {"who", "which", "that"} and node.dep_ == "relcl":
+            arg = node.head
+        if arg.ent_type_ in {"PERSON", "NORP", "GPE"}:
+            continue
+        if arg.ent_type_ == SHOW or arg.lemma_.lower() in production or arg.lower_ in production:
+            return True
+        if any(t.ent_type_ == SHOW for t in arg.subtree) and arg.pos_ in {"NOUN", "PROPN"}:
+            return arg.lemma_.lower() not in words["person_nouns"]
+    return False
 
 
 def _show_near(anchor: Token, sentence: Span, ctx: ArticleContext) -> str | None:
