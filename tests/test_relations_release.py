@@ -140,7 +140,9 @@ def test_a_person_pausing_is_no_suspension(nlp) -> None:
 
 
 def test_a_series_paused_is_suspended(nlp) -> None:
-    facts = run(nlp, season_status_rule, "The drama Pond Life was suspended after the fire.", tv=True, title="Pond Life")
+    facts = run(
+        nlp, season_status_rule, "The drama Pond Life was suspended after the fire.", tv=True, title="Pond Life"
+    )
     assert ("season_status", "Pond Life", "suspended") in triples(facts)
 
 
