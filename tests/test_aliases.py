@@ -28,3 +28,17 @@ def test_shared_surname_takes_nearest_preceding_full_mention(nlp):
 
 def test_fold_matches_romanisation_variants():
     assert fold("Lee Do Hyun") == fold("Lee Do-hyun")
+
+
+def test_profile_pronoun_defaults_to_the_headline_person(nlp):
+    from showgraph.nlp.extract import extract_article
+    from showgraph.readers import Article
+
+    body = (
+        "Actress Patricia Morgan has died aged 70. Her films included Blue Moon, made with director John Carter. "
+        "She played Nellie in the drama Night Ferry."
+    )
+    facts = extract_article(Article(title="Actress Patricia Morgan dies", body=body), nlp).facts
+    players = {f.subject for f in facts if f.relation == "plays"}
+    assert "John Carter" not in players
+    assert "Patricia Morgan" in players

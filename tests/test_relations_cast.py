@@ -111,3 +111,33 @@ def test_bracketed_actor_after_a_described_character(nlp):
     facts = facts_of(nlp, body, title="The Harbour Files")
     assert ("plays", "Elen Rhys", "Miranda Blake") in facts
     assert ("plays", "Julian Looman", "Max Winter") in facts
+
+
+def test_generic_word_before_actress_is_no_show(nlp):
+    body = "Film actress Ana Ruiz is up for an award for her role in the drama Night Ferry."
+    facts = facts_of(nlp, body, title="Awards shortlist")
+    assert not [f for f in facts if f[0] == "cast_member" and f[1] == "Film"]
+
+
+def test_stage_role_is_no_cast_fact(nlp):
+    body = "Tom Hale, who plays Hector in Dry Dock at the National Theatre, is up for best actor."
+    facts = facts_of(nlp, body, title="Theatre awards")
+    assert not [f for f in facts if f[0] in ("plays", "cast_member")]
+
+
+def test_possessive_inside_a_title_is_no_role(nlp):
+    body = "Films in the running include the comedy Dead Man's Shoes and the drama Night Ferry."
+    facts = facts_of(nlp, body, title="Awards shortlist")
+    assert not [f for f in facts if f[0] == "plays"]
+
+
+def test_untagged_title_before_star_borrows_no_show(nlp):
+    body = "The drama Night Ferry won best film. Ray star Tom Hale was named best actor."
+    facts = facts_of(nlp, body, title="Awards night")
+    assert ("cast_member", "Night Ferry", "Tom Hale") not in facts
+
+
+def test_also_starring_after_a_sequel_attaches_to_the_sequel(nlp):
+    body = "Night Ferry Two is the sequel to the thriller Night Ferry, also starring John Carter and Mary Stone."
+    facts = facts_of(nlp, body, title="Box office")
+    assert ("cast_member", "Night Ferry", "John Carter") not in facts

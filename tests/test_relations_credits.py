@@ -56,3 +56,44 @@ def test_bringing_a_show_to_a_channel_is_producing_it(nlp):
     facts = facts_of(nlp, body, title="Brain Race")
     assert ("produced_by", "Brain Race", "Tim Vale") in facts
     assert not [f for f in facts if f[0] == "produced_by" and f[2] == "Ann Cole"]
+
+
+def test_actor_before_genre_noun_is_no_creator(nlp):
+    body = "The Night Ferry topped the chart. Tom Hale thriller Dry Dock made its debut at number six."
+    facts = facts_of(nlp, body, title="Box office chart")
+    assert not [f for f in facts if f[0] == "created_by" and f[2] == "Tom Hale"]
+
+
+def test_director_possessive_still_credits_the_maker(nlp):
+    body = "The film-maker John Carter was praised. John Carter's drama Night Ferry won the top prize on Sunday."
+    facts = facts_of(nlp, body, title="Festival prizes")
+    assert ("created_by", "Night Ferry", "John Carter") in facts
+
+
+def test_role_noun_applies_only_to_the_name_it_premodifies(nlp):
+    body = "The drama Night Ferry opened. He posed with Tom Hale, director Ana Ruiz, Mr Pike and Mr Reed."
+    facts = facts_of(nlp, body, title="Night Ferry premiere")
+    directors = {f[2] for f in facts if f[0] == "directed_by"}
+    assert "Ana Ruiz" in directors
+    assert not directors & {"Pike", "Mr Pike", "Reed", "Mr Reed"}
+
+
+def test_festival_director_is_no_credit(nlp):
+    body = "The drama Night Ferry opened the event. Festival director Ana Ruiz said the line-up was strong."
+    facts = facts_of(nlp, body, title="Film festival opens")
+    assert not [f for f in facts if f[0] == "directed_by" and f[2] == "Ana Ruiz"]
+
+
+def test_producer_in_a_sentence_without_a_title_borrows_no_show(nlp):
+    body = (
+        "The thriller Dry Dock, The Lost Road, Night Ferry, Blue Hour, Cold Town and Red Sky all opened. "
+        "The drama Night Ferry came second. Producer Ana Ruiz said the results were pleasing."
+    )
+    facts = facts_of(nlp, body, title="Weekend box office")
+    assert not [f for f in facts if f[0] == "produced_by"]
+
+
+def test_stage_production_gets_no_credit(nlp):
+    body = "The musical Dry Dock opens in the West End. The revival, directed by Ana Ruiz, will star Tom Hale."
+    facts = facts_of(nlp, body, title="Dry Dock revival")
+    assert not [f for f in facts if f[0] == "directed_by"]

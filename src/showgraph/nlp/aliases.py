@@ -218,7 +218,7 @@ def resolve_reference(token: Token, table: AliasTable, shows: list[str]) -> tupl
     """
     lower = token.lower_
     if lower in PERSON_PRONOUNS:
-        name = table.nearest_before(token.i)
+        name = _pronoun_person(token, table, shows)
         return (name, "Person") if name else None
     determiner = [c for c in token.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
     if lower in PERSON_DESCRIPTIONS and determiner:
@@ -234,6 +234,50 @@ def resolve_reference(token: Token, table: AliasTable, shows: list[str]) -> tupl
         show = _recent_show(token)
         return (show or shows[0], "Show")
     return None
+
+
+def _is_title_name(name: str, shows: list[str]) -> bool:
+    """Whether a "person" name is, or is part of, a known title ("Ed Wood", "Shirley Valentine")."""
+    key = fold(name)
+    return any(key == fold(show) or (len(key) > 3 and key in fold(show)) for show in shows)
+
+
+def headline_person(doc: Doc, table: AliasTable) -> str | None:
+    """The one person the article's headline names (a profile's or obituary's subject), if exactly one.
+
+    >>> table = AliasTable()
+    >>> table.positions = [(0, "Ada Lane"), (5, "Tom Reed")]
+    >>> class _Doc:
+    ...     class _:
+    ...         title = "Obituary: Ada Lane"
+    ...     user_data = {}
+    >>> headline_person(_Doc(), table)
+    'Ada Lane'
+    """
+    memo = doc.user_data
+    if "showgraph_headline_person" in memo:
+        return memo["showgraph_headline_person"]
+    title = getattr(doc._, "title", None) or ""
+    words = {fold(w) for w in title.replace("'s", " ").split()}
+    found = {name for _, name in table.positions if " " in name and fold(name.split()[-1]) in words}
+    person = found.pop() if len(found) == 1 else None
+    memo["showgraph_headline_person"] = person
+    return person
+
+
+def _pronoun_person(token: Token, table: AliasTable, shows: list[str]) -> str | None:
+    """Who "he"/"she" is: the most recent person that is not a title; in a profile (its headline names one
+    person) that person, unless someone else was named earlier in the same sentence ("X said he ...")."""
+    index = bisect_right(table.positions, (token.i, "\uffff"))
+    recent = [(pos, name) for pos, name in reversed(table.positions[:index]) if not _is_title_name(name, shows)]
+    subject = headline_person(token.doc, table)
+    if subject is None:
+        return recent[0][1] if recent else None
+    sentence_start = token.sent.start
+    same_sentence = [name for pos, name in recent if pos >= sentence_start]
+    if same_sentence:
+        return same_sentence[0]
+    return subject
 
 
 def _recent_show(token: Token) -> str | None:

@@ -91,14 +91,23 @@ class ArticleContext:
             before = [e for e in shows if e.start <= anchor]
             pick = before[-1] if before else shows[0]
             return pick.kb_id_ or pick.text
-        if not default:
+        if not default or untagged_title(doc, start, end):
+            # a sentence naming a title the show finder missed ("Comedy Christmas with the Kranks, starring
+            # X", "Ray star Jamie Foxx") is about that title: borrowing another show would be wrong
             return None
-        # The previous sentence's last show, where it has one ("... Nathan Barley. It stars X.").
-        if start > 0:
+        # The previous sentence's last show, where it has one ("... Nathan Barley. It stars X."); not in a
+        # round-up of many titles (no default show), where the previous title is usually another film's.
+        if start > 0 and not self.round_up:
             earlier = label_spans(doc, "SHOW", *sentence_bounds(doc, start - 1))
             if earlier:
                 return earlier[-1].kb_id_ or earlier[-1].text
         return self.default_show
+
+    @property
+    def round_up(self) -> bool:
+        """Whether the article is a round-up of many titles (box office, awards): no main show and at
+        least six titles."""
+        return self.default_show is None and len(set(self.shows)) >= 6
 
     @property
     def default_show(self) -> str | None:
@@ -208,6 +217,63 @@ def ent_at(token: Token) -> Span | None:
 #: entities and sentences are final (the pipeline's components change them while they run).
 INDEX_KEYS = ("showgraph_sentences", "showgraph_label_spans", "showgraph_ent_index", "showgraph_sporty",
               "showgraph_screen", "showgraph_words")  # fmt: skip
+
+
+#: Nouns after which a capitalised word is a title ("comedy Hitch", "the documentary Super Size Me").
+TITLE_HEAD_NOUNS = frozenset(
+    {"film", "movie", "comedy", "drama", "thriller", "documentary", "epic", "sitcom", "series", "soap", "biopic",
+     "sequel", "remake", "cartoon", "animation", "horror", "western", "romance", "adventure", "blockbuster",
+     "show", "programme", "musical", "hit", "prequel", "spoof", "satire", "chiller", "flick", "adaptation"}
+)  # fmt: skip
+#: Role nouns that a title can premodify ("Ray star Jamie Foxx", "Film 2005 presenter Jonathan Ross").
+TITLED_ROLE_NOUNS = frozenset(
+    {"star", "director", "presenter", "host", "creator", "actor", "actress", "writer", "producer", "co-star"}
+)
+#: Entity labels that are never an untagged title.
+NOT_TITLE_LABELS = frozenset({"SHOW", "PLATFORM", "OUTLET", "GPE", "NORP", "LANGUAGE", "ORG", "PERSON", "LOC"})
+#: Capitalised words before a role noun that name a field, not a title ("Hollywood star", "Oscar winner").
+FIELD_WORDS = frozenset(
+    {"hollywood", "bollywood", "film", "movie", "tv", "television", "oscar", "soap", "comedy", "pop", "rock", "hip",
+     "screen", "stage", "theatre", "radio", "music", "broadway", "cinema", "british", "american", "us", "uk"}
+)  # fmt: skip
+
+
+def untagged_title(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` names a title the show finder did not tag: a capitalised word right after
+    a genre noun ("comedy Hitch"), or before a role noun and a name ("Ray star Jamie Foxx").
+
+    >>> untagged_title(*_test_span("Comedy Christmas With The Kranks was second."))
+    True
+    >>> untagged_title(*_test_span("The film was second at the box office."))
+    False
+    """
+
+    def candidate(token: Token) -> bool:
+        return (
+            (token.is_title or token.is_upper or token.like_num)
+            and token.ent_type_ not in NOT_TITLE_LABELS
+            and token.lower_ not in FIELD_WORDS
+            and token.pos_ in ("PROPN", "NUM", "NOUN", "ADJ")
+        )
+
+    for i in range(start, end - 1):
+        token, after = doc[i], doc[i + 1]
+        if token.lower_ in TITLE_HEAD_NOUNS and candidate(after) and after.pos_ in ("PROPN", "NUM"):
+            return True
+        if (
+            after.lower_ in TITLED_ROLE_NOUNS
+            and i + 2 < end
+            and doc[i + 2].is_title
+            and candidate(token)
+            and token.pos_ in ("PROPN", "NUM")
+        ):
+            return True
+    return False
+
+
+def _test_span(text: str) -> tuple[Doc, int, int]:  # pragma: no cover - doctest helper
+    doc = _test_doc(text)
+    return doc, 0, len(doc)
 
 
 def reset_indexes(doc: Doc) -> None:

@@ -35,6 +35,7 @@ from showgraph.nlp.context import (
     show_in_subtree,
 )
 from showgraph.nlp.relations import rules
+from showgraph.nlp.relations.release import off_screen
 
 PLAY_VERBS = frozenset({"play", "portray", "voice", "reprise", "essay", "depict", "embody"})
 #: Verbs whose "as Y" names the character ("stars as", "joins the cast as", "was cast as").
@@ -155,10 +156,32 @@ def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
     return out
 
 
+#: Words that are never a show's title or a cast member's name ("Film actress X", "Comedy sequel Y").
+GENERIC_NAMES = frozenset(
+    {"film", "films", "comedy", "drama", "series", "show", "movie", "broadway", "west end", "freeview",
+     "highlights", "hollywood", "bollywood", "tv", "television", "radio", "theatre", "cinema", "stage"}
+)  # fmt: skip
+
+
+def not_a_name(name: str) -> bool:
+    """Whether a show or cast slot holds a generic word or a decade, not a name.
+
+    >>> not_a_name("Film"), not_a_name("1980s"), not_a_name("Vera Drake")
+    (True, True, False)
+    """
+    lower = name.strip().lower()
+    return lower in GENERIC_NAMES or (lower.endswith("s") and lower[:-1].isdigit()) or lower.isdigit()
+
+
+def _off_screen_or_generic(where: Token, *names: str | None) -> bool:
+    """Stage and radio productions (FORMAT covers the screen only) and generic words are no cast facts."""
+    return any(name and not_a_name(name) for name in names) or off_screen(where.sent) is not None
+
+
 def _plays(ctx: ArticleContext, actor: str, character: str, where: Token, show: str | None, rule: str,
            status: tuple[str, tuple[str, ...]]) -> Iterator[Fact]:  # fmt: skip
     character = clean_name(character)
-    if not character or fold(character) == fold(actor):
+    if not character or fold(character) == fold(actor) or _off_screen_or_generic(where, actor, character, show):
         return
     if ctx.aliases is not None:
         character = ctx.aliases.canonical(character, where.i)
@@ -176,7 +199,7 @@ def _plays(ctx: ArticleContext, actor: str, character: str, where: Token, show: 
 
 def _cast(ctx: ArticleContext, show: str | None, person: str, where: Token, rule: str,
           status: tuple[str, tuple[str, ...]]) -> Iterator[Fact]:  # fmt: skip
-    if not show or not person or fold(show) == fold(person):
+    if not show or not person or fold(show) == fold(person) or _off_screen_or_generic(where, show, person):
         return
     yield ctx.fact(
         "cast_member", show, person, where, rule, qualifiers={"season": ctx.season_for(where)},
@@ -571,8 +594,14 @@ def possessive_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         known = ctx.aliases.canonical(character, owned.i) if ctx.aliases is not None else character
         if known in people or fold(known) == fold(actor) or any(fold(s) == fold(character) for s in ctx.shows):
             continue
+        owner_span = name_span(owner)
+        if len(span) > 1 and not _hyphenated_given_name(span) and len(owner_span) < 2 and actor not in cast:
+            continue  # "Will and Grace's Debra Messing", "Ray's Taylor Hackford": a title's person, no role
+        if owner_span.start > sent.start and (doc[owner_span.start - 1].is_title or doc[owner_span.start - 1].lower_
+                                               in ("and", "of", "the")):  # fmt: skip
+            continue  # "Dead Man's Shoes", "Captain Corelli's Mandolin": a possessive inside a title
+        roles = ctx.aliases.roles.get(actor, set()) if ctx.aliases is not None else set()
         if actor not in cast:
-            roles = ctx.aliases.roles.get(actor, set()) if ctx.aliases is not None else set()
             if actor in crew or (roles and not roles & ACTING_ROLES):
                 continue  # "James Cameron's Titanic": a director's film, not a role
             if span.label_ not in ("", "PERSON") and not _hyphenated_given_name(span):
@@ -634,8 +663,10 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         elif lemma in JOIN_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             show = (show_at(obj, ctx) or show_in_subtree(obj)) if obj is not None else None
-            if show:
-                for _, name in _subjects(verb, ctx):
+            if show and not (obj.ent_type_ == "SHOW" and obj.ent_iob_ != "B" and obj.i > 0 and obj.nbor(-1).is_title):
+                for subject, name in _subjects(verb, ctx):
+                    if (subject.ent_type_ != "PERSON" and subject.pos_ != "PRON") or verb.i < subject.i:
+                        continue  # "Joining X are Y": an inverted list of rival titles, not a cast
                     yield from _cast(ctx, show, name, verb, f"cast.{lemma}", _status(verb, ctx, lemma))
         elif participle:
             # "starring A, B and C" / "Starring in the saga is X"
@@ -646,6 +677,9 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 # "The Aviator, starring X": the production it modifies, or, when that is no title found
                 # ("a 1986 film, starring X"), no show rather than a guess.
                 show = show_at(verb.head, ctx)
+                sequel = _sequel_subject(verb.head, ctx)
+                if sequel is not None and any(c.lower_ == "also" for c in verb.children):
+                    show = sequel  # "A is the sequel to B, also starring X": X stars in the sequel, A
                 if show is None:
                     continue
             else:
@@ -655,6 +689,25 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     name = person_at(person, ctx)
                     if name:
                         yield from _cast(ctx, show, name, verb, "cast.starring", _status(verb.head, ctx))
+
+
+SEQUEL_NOUNS = frozenset({"sequel", "follow-up", "remake", "prequel", "spin-off"})
+
+
+def _sequel_subject(title: Token, ctx: ArticleContext) -> str | None:
+    """For a title in "A is the sequel to <title>", the show A (the subject of the copula), else None."""
+    node = title
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ in SEQUEL_NOUNS:
+            sequel = node.head.head
+            if sequel.dep_ == "attr":
+                subject = next((c for c in sequel.head.children if c.dep_ == "nsubj"), None)
+                return show_at(subject, ctx) if subject is not None else None
+            return None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
 
 
 def _prep_show(verb: Token, ctx: ArticleContext, *, descriptions: bool = True) -> str | None:

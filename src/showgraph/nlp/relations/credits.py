@@ -31,6 +31,7 @@ from showgraph.nlp.context import (
     show_in_subtree,
 )
 from showgraph.nlp.relations import rules
+from showgraph.nlp.relations.release import off_screen
 
 PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "credits.json"
 
@@ -61,6 +62,9 @@ def _credit(ctx: ArticleContext, relation: str, show: str | None, person: str | 
             rule: str, status: tuple[str, tuple[str, ...]]) -> Iterator[Fact]:  # fmt: skip
     if not show or not person or fold(show) == fold(person):
         return
+    sentence = where.sent if isinstance(where, Token) else where.doc[where.start].sent
+    if off_screen(sentence):  # FORMAT covers screen productions only: no stage or radio credits
+        return
     qualifiers = {"season": ctx.season_for(where)} if relation in ("directed_by", "written_by", "presented_by") else {}
     kind = (
         "Organization"
@@ -90,7 +94,31 @@ PROFESSION_MODIFIERS = frozenset(
 )  # fmt: skip
 
 
-def _show_of_role(role: Token, ctx: ArticleContext) -> str | None:
+#: Words that make a role noun a post in an organisation, not a credit: "festival director X".
+ORGANISATION_WORDS = frozenset(
+    {"festival", "guild", "academy", "founder", "institute", "council", "society", "museum", "company",
+     "studio", "channel", "network", "school", "organiser", "organisers", "chairman", "chief", "managing"}
+)  # fmt: skip
+
+
+def _organisational(role: Token) -> bool:
+    """Whether a role noun names a post in an organisation ("Festival director X", "BIFA founder and
+    director X", "director of the festival"), which is no production credit."""
+    before = [g for c in role.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "conj") for g in c.subtree]
+    if any(t.lower_ in ORGANISATION_WORDS or t.ent_type_ in ("ORG", "EVENT", "FAC") for t in before):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ORGANISATION_WORDS for g in c.subtree)
+        for c in role.children
+    )
+
+
+#: Credits that a role noun gives only when the sentence itself names the show: "Producer X said ..." in a
+#: sentence without a title is as often about a stage show, a company or another film as about the article's.
+IN_SENTENCE_ONLY = frozenset({"produced_by", "presented_by", "written_by"})
+
+
+def _show_of_role(role: Token, ctx: ArticleContext, relation: str | None = None) -> str | None:
     """The show a role noun belongs to: "The Glory director", "the creator of X", "its creator" -> context."""
     for child in role.children:
         if child.ent_type_ == "SHOW":
@@ -111,7 +139,19 @@ def _show_of_role(role: Token, ctx: ArticleContext) -> str | None:
         # "Cold Mountain director X", "Top of the Pops presenter X", "chat show host X": the role belongs to
         # a title or field the show finder did not take, not to some other show of the article.
         return None
+    if relation in IN_SENTENCE_ONLY:
+        # only the sentence's own show, or the show the headline names (the article is about it); never
+        # the previous sentence's title ("Producer X said ..." after a sentence about another film)
+        return ctx.show_for(role, default=False) or (ctx.default_show if _headline_show(ctx) else None)
     return ctx.show_for(role)
+
+
+def _headline_show(ctx: ArticleContext) -> bool:
+    """Whether the article's main show is named in its headline (the article is about that show)."""
+    from showgraph.nlp.entities import _in_headline
+
+    main = ctx.default_show
+    return bool(main) and _in_headline(main, ctx.article.title or "")
 
 
 def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
@@ -129,10 +169,13 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             span = name_span(nxt)
             if span.label_ in ("SHOW", "PLATFORM", "OUTLET", "GPE", "NORP", "DATE"):
                 continue
-            show = _show_of_role(token, ctx)
+            if _organisational(token):
+                continue
+            show = _show_of_role(token, ctx, relation)
             status = ctx.status(span.root)
             heads = [span.root]
-            heads += [c for c in conjuncts(span.root) if c not in heads]
+            if token.lower_.endswith("s"):  # only a plural role noun spreads over a list: "Judges A, B and C"
+                heads += [c for c in conjuncts(span.root) if c not in heads]
             for person_token in heads:
                 person = person_at(person_token, ctx)
                 yield from _credit(ctx, relation, show, person, token, "credits.role", status)
@@ -201,7 +244,7 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     bracket = _bracket_show(person_token, ctx)
                     if bracket:
                         yield from _credit(ctx, relation, bracket, person, verb, "credits.bracket", ("confirmed", ()))
-                    show = _passive_show(verb, ctx)
+                    show = _passive_show(verb, ctx, default=relation not in IN_SENTENCE_ONLY)
                     yield from _credit(ctx, relation, show, person, verb, "credits.passive", status)
             continue
         # "has co-written" split by the tokenizer into "co", "-", "written": the clause hangs on "co".
@@ -292,7 +335,7 @@ def credits_scripts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 rules.register("credits.scripts", func=credits_scripts)
 
 
-def _passive_show(verb: Token, ctx: ArticleContext) -> str | None:
+def _passive_show(verb: Token, ctx: ArticleContext, *, default: bool = True) -> str | None:
     """The show a passive credit is about: its subject, the phrase it modifies, else the context.
 
     A participle that modifies something other than a production credits nothing: "a special award
@@ -320,7 +363,7 @@ def _passive_show(verb: Token, ctx: ArticleContext) -> str | None:
                 found = show_at(child, ctx) or show_in_subtree(child)
                 if found:
                     return found
-    return ctx.show_for(verb)
+    return ctx.show_for(verb, default=default)
 
 
 def _bracket_show(person: Token, ctx: ArticleContext) -> str | None:
@@ -333,6 +376,73 @@ def _bracket_show(person: Token, ctx: ArticleContext) -> str | None:
 
 
 rules.register("credits.verbs", func=credits_verbs)
+
+
+#: Role nouns and verbs by which an article names someone as a film's maker.
+MAKER_NOUNS = frozenset(
+    {"director", "directors", "writer", "writers", "creator", "creators", "film-maker", "filmmaker",
+     "screenwriter", "co-writer", "writer-director", "auteur", "showrunner", "maker", "makers"}
+)  # fmt: skip
+MAKER_FORMS = frozenset(
+    {"directorial", "directed", "directing", "wrote", "writing", "written", "co-written", "created", "co-created"}
+)  # fmt: skip
+MAKER_VERBS = frozenset({"direct", "write", "create", "co-write", "make"})
+
+
+def named_as_maker(person: str, ctx: ArticleContext) -> bool:
+    """Whether the article calls ``person`` a director, writer or creator somewhere ("director X",
+    "X, who directed ...", "X's directorial debut"). An actor's name before a genre noun ("Jude Law film
+    Closer") or an actor's possessive is a star credit, not a creator credit; only makers get those."""
+    memo = ctx.memo.setdefault("named_as_maker", {})
+    if person in memo:
+        return memo[person]
+    last = person.split()[-1].lower()
+    found = False
+    for token in ctx.doc:
+        if token.lower_ != last or token.ent_type_ not in ("PERSON", ""):
+            continue
+        span = name_span(token)
+        window = ctx.doc[max(0, span.start - 3) : min(len(ctx.doc), span.end + 4)]
+        if any(t.lower_ in MAKER_NOUNS or t.lower_ in MAKER_FORMS for t in window):
+            found = True
+            break
+        head = span.root.head
+        if span.root.dep_ in ("nsubj", "pobj") and head.lemma_.lower() in MAKER_VERBS | {"by"}:
+            found = True
+            break
+    memo[person] = found
+    return found
+
+
+ACTOR_NOUNS = frozenset({"star", "stars", "starring", "actor", "actress", "co-star", "comedian", "comic"})
+ACTOR_VERBS = frozenset({"star", "play", "appear", "co-star", "act"})
+
+
+def named_as_actor(person: str, ctx: ArticleContext) -> bool:
+    """Whether the article calls ``person`` an actor or star somewhere: "star X", "starring X", "X plays"."""
+    memo = ctx.memo.setdefault("named_as_actor", {})
+    if person not in memo:
+        last = person.split()[-1].lower()
+        found = False
+        for token in ctx.doc:
+            if token.lower_ != last:
+                continue
+            span = name_span(token)
+            before = ctx.doc[span.start - 1] if span.start > 0 else None
+            head = span.root.head
+            if (before is not None and before.lower_ in ACTOR_NOUNS) or (
+                span.root.dep_ == "nsubj" and head.lemma_.lower() in ACTOR_VERBS
+            ):
+                found = True
+                break
+        memo[person] = found
+    return memo[person]
+
+
+def _someone_else_stars(sent: Span, owner: Span) -> bool:
+    """Whether another name in the sentence is the one starring: "Emma Thompson to star in X drama Y"."""
+    starring = any(t.lemma_.lower() in ACTOR_VERBS and t.pos_ == "VERB" for t in sent)
+    return starring and any(e.label_ == "PERSON" and not (owner.start <= e.start < owner.end) for e in sent.ents)
 
 
 def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
@@ -358,6 +468,8 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             person = person_at(owner, ctx)
             if person and person in ctx.memo.get("actors", ()) and target.ent_type_ == "SHOW":
                 continue  # "The Office's Ricky Gervais"-like cast possessives are read by cast rules
+            if person and named_as_actor(person, ctx) and not named_as_maker(person, ctx):
+                continue  # "Keanu Reeves' thriller X": a star's film, not a maker's
             yield from _credit(ctx, "created_by", show, person, target, "credits.possessive", ctx.status(target))
         # "a Russell T Davies drama": a person's name used attributively before a genre noun
         if token.lower_ in genre and token.i > sent.start and doc[token.i - 1].ent_type_ in ("PERSON", "ORG"):
@@ -370,6 +482,10 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
             show = show_at(nxt, ctx) if nxt is not None and nxt.ent_type_ == "SHOW" else ctx.show_for(token)
             person = person_at(owner.root, ctx) or owner.text
+            if not named_as_maker(person, ctx) and (
+                named_as_actor(person, ctx) or not _someone_else_stars(sent, owner)
+            ):
+                continue  # "Jude Law film Closer", "London Underground thriller Creep": star or setting
             yield from _credit(ctx, "created_by", show, person, token, "credits.attributive", ("confirmed", ()))
         # "X was behind SHOW (and SHOW)"
         if token.lower_ == "behind" and token.head.lemma_ == "be":
