@@ -1,6 +1,6 @@
 """Throughput and memory of the whole load: read -> extract -> RDF -> SHACL -> store.
 
-    .venv/bin/python benchmarks/throughput.py [FOLDER ...] [--limit N] [--store DIR]
+    .venv/bin/python benchmarks/throughput.py [FOLDER ...] [--limit N] [--store DIR] [--processes N]
 
 Default input: ../shared/corpus/bbc-news (2,083 articles) when present, else corpus/. Prints
 articles/second and words/second for each stage (timed in this process around the same calls the
@@ -28,13 +28,14 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", default=[str(default if default.is_dir() else ROOT / "corpus")])
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     parser.add_argument("--store", help="store folder (default: a temporary one)")
+    parser.add_argument("--processes", type=int, default=1, help="worker processes that parse articles")
     args = parser.parse_args()
 
     from showgraph.rdf import article_graph
     from showgraph.validate import validate_article
 
     with tempfile.TemporaryDirectory() as tmp:
-        graph = ShowGraph(args.store or Path(tmp) / "store")
+        graph = ShowGraph(args.store or Path(tmp) / "store", processes=args.processes)
         t0 = time.perf_counter()
         articles, failures = graph.read(args.paths)
         if args.limit:

@@ -139,3 +139,20 @@ def test_extract_prints_gold_shaped_facts(runner: CliRunner, articles: Path, nlp
     assert {"relation": "published_by", "subject": "article", "object": "Example Times"}.items() <= next(
         f for f in facts if f["relation"] == "published_by"
     ).items()
+
+
+def test_parallel_parsing_gives_the_same_facts(runner: CliRunner, tmp_path: Path, nlp) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(4):
+        (folder / f"a{n}.txt").write_text(ARTICLE.replace("Quiet Harbour", f"Quiet Harbour {n}"), encoding="utf-8")
+    dumps = []
+    for processes in ("1", "2"):
+        store = str(tmp_path / f"store{processes}")
+        result = runner.invoke(app, ["load", str(folder), "--store", store, "-q", "--processes", processes])
+        assert result.exit_code == 0, result.output
+        assert result.stdout.startswith("4 articles loaded")
+        dumps.append(sorted(runner.invoke(app, ["export", "-f", "nq", "--store", store]).stdout.splitlines()))
+    assert dumps[0] == dumps[1]
+    bad = runner.invoke(app, ["load", str(folder), "--store", str(tmp_path / "s"), "--processes", "0"])
+    assert bad.exit_code == 2 and "--processes" in bad.output

