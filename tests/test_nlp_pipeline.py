@@ -95,3 +95,8 @@ def test_weak_cues_count_in_a_sentence_about_the_screen(nlp):
     body = "The festival launched hits such as Open Water and Napoleon Dynamite, two low-budget films."
     assert set(_shows(nlp, body, "Sundance opens")) == {"Open Water", "Napoleon Dynamite"}
     assert _shows(nlp, "He appeared on BBC Two business programme Dragon's Den.", "Donor") == ["Dragon's Den"]
+
+
+def test_from_to_enumeration_before_a_plural_genre_makes_shows(nlp) -> None:
+    doc = nlp("From Crimson Harbor and Paper Lanterns to Silent Orchard and Move to Glass, Korean dramas have soared.")
+    assert set(doc._.shows) == {"Crimson Harbor", "Paper Lanterns", "Silent Orchard", "Move to Glass"}

@@ -164,3 +164,39 @@ def test_category_is_a_category_phrase() -> None:
 
     assert is_category("best comedy") and is_category("outstanding drama series")
     assert not is_category("her performance") and not is_category("Pond Life") and not is_category("Golden Globe")
+
+
+ENUMERATIONS = [
+    (
+        "From Crimson Harbor and Paper Lanterns to Silent Orchard and Glass Kingdom, it's already been a "
+        "ground-breaking year for Korean dramas on Netflix.",
+        ["Crimson Harbor", "Paper Lanterns", "Silent Orchard", "Glass Kingdom"],
+    ),
+    (
+        "From Crimson Harbor to Paper Lanterns, Korean dramas have dominated the charts on Netflix.",
+        ["Crimson Harbor", "Paper Lanterns"],
+    ),
+    (
+        "Titles such as Crimson Harbor, Paper Lanterns and Silent Orchard are Korean dramas on Netflix.",
+        ["Crimson Harbor", "Paper Lanterns", "Silent Orchard"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "titles"), ENUMERATIONS)
+def test_enumerated_titles_take_the_genre_phrase_country_and_platform(nlp, body, titles) -> None:
+    from nlp_helpers import facts_of
+
+    facts = set(facts_of(nlp, body))
+    for title in titles:
+        assert ("country", title, "South Korea") in facts
+        assert ("platform", title, "Netflix") in facts
+
+
+def test_enumeration_needs_a_plural_screen_genre(nlp) -> None:
+    from nlp_helpers import facts_of
+
+    body = "From Harbor Road and Mill Lane to Kings Yard and Park Row, British fans have flocked to the shops."
+    assert facts_of(nlp, body) == []
+    doc = nlp(body)
+    assert doc._.shows == []

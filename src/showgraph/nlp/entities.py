@@ -616,6 +616,7 @@ class ShowFinder:
                 # (Life Begins/ Von Trapped, ITV1)": titles parted by "/" or ",", a channel allowed last
                 if token.text == "(" and token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON" and screen:
                     yield from self._bracket_titles(doc, nxt, sent.end)
+            yield from self._enumeration(sent)
             # cues after a title: "Friends actress", "The Glory Season 2", "The Glory director"
             for span in _title_spans(sent):
                 after = doc[span.end] if span.end < sent.end else None
@@ -643,6 +644,40 @@ class ShowFinder:
                 head = span.root.head
                 if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in PASSIVE_SHOW_VERBS:
                     yield Cue(span.start, span.end, 2, f"passive:{head.lemma_.lower()}", context)
+
+    def _enumeration(self, sent: Span) -> Iterator[Cue]:
+        """Titles enumerated in a sentence whose head noun is a plural screen genre: "From A and B to C
+        and D, it's been a big year for Korean dramas", "Titles such as A, B and C"."""
+        doc = sent.doc
+        if not any(_plural_genre(t) for t in sent):
+            return
+        start = sent.start
+        while start < sent.end and (doc[start].is_space or doc[start].text in ('"', "“", "‘", "'")):
+            start += 1
+        # "From A and B to C and D, ...": two lists parted by "to", the second closed by a comma
+        if start < sent.end and doc[start].lower_ == "from":
+            for to in (t for t in doc[start + 2 : sent.end] if t.lower_ == "to"):
+                left = list(self._title_list(doc, start + 1, to.i))
+                if not left or left[-1].end != to.i:
+                    continue
+                right = list(self._title_list(doc, to.i + 1, sent.end))
+                if right and right[-1].end < sent.end and doc[right[-1].end].text == ",":
+                    # the statistical labels of unitalicised titles are noise here ("Glass Kingdom"/PERSON);
+                    # only a whole span the model calls a place or nationality is left out
+                    for span in left + right:
+                        if not any(e.start == span.start and e.end == span.end for e in _place_ents(span)):
+                            yield Cue(span.start, span.end, 2, "enumeration", True)
+                break
+        # "Titles such as A, B and C", "hits like A and B": any case, as the sentence names the genre
+        for token in sent:
+            if token.lower_ not in ENUMERATION_NOUNS or token.i + 2 >= sent.end:
+                continue
+            window = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
+            if window == ["such", "as"] or window[0] in ("like", "including"):
+                begin = token.i + (3 if window[0] == "such" else 2)
+                for span in self._title_list(doc, begin, sent.end):
+                    if span[0].ent_type_ not in ("PERSON", "GPE", "LOC", "NORP"):
+                        yield Cue(span.start, span.end, 2, "enumeration", True)
 
     def _described_as_show(self, doc: Doc, index: int, limit: int) -> str | None:
         """Whether ``doc[index:]`` reads "is/was/will be a ... <genre noun>" or ", the ... <genre noun>":
@@ -737,6 +772,31 @@ class ShowFinder:
             else:
                 widened.append(span)
         return filter_spans(widened)
+
+
+#: Plural screen genre nouns that make a sentence's enumerated titles shows.
+PLURAL_GENRES = frozenset(
+    {"dramas", "k-dramas", "kdramas", "series", "shows", "sitcoms", "films", "movies", "comedies", "thrillers",
+     "programmes", "soaps", "miniseries", "docuseries", "documentaries", "anime"}
+)  # fmt: skip
+#: Nouns that introduce an enumeration of titles ("titles such as", "hits like").
+ENUMERATION_NOUNS = frozenset({"titles", "hits", "favourites", "favorites", "successes"}) | PLURAL_GENRES
+
+
+def _place_ents(span: Span) -> list[Span]:
+    """Place and nationality entities overlapping ``span``."""
+    places = ("GPE", "LOC", "NORP")
+    return [e for e in span.doc.ents if e.label_ in places and e.start < span.end and span.start < e.end]
+
+
+def _plural_genre(token: Token) -> bool:
+    """A plural screen genre noun used as a noun: "dramas", "K-dramas", "the series" read as plural."""
+    lower = token.lower_
+    if lower not in PLURAL_GENRES or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if lower in ("series", "miniseries", "docuseries", "anime"):
+        return token.tag_ in ("NNS", "NNPS")
+    return token.is_lower or lower.startswith("k")
 
 
 def _quotations(text: str) -> Iterator[tuple[int, int]]:

@@ -348,8 +348,9 @@ def platform_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     show = ctx.show_for(governor, default=True)
                 if show:
                     found.append((show, governor))
-            elif lemma in words["show_nouns"] and governor.tag_ in {"NNS", "NNPS"}:
-                # "Korean dramas on Netflix" with the titles listed in the sentence
+            elif (lemma in words["show_nouns"] and governor.tag_ in {"NNS", "NNPS"}) or _plural_subject(governor):
+                # "Korean dramas on Netflix", "Korean dramas have topped the charts on Netflix" with the
+                # titles listed in the sentence
                 for show_ent in ents(sentence, SHOW):
                     found.append((show_name(show_ent), governor))
         # subject of a carrying verb: "HBO has renewed X", "NBC begin showing X"
@@ -395,6 +396,20 @@ def platform_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 continue
             seen.add(show)
             yield ctx.fact("platform", show, platform, where, "release.platform", object_kind="Platform")
+
+
+def _plural_subject(governor: Token) -> bool:
+    """Whether the clause "on P" belongs to has a plural show noun as its subject: "Korean dramas have
+    dominated the charts on Netflix" (the preposition on the verb or on its object)."""
+    verb = governor
+    while verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"dobj", "pobj", "prep"} and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    show_nouns = lexicon()["show_nouns"]
+    return any(
+        c.dep_ == "nsubj" and c.tag_ in {"NNS", "NNPS"} and c.lemma_.lower() in show_nouns for c in verb.children
+    )
 
 
 def _show_named_by(noun: Token, sentence: Span, ctx: ArticleContext) -> str | None:
