@@ -20,22 +20,11 @@ from showgraph.facts import ARTICLE_RELATIONS, ArticleFacts, Evidence, Fact
 from showgraph.nlp.aliases import AliasTable, build_aliases, fold
 from showgraph.nlp.context import ArticleContext, Rule, reset_indexes
 from showgraph.nlp.relations import all_rules
+from showgraph.nlp.status import merge_statuses
 from showgraph.readers import Article
 
 #: Kinds of entity that get an entry in ``ArticleFacts.entities`` (values, articles do not).
 ENTITY_KINDS = frozenset({"Person", "Show", "Character", "Organization", "Platform", "Agent", "Work"})
-
-#: Where one fact is stated with different statuses, the first status found here wins.
-STATUS_PRECEDENCE: tuple[str, ...] = (
-    "denied",
-    "admitted",
-    "confirmed",
-    "scheduled",
-    "reported",
-    "alleged",
-    "rumored",
-    "speculative",
-)
 
 
 def extract_article(article: Article, nlp: Language) -> ArticleFacts:
@@ -220,8 +209,7 @@ def _merge_group(group: list[Fact]) -> Fact:
     for fact in group:
         for key, value in fact.qualifiers.items():
             qualifiers.setdefault(key, value)
-    statuses = [f.status for f in group]
-    status = next((s for s in STATUS_PRECEDENCE if s in statuses), "confirmed")
+    status = merge_statuses(f.status for f in group)
     chosen = next(f for f in group if f.status == status)
     evidence = chosen.evidence
     if evidence is not None:
