@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
-
-from showgraph.nlp.extract import build_context
-from showgraph.nlp.pipeline import load_pipeline
+from nlp_helpers import run_rule
 from showgraph.nlp.relations.people import (
     accused_of_rule,
     age_rule,
     military_service_rule,
     represented_by_rule,
 )
-from showgraph.readers import Article
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def run(nlp, rule, body: str, *, tv: bool = True, title: str = "News", published: str | None = None):
-    if tv:  # rules that could fire on any news need a screen-work article (a named platform)
-        body += " Its episodes stream on Hulu."
-    article = Article(title=title, body=body, published=published)
-    doc = nlp.make_doc(body)
-    doc._.title = title
-    doc = nlp(doc)
-    ctx = build_context(article, doc)
-    return [fact for sent in doc.sents for fact in rule(sent, ctx)]
+def run(nlp, rule, body: str, *, tv: bool = True, **options):
+    return run_rule(nlp, rule, body, screen_work=tv, **options)
 
 
 def test_accused_of_with_date_and_status(nlp) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from showgraph.nlp.extract import build_context
-from showgraph.nlp.pipeline import load_pipeline
+from nlp_helpers import run_rule, triples
 from showgraph.nlp.relations.reception import (
     adapted_from_rule,
     awards_rule,
@@ -13,27 +12,10 @@ from showgraph.nlp.relations.reception import (
     rating_rule,
     viewership_rule,
 )
-from showgraph.readers import Article
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def run(nlp, rule, body: str, *, tv: bool = True, title: str = "News"):
-    if tv:  # rules that could fire on any news need a screen-work article (a named platform)
-        body += " Its episodes stream on Hulu."
-    article = Article(title=title, body=body)
-    doc = nlp.make_doc(body)
-    doc._.title = title
-    doc = nlp(doc)
-    ctx = build_context(article, doc)
-    return [fact for sent in doc.sents for fact in rule(sent, ctx)]
-
-
-def triples(facts):
-    return {(f.relation, f.subject, f.object) for f in facts}
+def run(nlp, rule, body: str, *, tv: bool = True, **options):
+    return run_rule(nlp, rule, body, screen_work=tv, **options)
 
 
 def test_rating_with_source(nlp) -> None:

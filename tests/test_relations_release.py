@@ -4,39 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from showgraph.nlp.extract import build_context
-from showgraph.nlp.pipeline import load_pipeline
+from nlp_helpers import run_rule, triples
 from showgraph.nlp.relations.release import (
     episode_count_rule,
     platform_rule,
     released_on_rule,
     season_status_rule,
 )
-from showgraph.readers import Article
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
-
-def run(
-    nlp, rule, body: str, *, tv: bool = False, title: str = "News", published: str | None = None, whole: bool = False
-):
-    if tv:  # rules that could fire on any news need a screen-work article (a named platform)
-        body += " Its episodes stream on Hulu."
-    article = Article(title=title, body=body, published=published)
-    doc = nlp.make_doc(body)
-    doc._.title = title
-    doc = nlp(doc)
-    ctx = build_context(article, doc)
-    if whole:
-        return list(rule(doc[:], ctx))
-    return [fact for sent in doc.sents for fact in rule(sent, ctx)]
-
-
-def triples(facts):
-    return {(f.relation, f.subject, f.object) for f in facts}
+def run(nlp, rule, body: str, *, tv: bool = False, **options):
+    return run_rule(nlp, rule, body, screen_work=tv, **options)
 
 
 def test_platform_possessive_and_preposition(nlp) -> None:
