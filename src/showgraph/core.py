@@ -230,9 +230,16 @@ class ShowGraph:
         store keeps what it had for it.
         """
         articles, failures = self.read(paths)
-        report = LoadReport(failures=failures)
-        total = len(articles) + len(failures)
-        done = len(failures)
+        return self.load_articles(articles, failures=failures, progress=progress)
+
+    def load_articles(
+        self, articles: list[Article], *, failures: list[Failure] | None = None, progress: Progress | None = None
+    ) -> LoadReport:
+        """Extract, validate and store articles already read (``failures``: inputs that could not be
+        read, reported with the rest); the guarantees of :meth:`load` hold."""
+        report = LoadReport(failures=list(failures or []))
+        total = len(articles) + len(report.failures)
+        done = len(report.failures)
         if progress:
             progress(done, total)
         for item in self.extract_articles(articles):
@@ -325,12 +332,13 @@ class ShowGraph:
 
     def stats(self) -> dict[str, Any]:
         """Counts: articles, claims by relation and status, entities by class, quarantined claims."""
+        from showgraph.rdf import local_name
+
         prefix = "PREFIX sg: <https://w3id.org/showgraph/ontology#>\n"
 
         def counts(sparql: str) -> dict[str, int]:
-            return {
-                _local(row[0]): int(row[1].toPython()) for row in self.query(prefix + sparql).rows if row[0] is not None
-            }
+            rows = self.query(prefix + sparql).rows
+            return {local_name(row[0]): int(row[1].toPython()) for row in rows if row[0] is not None}
 
         def one(sparql: str) -> int:
             rows = self.query(prefix + sparql).rows
@@ -437,11 +445,6 @@ class ShowGraph:
         seeds = resolve_entities(data, filters["focus"]) if filters.get("focus") else None
         write_network(graph, destination, format, title=title, focus=seeds)
         return graph
-
-
-def _local(term: Any) -> str:
-    text = str(term)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def _failure(error: ArticleReadError | NoArticlesError | Exception) -> Failure:

@@ -33,7 +33,7 @@ import networkx as nx
 
 from showgraph.errors import EntityNotFoundError, QueryError
 from showgraph.facts import ARTICLE_RELATIONS, RELATIONS, STATUSES
-from showgraph.rdf import SEASON_STATUS_IRIS, relation_property, slug
+from showgraph.rdf import RELATION_BY_PROPERTY, SEASON_STATUS_IRIS, local_name, slug
 
 if TYPE_CHECKING:
     from showgraph.store import QueryResult
@@ -113,7 +113,6 @@ _RELATION_LABELS = {
     IN_SHOW: "in",
 }
 
-_RELATION_BY_PROPERTY = {str(relation_property(name)): name for name in RELATIONS}
 _SEASON_STATUS_BY_IRI = {str(iri): name for name, iri in SEASON_STATUS_IRIS.items()}
 
 _PREFIXES = """\
@@ -196,7 +195,7 @@ class NetworkData:
 
     def label(self, iri: str) -> str:
         entity = self.entities.get(iri)
-        return entity.label if entity else _tail(iri)
+        return entity.label if entity else local_name(iri)
 
 
 def load_network_data(source: Queryable) -> NetworkData:
@@ -204,7 +203,7 @@ def load_network_data(source: Queryable) -> NetworkData:
     data = NetworkData()
     classes: dict[str, set[str]] = defaultdict(set)
     for e, cls in source.query(_CLASSES_QUERY).rows:
-        classes[str(e)].add(_tail(str(cls)))
+        classes[str(e)].add(local_name(str(cls)))
     labels: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for e, label, n in source.query(_LABELS_QUERY).rows:
         labels[str(e)].append((int(n.toPython()) if n is not None else 1, str(label)))
@@ -216,7 +215,7 @@ def load_network_data(source: Queryable) -> NetworkData:
         kind = next((k for k in KIND_ORDER if k in kinds), "Entity")
         # the label most articles use; among equals, the fullest name
         ranked = sorted(labels.get(iri, []), key=lambda nl: (-nl[0], -len(nl[1]), nl[1]))
-        label = ranked[0][1] if ranked else _tail(iri)
+        label = ranked[0][1] if ranked else local_name(iri)
         others = {name for _, name in ranked[1:]} | alts.get(iri, set())
         others.discard(label)
         data.entities[iri] = Entity(iri, label, kind, sorted(others))
@@ -227,7 +226,7 @@ def load_network_data(source: Queryable) -> NetworkData:
         claim, relation, subject, obj, value, status, article, show, season, sentence, rank = row
         if str(claim) in seen:
             continue
-        name = _RELATION_BY_PROPERTY.get(str(relation))
+        name = RELATION_BY_PROPERTY.get(str(relation))
         if name is None:
             continue  # not of the vocabulary: another tool's data
         seen.add(str(claim))
@@ -246,14 +245,14 @@ def load_network_data(source: Queryable) -> NetworkData:
                 iri=str(claim),
                 relation=name,
                 subject=str(subject),
-                status=_tail(str(status)),
+                status=local_name(str(status)),
                 article=str(article),
                 object=object_iri,
                 value=text_value,
                 show=None if show is None else str(show),
                 season=season_number,
                 evidence=None if sentence is None else str(sentence),
-                rank=None if rank is None else _tail(str(rank)).removesuffix("Rank").lower(),
+                rank=None if rank is None else local_name(str(rank)).removesuffix("Rank").lower(),
             )
         )
     data.claims.sort(key=lambda c: c.iri)
@@ -424,7 +423,7 @@ def _within(graph: nx.MultiDiGraph, seeds: Iterable[str], depth: int) -> set[str
 def _add_node(graph: nx.MultiDiGraph, data: NetworkData, iri: str) -> None:
     if iri in graph:
         return
-    entity = data.entities.get(iri) or Entity(iri, _tail(iri))
+    entity = data.entities.get(iri) or Entity(iri, local_name(iri))
     graph.add_node(
         iri,
         label=entity.label,
@@ -724,7 +723,7 @@ def _shared_cast(graph: nx.MultiDiGraph, top: int) -> list[dict[str, Any]]:
             shared[pair].add(person)
 
     def label(node: str) -> str:
-        return graph.nodes[node]["label"] if node in graph else _tail(node)
+        return graph.nodes[node]["label"] if node in graph else local_name(node)
 
     ranked = sorted(shared.items(), key=lambda item: (-len(item[1]), label(item[0][0]), label(item[0][1])))
     return [
@@ -758,8 +757,8 @@ def to_cytoscape(graph: nx.MultiDiGraph) -> dict[str, Any]:
                 "id": str(key),
                 "source": u,
                 "target": v,
-                "source_label": graph.nodes[u].get("label", _tail(u)),
-                "target_label": graph.nodes[v].get("label", _tail(v)),
+                "source_label": graph.nodes[u].get("label", local_name(u)),
+                "target_label": graph.nodes[v].get("label", local_name(v)),
             }
         }
         for u, v, key, attrs in graph.edges(keys=True, data=True)
@@ -781,12 +780,3 @@ def legend(graph: nx.MultiDiGraph | None = None) -> dict[str, Any]:
 
 def _jsonable(attrs: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v if isinstance(v, str | int | float | bool) or v is None else str(v) for k, v in attrs.items()}
-
-
-def _tail(iri: str) -> str:
-    """The last segment of an IRI: ``sg:confirmed`` -> ``confirmed``.
-
-    >>> _tail("https://w3id.org/showgraph/ontology#confirmed"), _tail("https://w3id.org/showgraph/id/show/glory")
-    ('confirmed', 'glory')
-    """
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]

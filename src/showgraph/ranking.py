@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, Any
 import rdflib
 from rdflib import RDF, Namespace, URIRef
 
+from showgraph.rdf import RELATION_BY_PROPERTY, local_name
+
 if TYPE_CHECKING:
     from showgraph.store import Store
 
@@ -162,15 +164,14 @@ def claim_rows(store: Store) -> list[ClaimRow]:
         if str(claim) in seen:
             continue
         seen.add(str(claim))
-        name = _local(relation)
-        snake = "".join("_" + c.lower() if c.isupper() else c for c in name)
+        snake = RELATION_BY_PROPERTY.get(str(relation), local_name(relation))
         key_platform = str(platform) if platform is not None and snake == "released_on" else None
         rows.append(
             ClaimRow(
                 claim=str(claim),
                 value=_value_key(value),
                 key=(snake, str(subject), key_platform, int(season.toPython()) if season is not None else None),
-                status=_local(status),
+                status=local_name(status),
                 published=str(published) if published is not None else None,
                 article=str(article),
                 sentence=str(sentence) if sentence is not None else "",
@@ -183,10 +184,6 @@ def _value_key(term: Any) -> str:
     if isinstance(term, rdflib.Literal):
         return str(term).strip().casefold()
     return str(term)
-
-
-def _local(term: Any) -> str:
-    return str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def update_ranks(store: Store) -> dict[str, int]:

@@ -151,6 +151,18 @@ STATUS_IRIS: dict[str, URIRef] = {status: SG[status] for status in STATUSES}
 SEASON_STATUS_IRIS: dict[str, URIRef] = {status: SG[_camel(status)] for status in SEASON_STATUSES}
 RELATION_PROPERTIES: dict[str, URIRef] = {relation: relation_property(relation) for relation in RELATIONS}
 CLAIM_CLASSES: dict[str, URIRef] = {relation: claim_class(relation) for relation in RELATIONS}
+#: The relation name of each relation property's IRI (the inverse of RELATION_PROPERTIES).
+RELATION_BY_PROPERTY: dict[str, str] = {str(iri): relation for relation, iri in RELATION_PROPERTIES.items()}
+
+
+def local_name(iri: object) -> str:
+    """The last segment of an IRI, for display and for status or rank names.
+
+    >>> local_name("https://w3id.org/showgraph/ontology#confirmed"), local_name("https://w3id.org/showgraph/id/show/glory")
+    ('confirmed', 'glory')
+    """
+    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
 
 #: Extra types some claims carry so schema.org-aware tools read them (MODEL.md).
 _EXTRA_CLAIM_TYPES: dict[str, tuple[URIRef, ...]] = {
