@@ -173,3 +173,13 @@ def test_cytoscape_json_is_consistent_and_serialisable(tiny_graph) -> None:
     assert {"label", "status", "line", "colour", "source_label", "target_label"} <= set(edge)
     assert set(data["legend"]["statuses"]) == {"confirmed", "reported", "rumored", "denied"}
     assert json.loads(json.dumps(data)) == data
+
+
+def test_network_data_is_reused_until_the_store_changes(tiny_graph) -> None:
+    first = tiny_graph.network_data()
+    assert tiny_graph.network_data() is first  # nothing written: no second read of the store
+    article = next(iter(tiny_graph.articles.values()))
+    tiny_graph.store.drop_graph(article)
+    after = tiny_graph.network_data()
+    assert after is not first
+    assert len(after.claims) < len(first.claims)  # the dropped article's claims are gone from the views

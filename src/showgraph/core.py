@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from showgraph.facts import ArticleFacts
     from showgraph.named_queries import NamedQuery
-    from showgraph.network import PathStep
+    from showgraph.network import NetworkData, PathStep
     from showgraph.store import QueryResult, Store
 
 
@@ -148,6 +148,7 @@ class ShowGraph:
         self._model = model
         self._store: Store | None = None
         self._nlp: Language | None = None
+        self._network_cache: tuple[int, NetworkData] | None = None
 
     # -- the parts, opened on first use -------------------------------------------------------
 
@@ -176,6 +177,7 @@ class ShowGraph:
         if self._store is not None:
             self._store.close()
             self._store = None
+        self._network_cache = None
 
     def __enter__(self) -> ShowGraph:
         return self
@@ -396,10 +398,10 @@ class ShowGraph:
         ``focus`` (a name, any case, label or alternative label, or an IRI) keeps what lies within
         ``depth`` hops of it; ``relations``, ``statuses``, ``show`` and ``article`` filter the claims.
         """
-        from showgraph.network import build_network, load_network_data
+        from showgraph.network import build_network
 
         return build_network(
-            load_network_data(self),
+            self.network_data(),
             focus=focus,
             depth=depth,
             relations=relations,
@@ -408,21 +410,38 @@ class ShowGraph:
             article=article,
         )
 
+    def network_data(self) -> NetworkData:
+        """Every entity, claim and article headline, read from the store for the network views.
+
+        Reading it costs a few queries over the whole store, so it is kept until this object next
+        writes; a SPARQL endpoint others may write to is read afresh each time.
+        """
+        from showgraph.network import load_network_data
+
+        store = self.store
+        if store.private and self._network_cache is not None and self._network_cache[0] == store.generation:
+            return self._network_cache[1]
+        generation = store.generation
+        data = load_network_data(self)
+        if store.private:
+            self._network_cache = (generation, data)
+        return data
+
     def path(self, a: str, b: str, *, statuses: Iterable[str] | None = None) -> list[PathStep]:
         """How two entities (names or IRIs) are connected: the hops of the shortest chain of claims.
 
         Each PathStep names the claim, its status and source article, and the show and character where
         the hop is a role. [] when not connected. Denied claims are left out unless ``statuses`` asks.
         """
-        from showgraph.network import find_path, load_network_data
+        from showgraph.network import find_path
 
-        return find_path(load_network_data(self), a, b, statuses=statuses)
+        return find_path(self.network_data(), a, b, statuses=statuses)
 
     def network_stats(self, *, top: int = 10) -> dict[str, Any]:
         """Most central people and shows, connected components, shows sharing the most cast."""
-        from showgraph.network import load_network_data, network_stats
+        from showgraph.network import network_stats
 
-        return network_stats(load_network_data(self), top=top)
+        return network_stats(self.network_data(), top=top)
 
     def draw(
         self,
@@ -437,10 +456,10 @@ class ShowGraph:
         ``format`` defaults to the file's suffix; ``filters`` are those of :meth:`network`. Returns the
         graph that was drawn.
         """
-        from showgraph.network import build_network, load_network_data, resolve_entities
+        from showgraph.network import build_network, resolve_entities
         from showgraph.viz import write_network
 
-        data = load_network_data(self)
+        data = self.network_data()
         graph = build_network(data, **filters)
         seeds = resolve_entities(data, filters["focus"]) if filters.get("focus") else None
         write_network(graph, destination, format, title=title, focus=seeds)

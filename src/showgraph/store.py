@@ -663,6 +663,28 @@ class Store:
 
     def __init__(self, backend: _Backend) -> None:
         self._backend = backend
+        self._generation = 0
+
+    @property
+    def generation(self) -> int:
+        """How many updates this object has sent: what was read before an update is stale after it.
+
+        Only this object's own writes count; a SPARQL endpoint may also change under other writers
+        (see :attr:`private`).
+
+        >>> store = open_store(":memory:")
+        >>> before = store.generation
+        >>> store.drop_graph("http://e/g")
+        >>> store.generation - before
+        1
+        """
+        return self._generation
+
+    @property
+    def private(self) -> bool:
+        """Whether only this process can change the store (embedded on disk or in memory), so that
+        :attr:`generation` tells every change; False for a SPARQL endpoint."""
+        return isinstance(self._backend, _EmbeddedBackend)
 
     @property
     def location(self) -> str:
@@ -719,6 +741,7 @@ class Store:
         self._update(_replace_update(graph_iri, rdflib.Graph(), {}), f"dropping graph {graph_iri}")
 
     def _update(self, update: str, doing: str) -> None:
+        self._generation += 1  # even a failed update may have been applied remotely: treat reads as stale
         try:
             self._backend.update(update)
         except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
