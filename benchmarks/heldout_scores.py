@@ -1,8 +1,10 @@
 """Score the extractor on the held-out gold set (benchmarks/heldout), articles its rules were not tuned on.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/heldout_scores.py [--misses]
+    PYTHONPATH=src .venv/bin/python benchmarks/heldout_scores.py [--set tune|check|all] [--misses]
 
-``benchmarks/heldout`` holds only the gold files (``NAME.gold.json``); the articles themselves come
+``benchmarks/heldout`` holds only the gold files (``NAME.gold.json``) in two sets: ``tune/`` (10
+articles) may be read to find what the rules miss; ``check/`` (5 articles) is kept for measuring,
+and rule writers do not read its misses, so its score says how the rules generalise. The articles themselves come
 from ``../shared/corpus/bbc-news/entertainment``, where ``bbc-X.gold.json`` annotates ``X.txt``. This
 script copies each article into a temporary folder as ``NAME.txt`` beside its gold file (adding the
 ``Title:`` / ``Source: BBC News`` header if the corpus file lacks one), then runs
@@ -34,10 +36,11 @@ def with_header(text: str) -> str:
     return f"Title: {title.strip()}\nSource: BBC News\n\n{body.lstrip()}"
 
 
-def build(folder: Path) -> int:
-    """Write NAME.txt + NAME.gold.json for every held-out gold file into FOLDER; returns how many."""
+def build(folder: Path, which: str) -> int:
+    """Write NAME.txt + NAME.gold.json for every gold file of set WHICH into FOLDER; returns how many."""
     count = 0
-    for gold in sorted(GOLD.glob("*.gold.json")):
+    sets = ("tune", "check") if which == "all" else (which,)
+    for gold in sorted(g for s in sets for g in (GOLD / s).glob("*.gold.json")):
         name = gold.name.removesuffix(".gold.json")
         source = CORPUS / f"{name.removeprefix(PREFIX)}.txt"
         if not source.exists():
@@ -50,6 +53,7 @@ def build(folder: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", choices=("tune", "check", "all"), default="tune", help="which gold set to score")
     parser.add_argument("--misses", action="store_true", help="list missed and spurious facts")
     args = parser.parse_args()
     if not CORPUS.is_dir():
@@ -57,8 +61,8 @@ def main() -> None:
         return
     showgraph = Path(sys.executable).with_name("showgraph")
     with tempfile.TemporaryDirectory(prefix="showgraph-heldout-") as tmp:
-        count = build(Path(tmp))
-        print(f"{count} held-out articles", flush=True)
+        count = build(Path(tmp), args.set)
+        print(f"{count} held-out articles ({args.set})", flush=True)
         command = [str(showgraph), "eval", tmp]
         if args.misses:
             command.append("--misses")
