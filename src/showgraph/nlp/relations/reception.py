@@ -582,6 +582,12 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     break
             if award_span is None and any(t.lemma_.lower() in words["award_triggers"] for t in obj.subtree):
                 award_span = event
+                if award_span is None and obj.dep_ == "dobj" and any(
+                    t.lower_ == "awards" and t.dep_ == "pobj" for t in sentence
+                ):
+                    # "was at the awards to collect the award for X": the ceremony named just before
+                    award_span = next((a for a in _earlier_awards(sentence) if a.text.lower().endswith("awards")), None)
+                    event = award_span
             if award_span is not None:
                 break
         if award_span is None or _out_of_scope(award_span, sentence):
@@ -613,11 +619,18 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             and any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "would", "shall"} for c in token.children)
         ):
             status = "speculative"  # "will win, according to critics": a win is predicted, never planned
+        if relation == "nominated_for" and status == "scheduled" and token.lemma_.lower() in words["contest_verbs"]:
+            status = "confirmed"  # "X will compete for the Oscar": the nomination is already made
         date = date_in(clause_tokens(token), ctx, future=False)
         label = _award_label(award_span)
         categories = _categories(token) or [(None, token)]
         generic = [o for o in objs if o.lemma_.lower() in words["award_triggers"] and o.i > token.i]
-        if award_span is event and generic:
+        named = [(c, o) for p in (generic[:1] if award_span is event else []) for f in p.children
+                 if f.dep_ == "prep" and f.lower_ == "for" for o in f.children
+                 if o.dep_ == "pobj" and (c := _category_of(o))]  # fmt: skip
+        if named:
+            categories = named  # "collect the award for best comedy for X"
+        elif award_span is event and generic:
             # "was handed a special achievement award for writing": the prize's own name is the category
             categories = [(" ".join(t.text for t in generic[0].subtree if t.dep_ != "det"), token)]
         for category, head in categories:
@@ -642,6 +655,226 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 subject_kind=who[1],
             )  # fmt: skip
     yield from _winner_titles(sentence, ctx, awards)
+    yield from _nomination_phrases(sentence, ctx, awards)
+    yield from _contest_outcomes(sentence, ctx, awards)
+
+
+def _earlier_awards(sentence: Span, back: int = 2) -> list[Span]:
+    """Award names in the ``back`` sentences before this one, nearest first: "At the Bafta awards ...
+    X missed out to Y" names the prize once."""
+    from showgraph.nlp.context import sentence_bounds
+
+    doc = sentence.doc
+    out: list[Span] = []
+    start = sentence.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start, end = sentence_bounds(doc, start - 1)
+        found = _award_names(doc[start:end])
+        events = [a for a in found if a.text.endswith(("Awards", "awards"))]
+        out.extend(reversed(events or found))
+    return out
+
+
+def _party(token: Token, ctx: ArticleContext, sentence: Span) -> tuple[str, str] | None:
+    """A contestant named by a subject or object: the phrase's own name, not one in its apposition or
+    relative clause ("Pond Life, a comedy starring X, is up for ...": Pond Life, never X). A relative
+    pronoun stands for its antecedent."""
+    if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
+        token = token.head.head
+    inner = {t.i for c in token.children if c.dep_ in {"appos", "acl", "relcl"} for t in c.subtree}
+    for sub in token.subtree:
+        if sub.i in inner:
+            continue
+        ent = ctx.entity(sub)
+        if ent is not None and ent.label_ == SHOW:
+            return show_name(ent), "Show"
+        if ent is not None and ent.label_ == "PERSON":
+            return ctx.name(ent), "Person"
+    if inner:
+        return None
+    return _agent(token, ctx, sentence)
+
+
+def _winner_ok(agent: tuple[str, str] | None, ctx: ArticleContext) -> bool:
+    from showgraph.nlp.relations.people import tv_people
+
+    return agent is not None and (agent[1] == "Show" or agent[0] in tv_people(ctx))
+
+
+def _category_of(token: Token) -> str | None:
+    """The category a phrase names: "the best comedy show category" -> "best comedy show"."""
+    cut = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "at", "from"} for t in c.subtree}
+    words = [w for w in _phrase_text(token).split() if w]
+    if cut:
+        words = [t.text for t in token.subtree if t.i not in cut and t.dep_ not in {"det", "punct"}]
+    while words and words[0].lower() in {"the", "a", "an", "this", "that"}:
+        words = words[1:]
+    if words and words[-1].lower() in {"category", "categories", "award", "prize", "title", "trophy"}:
+        words = words[:-1]
+    text = " ".join(words)
+    for name in lexicon()["award_names"]:  # "the best actor Bafta" -> "best actor"
+        for form in (name, name + "s"):
+            if text.lower().endswith(" " + form.lower()):
+                text = text[: -len(form) - 1]
+    return text if text and is_category(text) else None
+
+
+def _subject_of_phrase(token: Token) -> Token | None:
+    """The subject of the clause a phrase hangs from ("X is up for ...": X)."""
+    node = token
+    for _ in range(5):
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[0]
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def _nomination_phrases(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """``nominated_for`` stated by a phrase, not a verb: "X is up for a Bafta", "in the running for an
+    Emmy", "among the nominees for best drama at the Emmys", "a contender for the Golden Globe"."""
+    if not awards:
+        return
+    phrases = lexicon()["nomination_phrases"]
+    for token in sentence:
+        if token.lower_ != "for" or token.i == sentence.start:
+            continue
+        before = " ".join(t.lower_ for t in sentence.doc[max(sentence.start, token.i - 3) : token.i])
+        if not any(before == p or before.endswith(" " + p) for p in phrases):
+            continue
+        after = [a for a in awards if a.start > token.i]
+        if not after:
+            continue
+        award = after[0]
+        if _out_of_scope(award, sentence) or _negated(token.head):
+            continue
+        subject = _subject_of_phrase(token)
+        agent = _party(subject, ctx, sentence) if subject is not None else None
+        if not _winner_ok(agent, ctx) or agent[0].lower() in award.text.lower():
+            continue
+        category = None
+        for prep in [token, *[t for t in token.subtree if t.lower_ == "for" and t.i > token.i]]:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    category = category or _category_of(obj)
+        status, cues = ctx.status(token, negation=None)
+        phrase = set(before.split())
+        if set(c.lower() for c in cues) <= phrase:
+            status, cues = "confirmed", ()  # "in the running" is the nomination itself, no guess
+        status = status if status in {"reported", "rumored", "denied", "speculative"} else "confirmed"
+        yield ctx.fact(
+            "nominated_for", agent[0], _award_label(award), token, "reception.awards",
+            qualifiers={"category": category}, status=status, cues=cues, subject_kind=agent[1],
+        )  # fmt: skip
+
+
+def _members(token: Token) -> list[Token]:
+    """A noun and its conjuncts; "the likes of X and Y" -> X, Y."""
+    heads = [token]
+    if token.lemma_.lower() in {"like", "likes", "such"} or token.lower_ == "likes":
+        heads = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj"]  # fmt: skip
+    conjuncts = [c for c in token.subtree if c.dep_ == "conj" and c.head.i >= token.i]
+    return [*heads, *[c for c in conjuncts if c not in heads]]
+
+
+def _contest_outcomes(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """Winners and losers of a contest: "X missed out in the best comedy category to Y", "X lost the
+    Bafta to Y" (X nominated, Y won); "In winning, it beat X and Y" (X and Y nominated). The prize may be
+    named a sentence or two before ("At the Bafta awards ... X lost out to Y")."""
+    words = lexicon()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or _negated(token):
+            continue
+        losing = lemma in words["losing_verbs"]
+        beating = lemma in words["beating_verbs"]
+        if not (losing or beating):
+            continue
+        if lemma == "miss" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+            continue
+        preps = [c for c in token.children if c.dep_ == "prep"]
+        objs = [c for c in token.children if c.dep_ == "dobj"]
+        to = next((p for p in preps if p.lower_ == "to"), None) or next(
+            (t for t in token.subtree if t.i > token.i and t.lower_ == "to" and t.dep_ == "prep"), None
+        )
+        scope = [t for c in [*objs, *preps] for t in c.subtree]
+        award = next((a for a in awards if any(a.start <= t.i < a.end for t in scope)), None)
+        category = None
+        for c in [*objs, *[o for p in preps if p.lower_ in {"in", "for", "on"} for o in p.children if o.dep_ == "pobj"]]:
+            category = category or _category_of(c)
+        prize_words = any(t.lemma_.lower() in words["award_triggers"] for t in scope)
+        if award is None:
+            won_here = any(t.lemma_.lower() == "win" for t in sentence)
+            if not (category or prize_words or (beating and won_here)):
+                continue
+            award = next(iter([a for a in awards if not _out_of_scope(a, sentence)] or _earlier_awards(sentence)), None)
+        if award is None or _out_of_scope(award, sentence):
+            continue
+        label = _award_label(award)
+        status, cues = ctx.status(token, negation=None)
+        status = status if status in {"reported", "rumored", "denied", "speculative"} else "confirmed"
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        if losing:
+            if to is None:
+                continue
+            losers = [_party(s, ctx, sentence) for s in _members(subjects[0])]
+            winners = [_party(o, ctx, sentence) or _loose_title(o, category)
+                       for w in to.children if w.dep_ == "pobj" for o in _members(w)]  # fmt: skip
+        else:
+            winners = [_party(subjects[0], ctx, sentence)]
+            losers = [_party(o, ctx, sentence) for d in objs for o in _members(d)]
+            if award in awards and to is not None and not (category or prize_words):
+                continue  # "beat X to the top spot": a chart, no prize
+        date = None
+        if award not in awards:
+            # the earlier sentence's own facts give the prize's category and date for its winner
+            earlier = [f for f in _facts_near(award, ctx) if f.relation == "won_award"]
+            for winner in winners:
+                match = next((f for f in earlier if winner and f.subject == winner[0]), None)
+                if match is not None:
+                    label = match.object
+                    category = category or match.qualifiers.get("category")
+                    date = match.qualifiers.get("date")
+        qualifiers = {"category": category, "date": date}
+        for loser in losers:
+            if _winner_ok(loser, ctx) and all(loser != w for w in winners):
+                yield ctx.fact("nominated_for", loser[0], label, token, "reception.awards",
+                               qualifiers=qualifiers, status=status, cues=cues, subject_kind=loser[1])  # fmt: skip
+        if losing:
+            for winner in winners:
+                if _winner_ok(winner, ctx) or (winner is not None and winner[1] == "Show"):
+                    yield ctx.fact("won_award", winner[0], label, token, "reception.awards",
+                                   qualifiers=qualifiers, status=status, cues=cues, subject_kind=winner[1])  # fmt: skip
+
+
+def _loose_title(token: Token, category: str | None) -> tuple[str, str] | None:
+    """A winner the parser did not tag as a show, in a category for shows ("missed out in the best
+    comedy show category to Pond Life"): the proper-noun phrase itself."""
+    if not category or token.pos_ != "PROPN" or not token.is_title:
+        return None
+    lexicon_words = lexicon()
+    show_words = lexicon_words["genre_nouns"] | {"show", "series", "programme", "drama", "film", "soap"}
+    if not set(category.lower().split()) & show_words:
+        return None
+    span = token.doc[token.left_edge.i : token.i + 1]
+    if any(t.ent_type_ in {"PERSON", "DATE", "CARDINAL"} or t.pos_ not in {"PROPN", "ADJ", "DET"} for t in span):
+        return None
+    return span.text, "Show"
+
+
+def _facts_near(award: Span, ctx: ArticleContext) -> list[Fact]:
+    from showgraph.nlp.context import sentence_bounds
+
+    start, end = sentence_bounds(award.doc, award.start)
+    sent = award.doc[start:end]
+    return [f for f in awards_rule(sent, ctx) if f.relation == "won_award"]
 
 
 def _winner_titles(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
