@@ -165,6 +165,8 @@ def _phrase_show(head: Token, sentence: Span, ctx: ArticleContext) -> str | None
     ("Grange Hill, the school-based drama serial"), by "called X", by the copula ("X is a drama"), or
     "the thriller" for the show being talked about."""
     doc = sentence.doc
+    if any(c.dep_ == "relcl" and any(forms(t) & {"base", "adapt", "inspire"} for t in c.subtree) for c in head.children):
+        return None  # "the thriller upon which the film is based": the source, not the show
     # a title right after the noun, even where the parser split the sentence before it
     nxt = [e for e in doc.ents if e.label_ == SHOW and 1 <= e.start - head.i <= 2]
     if nxt and "\n" not in doc[head.i : nxt[0].start].text_with_ws:
@@ -906,26 +908,98 @@ def _winner_titles(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> I
 # ---------------------------------------------------------------------------------------------- adapted
 
 
+def _title_after(noun: Token, skip: set[int]) -> str | None:
+    """The capitalised name right after a source noun: "the novel Winter Birds", "cult website TV Go
+    Home"; small words inside a title are kept ("The Lord of the Rings")."""
+    doc = noun.doc
+    words: list[Token] = []
+    index = noun.i + 1
+    while index < len(doc) and index not in skip:
+        token = doc[index]
+        if token.is_title or token.is_upper and token.is_alpha or (token.text[:1].isdigit() and words):
+            words.append(token)
+        elif token.lower_ in {"of", "the", "and", "a", "in", "on"} and words and index + 1 < len(doc) and (
+            doc[index + 1].is_title
+        ):
+            words.append(token)
+        else:
+            break
+        index += 1
+    if not words or words[0].ent_type_ in {"DATE", "NORP"} or words[-1].is_upper and len(words) == 1:
+        return None
+    return doc[words[0].i : words[-1].i + 1].text
+
+
 def _work_title(token: Token, sentence: Span, ctx: ArticleContext) -> str | None:
-    """The title of the adapted work in ``token``'s phrase: a SHOW/WORK_OF_ART entity, or a capitalised
-    name in apposition ("the hit webtoon series, D.P. Dog Day")."""
+    """The title of the adapted work in ``token``'s phrase: a SHOW/WORK_OF_ART entity, a capitalised name
+    after a source noun ("the novel X", "a character from cult website X") or in apposition ("the hit
+    webtoon series, D.P. Dog Day"). A person's life or a possessor is no work ("based on the life of X",
+    "an adaptation of X's cartoon" names no title)."""
     doc = sentence.doc
+    words = lexicon()
+    if token.lemma_.lower() in words["biography_nouns"]:
+        return None
+    skip = {t.i for c in token.subtree if c.dep_ in {"prep", "agent"} and c.lower_ == "by" for t in c.subtree}
+    skip |= {t.i for c in token.subtree if c.dep_ == "poss" for t in c.subtree}
     for child in token.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            span = doc[child.left_edge.i : child.i + 1]
-            return span.text.strip(" ,")
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ != "PERSON":
+            span = [t for t in doc[child.left_edge.i : child.i + 1] if not (t.dep_ == "det" and t.is_lower)]
+            return doc[span[0].i : span[-1].i + 1].text.strip(" ,") if span else None
     for sub in token.subtree:
+        if sub.i in skip:
+            continue
+        if sub.lower_ in words["source_nouns"] and sub.pos_ in {"NOUN", "ADJ"}:
+            title = _title_after(sub, skip)
+            if title:
+                return title
         ent = ctx.entity(sub)
         if ent is not None and ent.label_ in {SHOW, "WORK_OF_ART"}:
             return show_name(ent) if ent.label_ == SHOW else ent.text
-    if token.pos_ == "PROPN" and token.is_title:
-        return doc[token.left_edge.i : token.i + 1].text
+    if token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in {"PERSON", "GPE", "NORP", "ORG"}:
+        if token.i not in skip:
+            return doc[token.left_edge.i : token.i + 1].text
     return None
 
 
 @rules.register("reception.adapted_from")
 def adapted_from_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """``adapted_from``: "based on the novel X", "an adaptation of X", "adapting the webtoon X"."""
+    yield from _named_remakes(sentence, ctx)
+    yield from _adaptations(sentence, ctx)
+
+
+def _named_remakes(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """A titled show described as a remake or as a character from another work: "X, a remake of the
+    1958 film Y", "X is a reimagining of Y", "X - a character from cult website Y - for Channel 4". Only
+    where the show has its own title (FORMAT: "a remake of Y" alone is annotated under Y)."""
+    words = lexicon()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma in words["remake_nouns"]:
+            prep_word = "of"
+        elif lemma in words["character_nouns"] and token.dep_ == "appos":
+            prep_word = "from"
+        else:
+            continue
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == prep_word), None)
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if source is None:
+            continue
+        show = None
+        if token.dep_ == "appos":
+            ent = ctx.entity(token.head)
+            show = show_name(ent) if ent is not None and ent.label_ == SHOW else None
+        elif token.dep_ == "attr" and token.head.lemma_ == "be":
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+            shows = shows_under(subjects[0], sentence) if subjects else []
+            show = show_name(shows[0]) if shows else None
+        work = _work_title(source, sentence, ctx) if show else None
+        if not work or work == show or work.lower() in show.lower():
+            continue
+        yield ctx.fact("adapted_from", show, work, token, "reception.adapted_from", object_kind="Work")
+
+
+def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     for token in sentence:
         lemma_forms = forms(token)
         if not lemma_forms & {"base", "adapt", "adaptation", "inspire"}:

@@ -285,10 +285,36 @@ def _platform_head(ent: Span) -> Token:
     return token
 
 
+def carrier_titles(ctx: ArticleContext) -> frozenset[str]:
+    """Names the article uses for a service, not a programme: a title-like name that modifies "service",
+    "platform" or "channel" somewhere ("the X digital service", "the X channel"). A digital TV service
+    gets no ``platform`` or ``released_on`` fact of its own."""
+    cached = getattr(ctx, "_carrier_titles", None)
+    if cached is not None:
+        return cached
+    carriers = lexicon()["service_nouns"]
+    names = set()
+    for ent in ctx.doc.ents:
+        if ent.label_ != SHOW:
+            continue
+        root = ent.root
+        if root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in carriers and root.head.i >= ent.end:
+            names.add(show_name(ent))
+    ctx._carrier_titles = frozenset(names)  # type: ignore[attr-defined]
+    return ctx._carrier_titles  # type: ignore[attr-defined]
+
+
 @rules.register("release.platform")
 def platform_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """``platform``: "Netflix's X", "X on Netflix", "the Netflix series", "broadcast by ITV",
     "HBO has renewed X", "cable channel HBO, home of hits such as X"."""
+    carriers = carrier_titles(ctx)
+    for fact in _platforms(sentence, ctx):
+        if fact.subject not in carriers:
+            yield fact
+
+
+def _platforms(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     words = lexicon()
     doc = sentence.doc
     if off_screen(sentence):
@@ -459,7 +485,8 @@ def released_on_rule(sentence: Span, ctx: ArticleContext) -> list[Fact]:
     """
     if not tv_article(ctx):
         return []
-    found = [fact for sent in sentence.sents for fact in _released_on(sent, ctx)]
+    carriers = carrier_titles(ctx)
+    found = [fact for sent in sentence.sents for fact in _released_on(sent, ctx) if fact.subject not in carriers]
     return [
         fact
         for fact in found
@@ -481,7 +508,7 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         return
     for token in sentence:
         lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"} and lemma in words["release_verbs"]:
+        if token.pos_ in {"VERB", "AUX"} and (lemma in words["release_verbs"] or has_form(token, words["release_verbs"])):
             if token.dep_ == "amod":
                 continue
             status, cues = ctx.status(token, negation=None)
@@ -499,8 +526,8 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 "released_on", show, date, token, "release.released_on",
                 qualifiers=qualifiers, status=status, cues=cues,
             )  # fmt: skip
-        elif token.pos_ in {"NOUN", "PROPN"} and lemma in words["release_nouns"]:
-            # "its December 2022 debut", "a 2020 launch date", "the 2002 series"
+        elif token.pos_ in {"NOUN", "PROPN"} and (lemma in words["release_nouns"] or _dated_run(token)):
+            # "its December 2022 debut", "a 2020 launch date", "its 2002 series"
             modifiers = [c for c in token.subtree if c.i < token.i]
             date = date_in(modifiers, ctx, future=None)
             if date is None:
@@ -525,6 +552,16 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 qualifiers={"season": ctx.season_for(token), "platform": _release_platform(token, sentence, ctx)},
                 status=status, cues=cues,
             )  # fmt: skip
+
+
+def _dated_run(noun: Token) -> bool:
+    """ "its 2002 series", "the show's 2019 season": a run of a show named by its year (a bare year right
+    before the noun, and an owner)."""
+    if noun.lower_ not in {"series", "season"} or noun.i == 0:
+        return False
+    year = noun.doc[noun.i - 1]
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    return owned and year.like_num and len(year.text) == 4 and year.text[:2] in {"19", "20"} and year.head == noun
 
 
 # ------------------------------------------------------------------------------------- episode_count
