@@ -685,8 +685,14 @@ def _party(token: Token, ctx: ArticleContext, sentence: Span) -> tuple[str, str]
     pronoun stands for its antecedent."""
     if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
         token = token.head.head
-    inner = {t.i for c in token.children if c.dep_ in {"appos", "acl", "relcl"} for t in c.subtree}
-    for sub in token.subtree:
+    inner = {t.i for c in token.children if c.dep_ in {"appos", "acl", "relcl", "poss"} for t in c.subtree}
+    if ctx.entity(token) is None and token.pos_ == "NOUN":
+        # "the sitcom Pond Life": the title in apposition to a common noun is the name
+        for child in token.children:
+            ent = ctx.entity(child) if child.dep_ == "appos" else None
+            if ent is not None and ent.label_ in {SHOW, "PERSON"} and ent.root == child:
+                return (show_name(ent), "Show") if ent.label_ == SHOW else (ctx.name(ent), "Person")
+    for sub in [token, *token.subtree]:
         if sub.i in inner:
             continue
         ent = ctx.entity(sub)
@@ -823,6 +829,8 @@ def _contest_outcomes(sentence: Span, ctx: ArticleContext, awards: list[Span]) -
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if not subjects:
             continue
+        # "The drama X beat ...": the parser may give the title and its noun as two subjects
+        subjects = sorted(subjects, key=lambda c: ctx.entity(c) is None)
         if losing:
             if to is None:
                 continue
@@ -832,8 +840,11 @@ def _contest_outcomes(sentence: Span, ctx: ArticleContext, awards: list[Span]) -
         else:
             winners = [_party(subjects[0], ctx, sentence)]
             losers = [_party(o, ctx, sentence) for d in objs for o in _members(d)]
-            if award in awards and to is not None and not (category or prize_words):
+            in_to = to is not None and to.left_edge.i <= award.start and award.end <= to.right_edge.i + 1
+            if award in awards and to is not None and not (category or prize_words or in_to):
                 continue  # "beat X to the top spot": a chart, no prize
+            if to is not None and category is None:
+                category = next((c for o in to.children if o.dep_ == "pobj" and (c := _category_of(o))), None)
         date = None
         if award not in awards:
             # the earlier sentence's own facts give the prize's category and date for its winner
@@ -849,7 +860,7 @@ def _contest_outcomes(sentence: Span, ctx: ArticleContext, awards: list[Span]) -
             if _winner_ok(loser, ctx) and all(loser != w for w in winners):
                 yield ctx.fact("nominated_for", loser[0], label, token, "reception.awards",
                                qualifiers=qualifiers, status=status, cues=cues, subject_kind=loser[1])  # fmt: skip
-        if losing:
+        if losing or (award in awards and to is not None):  # "X beat Y to the best film Oscar": X won it
             for winner in winners:
                 if _winner_ok(winner, ctx) or (winner is not None and winner[1] == "Show"):
                     yield ctx.fact("won_award", winner[0], label, token, "reception.awards",
@@ -918,6 +929,8 @@ def _title_after(noun: Token, skip: set[int]) -> str | None:
         token = doc[index]
         if token.is_title or token.is_upper and token.is_alpha or (token.text[:1].isdigit() and words):
             words.append(token)
+        elif token.text in {"'s", "’s"} and words and index + 1 < len(doc) and doc[index + 1].is_title:
+            words.append(token)  # "The Hitchhiker's Guide To The Galaxy"
         elif token.lower_ in {"of", "the", "and", "a", "in", "on"} and words and index + 1 < len(doc) and (
             doc[index + 1].is_title
         ):
@@ -968,6 +981,13 @@ def adapted_from_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     yield from _adaptations(sentence, ctx)
 
 
+def _cut_title(show: str, work: str) -> bool:
+    """Whether the show's name is the work's title cut at a possessive ("The Hitchhiker" for "The
+    Hitchhiker's Guide ..."): the same title, no adaptation of another work."""
+    rest = work.lower().removeprefix(show.lower())
+    return rest != work.lower() and rest.startswith(("'s", "’s"))
+
+
 def _named_remakes(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """A titled show described as a remake or as a character from another work: "X, a remake of the
     1958 film Y", "X is a reimagining of Y", "X - a character from cult website Y - for Channel 4". Only
@@ -994,7 +1014,7 @@ def _named_remakes(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             shows = shows_under(subjects[0], sentence) if subjects else []
             show = show_name(shows[0]) if shows else None
         work = _work_title(source, sentence, ctx) if show else None
-        if not work or work == show or work.lower() in show.lower():
+        if not work or work == show or work.lower() in show.lower() or _cut_title(show, work):
             continue
         yield ctx.fact("adapted_from", show, work, token, "reception.adapted_from", object_kind="Work")
 
@@ -1004,6 +1024,8 @@ def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         lemma_forms = forms(token)
         if not lemma_forms & {"base", "adapt", "adaptation", "inspire"}:
             continue
+        if token.pos_ not in {"VERB", "AUX"} and "adaptation" in lemma_forms:
+            continue  # "an adaptation of X": only a titled show's (see _named_remakes)
         source_token = None
         if lemma_forms & {"base", "inspire"}:
             prep = next((c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"on", "by"}), None)
@@ -1038,6 +1060,6 @@ def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             show = show_of_clause(verb, sentence, ctx, deps=("nsubj", "nsubjpass"))
         if show is None:
             show = ctx.show_for(token, default=True)
-        if show is None or show == work or work.lower() in show.lower():
+        if show is None or show == work or work.lower() in show.lower() or _cut_title(show, work):
             continue
         yield ctx.fact("adapted_from", show, work, token, "reception.adapted_from", object_kind="Work")

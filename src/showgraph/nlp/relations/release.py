@@ -309,9 +309,36 @@ def platform_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """``platform``: "Netflix's X", "X on Netflix", "the Netflix series", "broadcast by ITV",
     "HBO has renewed X", "cable channel HBO, home of hits such as X"."""
     carriers = carrier_titles(ctx)
-    for fact in _platforms(sentence, ctx):
+    for fact in [*_platforms(sentence, ctx), *_helping_hits(sentence, ctx)]:
         if fact.subject not in carriers:
             yield fact
+
+
+def _helping_hits(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """Shows credited with a channel's success: "Hits such as X and Y have helped the broadcaster ..."
+    (the channel named before): they are its programmes."""
+    words = lexicon()
+    if off_screen(sentence):
+        return
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["helping_verbs"]:
+            continue
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i]
+        carrier = next(
+            (o for o in objs if o.lemma_.lower() in words["carrier_nouns"] and any(
+                d.dep_ == "det" and d.lower_ in {"the", "this"} for d in o.children)),
+            None,
+        )  # fmt: skip
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if carrier is None or not subjects:
+            continue
+        platform = referring_platform(carrier, ctx)
+        if platform is None:
+            continue
+        for show_ent in ents(sentence, SHOW):
+            if subjects[0].left_edge.i <= show_ent.start and show_ent.end <= subjects[0].right_edge.i + 1:
+                yield ctx.fact("platform", show_name(show_ent), platform, verb, "release.platform",
+                               object_kind="Platform")  # fmt: skip
 
 
 def _platforms(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
@@ -416,6 +443,18 @@ def _platforms(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     if show:
                         found.append((show, verb))
                         break
+        # "a drama project ... for HBO, called X": the platform inside a noun phrase a title closes
+        if not found and head.dep_ == "pobj" and head.head.lower_ == "for":
+            for noun in doc[sentence.start : ent.start]:
+                if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words["show_nouns"] | {"project"}:
+                    continue
+                naming = [c for c in noun.children if c.dep_ == "acl" and c.lower_ in {"called", "titled", "entitled"}]
+                if naming and naming[0].i > ent.end and not any(
+                    t.pos_ == "VERB" for t in doc[noun.i + 1 : ent.start]
+                ):
+                    shows = shows_under(naming[0], sentence)
+                    if shows:
+                        found.append((show_name(shows[0]), noun))
         seen = set()
         for show, where in found:
             if show in seen or show == platform:
