@@ -182,3 +182,88 @@ def test_enumeration_needs_a_plural_screen_genre(nlp) -> None:
     assert facts_of(nlp, body) == []
     doc = nlp(body)
     assert doc._.shows == []
+
+
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        ("The drama Pond Life is up for a Bafta this year.", None),
+        ("The drama Pond Life is in the running for an Emmy for best drama.", "best drama"),
+        ("The drama Pond Life was among the nominees for best drama at the Emmys.", "best drama"),
+        ("The drama Pond Life will compete for the Golden Globe for best drama.", "best drama"),
+    ],
+)
+def test_nomination_phrases(nlp, body: str, category: str | None) -> None:
+    facts = [f for f in run(nlp, awards_rule, body, title="Pond Life") if f.relation == "nominated_for"]
+    (fact,) = facts
+    assert fact.subject == "Pond Life" and fact.qualifiers.get("category") == category
+    assert fact.status == "confirmed"  # "will compete": the nomination is already made
+    assert not [f for f in run(nlp, awards_rule, body, title="Pond Life") if f.relation == "won_award"]
+
+
+def test_losing_a_category_states_a_nomination_and_the_winner(nlp) -> None:
+    body = (
+        "At the National Television Awards, the actor Tom Reed was handed a special award for drama. "
+        "But the sitcom Pond Life missed out in the best comedy show category to the sitcom Red Harbour."
+    )
+    facts = {(f.relation, f.subject, f.qualifiers.get("category")) for f in run(nlp, awards_rule, body)}
+    assert ("nominated_for", "Pond Life", "best comedy show") in facts
+    assert ("won_award", "Red Harbour", "best comedy show") in facts
+    assert ("won_award", "Pond Life", "best comedy show") not in facts
+
+
+def test_beating_rivals_makes_them_nominees(nlp) -> None:
+    body = (
+        "The sitcom Pond Life won two Golden Globes in 2004 for best comedy. "
+        "In winning it beat the likes of the drama Glass Garden and the sitcom Red Harbour."
+    )
+    facts = run(nlp, awards_rule, body, title="Pond Life")
+    nominated = {(f.subject, f.object, f.qualifiers.get("category")) for f in facts if f.relation == "nominated_for"}
+    assert nominated == {
+        ("Glass Garden", "Golden Globe", "best comedy"),
+        ("Red Harbour", "Golden Globe", "best comedy"),
+    }
+    body = "The drama Glass Garden beat the sitcom Pond Life to the top spot in the ratings."
+    assert run(nlp, awards_rule, body) == []
+
+
+def test_a_contestant_is_not_the_actor_in_its_apposition(nlp) -> None:
+    body = "The drama Glass Garden, a thriller starring Tom Reed, is up for six Emmys."
+    subjects = {f.subject for f in run(nlp, awards_rule, body)}
+    assert subjects == {"Glass Garden"}
+
+
+def test_collecting_the_award_at_a_ceremony_named_before(nlp) -> None:
+    body = (
+        "At the National Television Awards on Monday, the actor Tom Reed was handed a special award for drama. "
+        "Jane Smith was also at the awards to collect the award for best drama for the sitcom Pond Life."
+    )
+    facts = {
+        (f.subject, f.qualifiers.get("category")) for f in run(nlp, awards_rule, body) if f.relation == "won_award"
+    }
+    assert ("Pond Life", "best drama") in facts
+    assert not any(subject == "Jane Smith" for subject, _ in facts)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The drama Salt Marsh is inspired by the podcast Winter Birds.", {("Salt Marsh", "Winter Birds")}),
+        ("The film Salt Marsh is a remake of the 1958 film Winter Birds.", {("Salt Marsh", "Winter Birds")}),
+        (
+            "Tom Reed will direct Salt Marsh - a character from cult website Winter Birds - for ITV.",
+            {("Salt Marsh", "Winter Birds")},
+        ),
+        ("The drama Salt Marsh is inspired by the life of 1960s singer Tom Reed.", set()),
+        ("The comedy Salt Marsh, an adaptation of Tom Reed's TV cartoon, fell to fifth.", set()),
+        ("The actor Tom Reed joins the film adaptation of The Traveller's Guide To The Moon.", set()),
+    ],
+)
+def test_adapted_from_needs_a_titled_work(nlp, body: str, expected: set) -> None:
+    facts = run(nlp, adapted_from_rule, body, title="Salt Marsh")
+    assert {(f.subject, f.object) for f in facts} == expected
+
+
+def test_the_novel_a_film_is_based_on_has_no_genre_fact(nlp) -> None:
+    body = "The thriller upon which the film Salt Marsh is based has sold a million copies."
+    assert run(nlp, genre_country_rule, body, title="Salt Marsh") == []

@@ -143,3 +143,42 @@ def test_off_screen_helper() -> None:
     assert off_screen(plain("He is to star in a Broadway revival of the play.")[:]) == "stage"
     assert off_screen(plain("She hosts a lunchtime show on Radio 1.")[:]) == "radio"
     assert off_screen(plain("The soap opera returns to television in May.")[:]) is None
+
+
+def test_released_on_past_tense_premiere(nlp) -> None:
+    body = "The thriller Glass Garden premiered on Hulu on March 3, 2021."
+    facts = run(nlp, released_on_rule, body, title="Glass Garden", published="2022-01-10", whole=True)
+    (fact,) = facts
+    assert (fact.subject, fact.object, fact.qualifiers.get("platform")) == ("Glass Garden", "2021-03-03", "Hulu")
+
+
+def test_released_on_from_a_dated_run(nlp) -> None:
+    body = "The reality show Glass Garden drew fewer viewers than its 2019 series."
+    facts = run(nlp, released_on_rule, body, title="Glass Garden", whole=True)
+    assert triples(facts) == {("released_on", "Glass Garden", "2019")}
+    body = "The reality show Glass Garden lost viewers to the 2019 series of another show."
+    assert run(nlp, released_on_rule, body, title="Glass Garden", whole=True) == []
+
+
+def test_a_digital_service_gets_no_platform_or_release(nlp) -> None:
+    body = "The report praised the BBC's Starview digital service. The BBC launched Starview in 2002."
+    assert run(nlp, platform_rule, body) == []
+    assert run(nlp, released_on_rule, body, whole=True) == []
+
+
+def test_platform_of_a_project_called_x(nlp) -> None:
+    body = (
+        "Jane Smith has been working on a comedy project along with her sister Ann Smith for Hulu, "
+        "called The Long Way Round."
+    )
+    assert ("platform", "The Long Way Round", "Hulu") in triples(run(nlp, platform_rule, body))
+
+
+def test_hits_that_helped_the_channel(nlp) -> None:
+    body = (
+        "The debut of the drama Glass Garden lifted ITV's share by 10%. "
+        "Other hits such as the soap Red Harbour have helped the channel to beat its rivals."
+    )
+    assert ("platform", "Red Harbour", "ITV") in triples(run(nlp, platform_rule, body))
+    body = "Shares in ITV rose. Rival soaps such as Red Harbour have hurt the channel."
+    assert ("platform", "Red Harbour", "ITV") not in triples(run(nlp, platform_rule, body))

@@ -165,7 +165,9 @@ def _phrase_show(head: Token, sentence: Span, ctx: ArticleContext) -> str | None
     ("Grange Hill, the school-based drama serial"), by "called X", by the copula ("X is a drama"), or
     "the thriller" for the show being talked about."""
     doc = sentence.doc
-    if any(c.dep_ == "relcl" and any(forms(t) & {"base", "adapt", "inspire"} for t in c.subtree) for c in head.children):
+    if any(
+        c.dep_ == "relcl" and any(forms(t) & {"base", "adapt", "inspire"} for t in c.subtree) for c in head.children
+    ):
         return None  # "the thriller upon which the film is based": the source, not the show
     # a title right after the noun, even where the parser split the sentence before it
     nxt = [e for e in doc.ents if e.label_ == SHOW and 1 <= e.start - head.i <= 2]
@@ -584,8 +586,10 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     break
             if award_span is None and any(t.lemma_.lower() in words["award_triggers"] for t in obj.subtree):
                 award_span = event
-                if award_span is None and obj.dep_ == "dobj" and any(
-                    t.lower_ == "awards" and t.dep_ == "pobj" for t in sentence
+                if (
+                    award_span is None
+                    and obj.dep_ == "dobj"
+                    and any(t.lower_ == "awards" and t.dep_ == "pobj" for t in sentence)
                 ):
                     # "was at the awards to collect the award for X": the ceremony named just before
                     award_span = next((a for a in _earlier_awards(sentence) if a.text.lower().endswith("awards")), None)
@@ -632,7 +636,7 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                  if o.dep_ == "pobj" and (c := _category_of(o))]  # fmt: skip
         if named:
             categories = named  # "collect the award for best comedy for X"
-        elif award_span is event and generic:
+        elif award_span is event and generic and not _categories(token):
             # "was handed a special achievement award for writing": the prize's own name is the category
             categories = [(" ".join(t.text for t in generic[0].subtree if t.dep_ != "det"), token)]
         for category, head in categories:
@@ -813,7 +817,10 @@ def _contest_outcomes(sentence: Span, ctx: ArticleContext, awards: list[Span]) -
         scope = [t for c in [*objs, *preps] for t in c.subtree]
         award = next((a for a in awards if any(a.start <= t.i < a.end for t in scope)), None)
         category = None
-        for c in [*objs, *[o for p in preps if p.lower_ in {"in", "for", "on"} for o in p.children if o.dep_ == "pobj"]]:
+        for c in [
+            *objs,
+            *[o for p in preps if p.lower_ in {"in", "for", "on"} for o in p.children if o.dep_ == "pobj"],
+        ]:
             category = category or _category_of(c)
         prize_words = any(t.lemma_.lower() in words["award_triggers"] for t in scope)
         if award is None:
@@ -927,18 +934,21 @@ def _title_after(noun: Token, skip: set[int]) -> str | None:
     index = noun.i + 1
     while index < len(doc) and index not in skip:
         token = doc[index]
-        if token.is_title or token.is_upper and token.is_alpha or (token.text[:1].isdigit() and words):
+        if token.is_title or (token.is_upper and token.is_alpha) or (token.text[:1].isdigit() and words):
             words.append(token)
         elif token.text in {"'s", "’s"} and words and index + 1 < len(doc) and doc[index + 1].is_title:
             words.append(token)  # "The Hitchhiker's Guide To The Galaxy"
-        elif token.lower_ in {"of", "the", "and", "a", "in", "on"} and words and index + 1 < len(doc) and (
-            doc[index + 1].is_title
+        elif (
+            token.lower_ in {"of", "the", "and", "a", "in", "on"}
+            and words
+            and index + 1 < len(doc)
+            and (doc[index + 1].is_title)
         ):
             words.append(token)
         else:
             break
         index += 1
-    if not words or words[0].ent_type_ in {"DATE", "NORP"} or words[-1].is_upper and len(words) == 1:
+    if not words or words[0].ent_type_ in {"DATE", "NORP"} or (words[-1].is_upper and len(words) == 1):
         return None
     return doc[words[0].i : words[-1].i + 1].text
 
@@ -968,9 +978,13 @@ def _work_title(token: Token, sentence: Span, ctx: ArticleContext) -> str | None
         ent = ctx.entity(sub)
         if ent is not None and ent.label_ in {SHOW, "WORK_OF_ART"}:
             return show_name(ent) if ent.label_ == SHOW else ent.text
-    if token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in {"PERSON", "GPE", "NORP", "ORG"}:
-        if token.i not in skip:
-            return doc[token.left_edge.i : token.i + 1].text
+    if (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ not in {"PERSON", "GPE", "NORP", "ORG"}
+        and (token.i not in skip)
+    ):
+        return doc[token.left_edge.i : token.i + 1].text
     return None
 
 

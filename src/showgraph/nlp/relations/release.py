@@ -298,7 +298,11 @@ def carrier_titles(ctx: ArticleContext) -> frozenset[str]:
         if ent.label_ != SHOW:
             continue
         root = ent.root
-        if root.dep_ in {"compound", "nmod", "amod"} and root.head.lemma_.lower() in carriers and root.head.i >= ent.end:
+        if (
+            root.dep_ in {"compound", "nmod", "amod"}
+            and root.head.lemma_.lower() in carriers
+            and root.head.i >= ent.end
+        ):
             names.add(show_name(ent))
     ctx._carrier_titles = frozenset(names)  # type: ignore[attr-defined]
     return ctx._carrier_titles  # type: ignore[attr-defined]
@@ -449,9 +453,7 @@ def _platforms(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words["show_nouns"] | {"project"}:
                     continue
                 naming = [c for c in noun.children if c.dep_ == "acl" and c.lower_ in {"called", "titled", "entitled"}]
-                if naming and naming[0].i > ent.end and not any(
-                    t.pos_ == "VERB" for t in doc[noun.i + 1 : ent.start]
-                ):
+                if naming and naming[0].i > ent.end and not any(t.pos_ == "VERB" for t in doc[noun.i + 1 : ent.start]):
                     shows = shows_under(naming[0], sentence)
                     if shows:
                         found.append((show_name(shows[0]), noun))
@@ -547,7 +549,9 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         return
     for token in sentence:
         lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"} and (lemma in words["release_verbs"] or has_form(token, words["release_verbs"])):
+        if token.pos_ in {"VERB", "AUX"} and (
+            lemma in words["release_verbs"] or has_form(token, words["release_verbs"])
+        ):
             if token.dep_ == "amod":
                 continue
             status, cues = ctx.status(token, negation=None)
