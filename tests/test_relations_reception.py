@@ -267,3 +267,12 @@ def test_adapted_from_needs_a_titled_work(nlp, body: str, expected: set) -> None
 def test_the_novel_a_film_is_based_on_has_no_genre_fact(nlp) -> None:
     body = "The thriller upon which the film Salt Marsh is based has sold a million copies."
     assert run(nlp, genre_country_rule, body, title="Salt Marsh") == []
+
+
+def test_another_genre_phrase_carries_to_the_show_before(nlp) -> None:
+    intro = "The BBC shows Pond Life and The Daily Round made Reed famous. "
+    body = intro + "As well as Pond Life, Reed was behind another news satire, The Daily Round."
+    facts = triples(run(nlp, genre_country_rule, body, title="Pond Life"))
+    assert {("genre", "Pond Life", "news satire"), ("genre", "The Daily Round", "news satire")} <= facts
+    body = intro + "As well as Pond Life, Reed was behind a news satire, The Daily Round."
+    assert ("genre", "Pond Life", "news satire") not in triples(run(nlp, genre_country_rule, body, title="Pond Life"))

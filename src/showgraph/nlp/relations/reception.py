@@ -217,6 +217,20 @@ def _phrase_show(head: Token, sentence: Span, ctx: ArticleContext) -> str | None
     return None
 
 
+def _also_of_genre(head: Token, show: str, sentence: Span) -> list[str]:
+    """ "As well as X, she made another satire, Y": "another" says X is a satire too."""
+    if not any(c.dep_ == "det" and c.lower_ == "another" for c in head.children):
+        return []
+    out = []
+    for ent in ents(sentence, SHOW):
+        root = ent.root
+        if ent.end <= head.i and root.dep_ == "pobj" and root.head.lower_ in {"as", "besides", "like", "alongside"}:
+            name = show_name(ent)
+            if name != show:
+                out.append(name)
+    return out
+
+
 def _sole_show_before(head: Token, ref: str) -> bool:
     """Whether ``ref`` is the one show named in the last sentence that names any (at most three sentences
     back) and none other is named in this one before ``head``: "... Hide and Seek took $22m. The thriller
@@ -265,6 +279,8 @@ def genre_country_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 status, cues = ctx.status(token, negation=None)
                 status = status if status in {"reported", "alleged", "rumored"} else "confirmed"
                 yield ctx.fact("genre", show, genre, token, "reception.genre", status=status, cues=cues)
+                for other in _also_of_genre(token, show, sentence):
+                    yield ctx.fact("genre", other, genre, token, "reception.genre", status=status, cues=cues)
         country = _country(token)
         if country:
             yield ctx.fact("country", show, country, token, "reception.country")
@@ -617,7 +633,7 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue  # "The Golden Globes are awarded by ...": the award is no winner
         relation = "nominated_for" if nominated and not won else "won_award"
         status, cues = ctx.status(token, negation=None)
-        if status not in {"confirmed", "reported", "scheduled", "speculative"}:
+        if status not in {"confirmed", "reported", "scheduled", "speculative", "denied", "rumored"}:
             status = "confirmed"
         if (
             relation == "won_award"
