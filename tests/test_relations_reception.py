@@ -276,3 +276,19 @@ def test_another_genre_phrase_carries_to_the_show_before(nlp) -> None:
     assert {("genre", "Pond Life", "news satire"), ("genre", "The Daily Round", "news satire")} <= facts
     body = intro + "As well as Pond Life, Reed was behind a news satire, The Daily Round."
     assert ("genre", "Pond Life", "news satire") not in triples(run(nlp, genre_country_rule, body, title="Pond Life"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The novelist's latest book, the thriller Night Harbour, was published in 2003.",
+        "Her new stage comedy Night Harbour opens in May.",
+    ],
+)
+def test_books_and_stage_works_get_no_genre(nlp, body: str) -> None:
+    assert run(nlp, genre_country_rule, body, title="Night Harbour") == []
+
+
+def test_a_screen_show_in_apposition_keeps_its_genre(nlp) -> None:
+    body = "The channel's latest show, the thriller Night Harbour, airs in May."
+    assert ("genre", "Night Harbour", "thriller") in triples(run(nlp, genre_country_rule, body, title="Night Harbour"))

@@ -182,3 +182,13 @@ def test_hits_that_helped_the_channel(nlp) -> None:
     assert ("platform", "Red Harbour", "ITV") in triples(run(nlp, platform_rule, body))
     body = "Shares in ITV rose. Rival soaps such as Red Harbour have hurt the channel."
     assert ("platform", "Red Harbour", "ITV") not in triples(run(nlp, platform_rule, body))
+
+
+def test_the_channel_show_is_not_the_rival_it_beat(nlp) -> None:
+    body = (
+        "The sitcom Pond Life has triumphed over the drama Glass Garden at the awards. "
+        "The BBC show beat Glass Garden in the best comedy category."
+    )
+    facts = triples(run(nlp, platform_rule, body))
+    assert ("platform", "Pond Life", "BBC") in facts
+    assert ("platform", "Glass Garden", "BBC") not in facts

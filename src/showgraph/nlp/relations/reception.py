@@ -169,6 +169,14 @@ def _phrase_show(head: Token, sentence: Span, ctx: ArticleContext) -> str | None
         c.dep_ == "relcl" and any(forms(t) & {"base", "adapt", "inspire"} for t in c.subtree) for c in head.children
     ):
         return None  # "the thriller upon which the film is based": the source, not the show
+    non_screen = lexicon()["non_screen_works"]
+    top = head
+    while top.dep_ == "compound" and top.head != top:
+        top = top.head
+    if top.dep_ == "appos" and top.head.lemma_.lower() in non_screen:
+        return None  # "her latest book, the thriller X": a novel
+    if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in non_screen for c in head.children):
+        return None  # "the stage comedy X", "the radio thriller X"
     # a title right after the noun, even where the parser split the sentence before it
     nxt = [e for e in doc.ents if e.label_ == SHOW and 1 <= e.start - head.i <= 2]
     if nxt and "\n" not in doc[head.i : nxt[0].start].text_with_ws:

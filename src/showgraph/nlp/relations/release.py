@@ -166,9 +166,27 @@ def referent_show(token: Token, ctx: ArticleContext) -> str | None:
 
 
 def _recent_show(token: Token) -> str | None:
-    for ent in reversed([e for e in token.doc.ents if e.label_ == SHOW and e.end <= token.i]):
-        return show_name(ent)
-    return None
+    """The show named last before ``token``; but a description that opens a sentence as its subject ("The
+    BBC show beat ...") continues the previous sentence's subject, not the rival named after it ("X has
+    triumphed over Y. The BBC show ..." is X)."""
+    from showgraph.nlp.context import sentence_bounds
+
+    shows = [e for e in token.doc.ents if e.label_ == SHOW and e.end <= token.i]
+    if not shows:
+        return None
+    last = shows[-1]
+    start, _ = sentence_bounds(token.doc, token.i)
+    if token.dep_ in {"nsubj", "nsubjpass"} and last.start < start:
+        prev_start, _ = sentence_bounds(token.doc, last.start)
+        before = [e for e in shows if e.start >= prev_start]
+        for ent in before:
+            root = ent.root
+            while root.dep_ in {"appos", "compound"} and root.head != root:
+                root = root.head
+            if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT":
+                return show_name(ent)
+        return show_name(before[0])  # else the first named there, the most salient
+    return show_name(last)
 
 
 def show_of_clause(verb: Token, sentence: Span, ctx: ArticleContext, deps: Iterable[str] = ()) -> str | None:
@@ -484,7 +502,11 @@ def _show_named_by(noun: Token, sentence: Span, ctx: ArticleContext) -> str | No
     doc = sentence.doc
     # a title right after the noun ("drama The Mallorca Files"), or in apposition
     nxt = [e for e in ents(sentence, SHOW) if 0 <= e.start - noun.i - 1 <= 2]
-    if nxt and not any(t.is_punct and t.text not in {","} for t in doc[noun.i + 1 : nxt[0].start]):
+    gap = doc[noun.i + 1 : nxt[0].start] if nxt else []
+    if nxt and not any(
+        (t.is_punct and t.text not in {","}) or (t.pos_ in {"VERB", "AUX"} and t.lower_ not in {"called", "titled"})
+        for t in gap
+    ):  # "The BBC show beat X": X is the rival, not the show
         return show_name(nxt[0])
     for child in noun.children:
         if child.dep_ in {"appos", "compound", "npadvmod", "acl"} and child.ent_type_ == SHOW:
