@@ -176,16 +176,16 @@ def _recent_show(token: Token) -> str | None:
         return None
     last = shows[-1]
     start, _ = sentence_bounds(token.doc, token.i)
-    if token.dep_ in {"nsubj", "nsubjpass"} and last.start < start:
+    opening = token.i - start <= 3 and token.head.dep_ == "ROOT"
+    if token.dep_ in {"nsubj", "nsubjpass"} and opening and last.start < start:
         prev_start, _ = sentence_bounds(token.doc, last.start)
-        before = [e for e in shows if e.start >= prev_start]
+        before = [e for e in shows if e.start >= prev_start and e.text.lower() not in lexicon()["show_nouns"]]
         for ent in before:
             root = ent.root
-            while root.dep_ in {"appos", "compound"} and root.head != root:
+            while root.dep_ in {"appos", "compound", "dobj", "acl"} and root.head != root:
                 root = root.head
-            if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT":
+            if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT" and ent.start < root.head.i:
                 return show_name(ent)
-        return show_name(before[0])  # else the first named there, the most salient
     return show_name(last)
 
 
