@@ -292,3 +292,18 @@ def test_books_and_stage_works_get_no_genre(nlp, body: str) -> None:
 def test_a_screen_show_in_apposition_keeps_its_genre(nlp) -> None:
     body = "The channel's latest show, the thriller Night Harbour, airs in May."
     assert ("genre", "Night Harbour", "thriller") in triples(run(nlp, genre_country_rule, body, title="Night Harbour"))
+
+
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        (
+            "The actor Tom Reed, star of the drama Pond Life, was awarded the CBE for services to drama.",
+            "services to drama",
+        ),
+        ("The sitcom Pond Life will win best comedy at the Emmys, according to critics.", "best comedy"),
+    ],
+)
+def test_award_categories_split_by_the_parser(nlp, body: str, category: str) -> None:
+    facts = [f for f in run(nlp, awards_rule, body, title="Pond Life") if f.relation == "won_award"]
+    assert [f.qualifiers.get("category") for f in facts] == [category]

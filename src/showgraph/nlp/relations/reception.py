@@ -549,10 +549,26 @@ def _categories(verb: Token) -> list[tuple[str, Token]]:
             if obj.dep_ != "pobj":
                 continue
             for head in [obj, *[c for c in obj.children if c.dep_ == "conj"]]:
-                text = _phrase_text(head)
+                text = _phrase_text(head) + _verb_attached_tail(head, verb, {"to"})
                 if is_category(text):
                     out.append((text, head))
     return out
+
+
+def _verb_attached_tail(phrase: Token, verb: Token, preps: set[str]) -> str:
+    """A prepositional phrase the parser hung on the verb that belongs to the category right before it:
+    "awarded the CBE for services to drama", "handed a special award for writing" (never a title or a
+    person: "for The Office" names the winner)."""
+    doc = phrase.doc
+    nxt = phrase.right_edge.i + 1
+    if nxt >= len(doc):
+        return ""
+    prep = doc[nxt]
+    if prep.head != verb or prep.dep_ != "prep" or prep.lower_ not in preps:
+        return ""
+    if any(t.ent_type_ for t in prep.subtree) or any(t.pos_ == "PROPN" for t in prep.subtree):
+        return ""
+    return " " + " ".join(t.text for t in prep.subtree)
 
 
 def _out_of_scope(award: Span, sentence: Span) -> bool:
@@ -654,6 +670,9 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         date = date_in(clause_tokens(token), ctx, future=False)
         label = _award_label(award_span)
         categories = _categories(token) or [(None, token)]
+        if categories[0][0] is None:  # "won best film at the Oscars": the object names the category
+            named_objs = [(c, o) for o in objs if o.dep_ == "dobj" and (c := _category_of(o))]
+            categories = named_objs[:1] or categories
         generic = [o for o in objs if o.lemma_.lower() in words["award_triggers"] and o.i > token.i]
         named = [(c, o) for p in (generic[:1] if award_span is event else []) for f in p.children
                  if f.dep_ == "prep" and f.lower_ == "for" for o in f.children
@@ -662,7 +681,8 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             categories = named  # "collect the award for best comedy for X"
         elif award_span is event and generic and not _categories(token):
             # "was handed a special achievement award for writing": the prize's own name is the category
-            categories = [(" ".join(t.text for t in generic[0].subtree if t.dep_ != "det"), token)]
+            name = " ".join(t.text for t in generic[0].subtree if t.dep_ != "det")
+            categories = [(name + _verb_attached_tail(generic[0], token, {"for"}), token)]
         for category, head in categories:
             who = agent
             nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
