@@ -192,3 +192,17 @@ def test_the_channel_show_is_not_the_rival_it_beat(nlp) -> None:
     facts = triples(run(nlp, platform_rule, body))
     assert ("platform", "Pond Life", "BBC") in facts
     assert ("platform", "Glass Garden", "BBC") not in facts
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The sitcom Pond Life came to an end in 2004 after ten seasons.", {"ended"}),
+        ("The sitcom Pond Life bowed out in May after six series.", {"ended"}),
+        ("The sitcom Pond Life came to Netflix in May.", set()),
+        ("The sitcom Pond Life bows on Netflix in May.", set()),
+    ],
+)
+def test_a_run_that_ends(nlp, body: str, expected: set) -> None:
+    facts = run(nlp, season_status_rule, body, tv=True, title="Pond Life", published="2024-06-01")
+    assert {f.object for f in facts if f.subject == "Pond Life"} == expected

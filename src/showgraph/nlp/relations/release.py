@@ -764,6 +764,8 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     value = None
                 if lemma in {"draw", "come"} and not obj_words & {"close", "end"}:
                     value = None
+                if lemma == "bow" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+                    value = None  # "bowed out after six series"; "bows on Netflix" is a debut
                 if any(e.label_ == SEASON for s in subject for e in doc[s.left_edge.i : s.right_edge.i + 1].ents):
                     value = None
             if (
