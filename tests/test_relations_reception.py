@@ -307,3 +307,13 @@ def test_a_screen_show_in_apposition_keeps_its_genre(nlp) -> None:
 def test_award_categories_split_by_the_parser(nlp, body: str, category: str) -> None:
     facts = [f for f in run(nlp, awards_rule, body, title="Pond Life") if f.relation == "won_award"]
     assert [f.qualifiers.get("category") for f in facts] == [category]
+
+
+def test_the_thriller_is_the_one_title_named_before(nlp) -> None:
+    body = (
+        "Film star Tom Reed has returned to the top of the box office with his film Night Harbour. "
+        "The thriller shot straight to the number one spot."
+    )
+    facts = triples(run(nlp, genre_country_rule, body, title="Box office"))
+    assert ("genre", "Night Harbour", "thriller") in facts
+    assert not any(subject == "Film" for _, subject, _ in facts)

@@ -247,14 +247,20 @@ def _sole_show_before(head: Token, ref: str) -> bool:
 
     doc = head.doc
     start, _ = sentence_bounds(doc, head.i)
-    here = {show_name(e) for e in label_spans(doc, SHOW, start, head.i)}
+    common = lexicon()["genre_nouns"] | lexicon()["format_nouns"] | {"film", "movie", "star"}
+
+    def label_spans_named(first: int, last: int) -> list[Span]:
+        # a bare common noun tagged as a title ("Film star X") names no show
+        return [e for e in label_spans(doc, SHOW, first, last) if e.text.lower() not in common]
+
+    here = {show_name(e) for e in label_spans_named(start, head.i)}
     if not here <= {ref}:
         return False
     for _ in range(3):
         if start == 0:
             return False
         start, end = sentence_bounds(doc, start - 1)
-        before = {show_name(e) for e in label_spans(doc, SHOW, start, end)}
+        before = {show_name(e) for e in label_spans_named(start, end)}
         if before:
             return before == {ref}
     return False
