@@ -317,3 +317,12 @@ def test_the_thriller_is_the_one_title_named_before(nlp) -> None:
     facts = triples(run(nlp, genre_country_rule, body, title="Box office"))
     assert ("genre", "Night Harbour", "thriller") in facts
     assert not any(subject == "Film" for _, subject, _ in facts)
+
+
+def test_viewership_and_adaptation_keep_their_cue(nlp) -> None:
+    body = "The drama Pond Life is expected to draw 10 million viewers in its first week."
+    (fact,) = run(nlp, viewership_rule, body, title="Pond Life")
+    assert fact.status == "speculative"
+    body = "The comedy Pond Life is reportedly based on the novel Winter Birds."
+    (fact,) = run(nlp, adapted_from_rule, body, title="Pond Life")
+    assert (fact.object, fact.status) == ("Winter Birds", "reported")

@@ -206,3 +206,10 @@ def test_the_channel_show_is_not_the_rival_it_beat(nlp) -> None:
 def test_a_run_that_ends(nlp, body: str, expected: set) -> None:
     facts = run(nlp, season_status_rule, body, tv=True, title="Pond Life", published="2024-06-01")
     assert {f.object for f in facts if f.subject == "Pond Life"} == expected
+
+
+def test_episode_count_status(nlp) -> None:
+    (fact,) = run(nlp, episode_count_rule, "The drama Pond Life is tipped to run for 12 episodes.", tv=True)
+    assert (fact.object, fact.status) == (12, "speculative")
+    (fact,) = run(nlp, episode_count_rule, "The drama Pond Life will have 12 episodes.", tv=True)
+    assert (fact.object, fact.status) == (12, "confirmed")

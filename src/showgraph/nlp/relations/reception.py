@@ -444,6 +444,11 @@ def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 continue
             break
         status, cues = ctx.status(where.root, negation=None)
+        if status == "confirmed":
+            verb = where.root
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                verb = verb.head
+            status, cues = ctx.status(verb, negation=None)  # "is expected to draw 10m viewers"
         status = status if status in {"reported", "speculative"} else "confirmed"
         yield ctx.fact(
             "viewership", show, raw.strip(), where, "reception.viewership",
@@ -1126,4 +1131,9 @@ def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             show = ctx.show_for(token, default=True)
         if show is None or show == work or work.lower() in show.lower() or _cut_title(show, work):
             continue
-        yield ctx.fact("adapted_from", show, work, token, "reception.adapted_from", object_kind="Work")
+        status, cues = ctx.status(token, negation=None)
+        status = status if status in {"reported", "rumored", "alleged", "speculative", "denied"} else "confirmed"
+        yield ctx.fact(
+            "adapted_from", show, work, token, "reception.adapted_from",
+            object_kind="Work", status=status, cues=cues,
+        )  # fmt: skip

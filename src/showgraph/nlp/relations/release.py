@@ -702,7 +702,13 @@ def episode_count_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue
         window = [t for t in doc[max(sentence.start, noun.i - 8) : min(sentence.end, noun.i + 8)]]
         season = season_of(window, sentence) or ctx.season_for(noun)
-        yield ctx.fact("episode_count", show, value, noun, "release.episode_count", qualifiers={"season": season})
+        status, cues = ctx.status(noun, negation=None)
+        # a planned show's length is stated as fact ("will have six episodes"); a guess or a report is not
+        status = status if status in {"reported", "rumored", "speculative", "denied"} else "confirmed"
+        yield ctx.fact(
+            "episode_count", show, value, noun, "release.episode_count",
+            qualifiers={"season": season}, status=status, cues=cues,
+        )  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------- season_status
