@@ -326,3 +326,11 @@ def test_viewership_and_adaptation_keep_their_cue(nlp) -> None:
     body = "The comedy Pond Life is reportedly based on the novel Winter Birds."
     (fact,) = run(nlp, adapted_from_rule, body, title="Pond Life")
     assert (fact.object, fact.status) == ("Winter Birds", "reported")
+
+
+def test_viewing_hours_as_written_and_category_on_the_prize(nlp) -> None:
+    body = "The drama Pond Life topped the global chart with 25.4 million viewing hours."
+    assert [f.object for f in run(nlp, viewership_rule, body, title="Pond Life")] == ["25.4 million viewing hours"]
+    body = "The comedy Pond Life won an Emmy for outstanding comedy series in 2021."
+    (fact,) = run(nlp, awards_rule, body, title="Pond Life")
+    assert fact.qualifiers.get("category") == "outstanding comedy series"

@@ -213,3 +213,12 @@ def test_episode_count_status(nlp) -> None:
     assert (fact.object, fact.status) == (12, "speculative")
     (fact,) = run(nlp, episode_count_rule, "The drama Pond Life will have 12 episodes.", tv=True)
     assert (fact.object, fact.status) == (12, "confirmed")
+
+
+def test_released_on_in_a_relative_clause_of_a_description(nlp) -> None:
+    body = (
+        "Hulu has renewed the drama Glass Garden for a second season. "
+        "The first season, which premiered on December 30, 2022, topped the charts."
+    )
+    facts = run(nlp, released_on_rule, body, title="Glass Garden", published="2023-02-01", whole=True)
+    assert {(f.subject, f.object, f.qualifiers.get("season")) for f in facts} == {("Glass Garden", "2022-12-30", 1)}

@@ -411,9 +411,9 @@ def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if not re.search(r"million|billion|\bm\b|bn|thousand", raw, re.IGNORECASE) and value < 10000:
             continue
         end = mention.end
-        tail = re.match(r"\s+(\w+)", text[end:])
+        tail = re.match(r"\s+(?:(?:viewing|watch|streaming|view)\s+)?(\w+)", text[end:])  # "25.4m viewing hours"
         if tail and tail.group(1).lower() in words["audience_units"]:
-            raw = raw + " " + tail.group(1)
+            raw = raw + " " + " ".join(tail.group(0).split())  # as written
             end += len(tail.group(0))
         elif tail and tail.group(1).lower() in {"pounds", "dollars", "sales", "subscribers", "copies", "tickets",
                                                "jobs", "users", "customers", "people"}:  # fmt: skip
@@ -553,7 +553,9 @@ def is_category(phrase: str) -> bool:
 def _categories(verb: Token) -> list[tuple[str, Token]]:
     """ "for best comedy and best TV actor" -> category phrases with their heads."""
     out = []
-    for prep in verb.children:
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    preps = [*verb.children, *(p for o in objects for p in o.children)]  # "won an Emmy for outstanding drama"
+    for prep in preps:
         if prep.dep_ != "prep" or prep.lower_ != "for":
             continue
         for obj in prep.children:

@@ -210,6 +210,9 @@ def show_of_clause(verb: Token, sentence: Span, ctx: ArticleContext, deps: Itera
                     return show_name(ent) if ent is not None else None
                 if shows:
                     return show_name(shows[0])
+                ref = referent_show(antecedent, ctx)  # "The comedy, which debuted in 2019, ..."
+                if ref:
+                    return ref
                 continue
             shows = shows_under(child, sentence)
             if shows:
@@ -585,7 +588,11 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if show is None:
                 continue
             subject = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            season = season_of([t for s in subject for t in s.subtree], sentence) or ctx.season_for(token)
+            if token.dep_ == "relcl" and any(s.lower_ in {"which", "that"} for s in subject):
+                subject = [token.head]  # "The first season, which premiered on ...": its antecedent
+            season = season_of([t for s in subject for t in s.subtree if not (t.i >= token.i)], sentence) or (
+                ctx.season_for(token)
+            )
             qualifiers = {"season": season, "platform": _release_platform(token, sentence, ctx)}
             yield ctx.fact(
                 "released_on", show, date, token, "release.released_on",
