@@ -334,3 +334,15 @@ def test_viewing_hours_as_written_and_category_on_the_prize(nlp) -> None:
     body = "The comedy Pond Life won an Emmy for outstanding comedy series in 2021."
     (fact,) = run(nlp, awards_rule, body, title="Pond Life")
     assert fact.qualifiers.get("category") == "outstanding comedy series"
+
+
+def test_coordinated_prizes_and_the_longest_award_name(nlp) -> None:
+    facts = run(nlp, awards_rule, "The drama Pond Life won two Golden Globes and a Bafta.", title="Pond Life")
+    assert {f.object for f in facts if f.relation == "won_award"} == {"Golden Globe", "Bafta"}
+    body = "The K-drama Pond Life has been nominated for best drama at the Baeksang Arts Awards."
+    (fact,) = run(nlp, awards_rule, body, title="Pond Life")
+    assert (fact.relation, fact.object, fact.qualifiers.get("category")) == (
+        "nominated_for",
+        "Baeksang Arts Awards",
+        "best drama",
+    )

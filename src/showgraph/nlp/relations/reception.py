@@ -467,7 +467,11 @@ def _award_names(sentence: Span) -> list[Span]:
     names = sorted(words["award_names"], key=len, reverse=True)
     pattern = "|".join(re.escape(n) for n in names)
     spans = []
-    for match in re.finditer(rf"\b(?:{pattern})s?\b|\b(?:[A-Z][\w'’]+\s+){{1,5}}(?:Awards?|Prize|Trophy)\b", text):
+    matches = [
+        *re.finditer(rf"\b(?:{pattern})s?\b", text),
+        *re.finditer(r"\b(?:[A-Z][\w'’]+\s+){1,5}(?:Awards?|Prize|Trophy)\b", text),
+    ]
+    for match in sorted(matches, key=lambda m: m.start()):
         span = doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
                              alignment_mode="expand")  # fmt: skip
         if span is not None:
@@ -475,7 +479,9 @@ def _award_names(sentence: Span) -> list[Span]:
                 span = span[1:]
             if span:
                 spans.append(span)
-    return spans
+    # "Baeksang" inside "Baeksang Arts Awards": the longer name is the award as written
+    return [a for a in spans if not any(b is not a and b.start <= a.start and a.end <= b.end and len(b) > len(a)
+                                        for b in spans)]  # fmt: skip
 
 
 def _award_label(span: Span) -> str:
@@ -562,7 +568,7 @@ def _categories(verb: Token) -> list[tuple[str, Token]]:
             if obj.dep_ != "pobj":
                 continue
             for head in [obj, *[c for c in obj.children if c.dep_ == "conj"]]:
-                text = _phrase_text(head) + _verb_attached_tail(head, verb, {"to"})
+                text = _phrase_text(head).split(" at ")[0] + _verb_attached_tail(head, verb, {"to"})
                 if is_category(text):
                     out.append((text, head))
     return out
@@ -717,6 +723,18 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 qualifiers={"category": category, "date": date}, status=status, cues=cues,
                 subject_kind=who[1],
             )  # fmt: skip
+        # "won two Golden Globes and a Bafta": each coordinated prize is won too
+        for other_award in awards:
+            root = other_award.root
+            if other_award is award_span or root.dep_ != "conj" or _out_of_scope(other_award, sentence):
+                continue
+            if award_span.start <= root.head.i < award_span.end or (
+                root.head.dep_ in {"dobj", "pobj"} and (root.head.head == token or root.head.head.head == token)
+            ):
+                yield ctx.fact(
+                    relation, agent[0], _award_label(other_award), token, "reception.awards",
+                    qualifiers={"date": date}, status=status, cues=cues, subject_kind=agent[1],
+                )  # fmt: skip
     yield from _winner_titles(sentence, ctx, awards)
     yield from _nomination_phrases(sentence, ctx, awards)
     yield from _contest_outcomes(sentence, ctx, awards)
