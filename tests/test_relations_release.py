@@ -222,3 +222,16 @@ def test_released_on_in_a_relative_clause_of_a_description(nlp) -> None:
     )
     facts = run(nlp, released_on_rule, body, title="Glass Garden", published="2023-02-01", whole=True)
     assert {(f.subject, f.object, f.qualifiers.get("season")) for f in facts} == {("Glass Garden", "2022-12-30", 1)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The thriller Moon Tide returns to Netflix on October 1.", {("2024-10-01", "scheduled")}),
+        ("Season 2 of the thriller Moon Tide premieres on Netflix on March 3.", {("2025-03-03", "scheduled")}),
+        ("The thriller Moon Tide returned to the top of the charts on Monday.", set()),
+    ],
+)
+def test_timetable_present_release(nlp, body: str, expected: set) -> None:
+    facts = run(nlp, released_on_rule, body, title="Moon Tide", published="2024-05-01", whole=True)
+    assert {(f.object, f.status) for f in facts} == expected

@@ -280,6 +280,38 @@ def date_in(tokens: list[Token], ctx: ArticleContext, *, future: bool | None) ->
     return None
 
 
+def _ahead(iso: str, ctx: ArticleContext) -> bool:
+    """Whether a date lies after the article's publication."""
+    published = getattr(ctx, "published", None)
+    return published is not None and iso > published.isoformat()[: len(iso)]
+
+
+def timetable_present(verb: Token) -> bool:
+    """A present-tense release verb with a date ("the drama returns to Netflix on October 1", "Season 2
+    premieres on May 5"): news states a schedule so, and a date without a year then lies ahead."""
+    return verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _verb_tagged_noun(token: Token, words: dict) -> bool:
+    """A present-tense release verb the tagger read as a plural noun at the root, right after a title."""
+    doc = token.doc
+    return (
+        token.dep_ == "ROOT"
+        and token.tag_ == "NNS"
+        and token.lower_[:-1] in words["release_verbs"]
+        and token.i > 0
+        and doc[token.i - 1].ent_type_ == SHOW
+        and any(c.dep_ == "prep" and c.lower_ in {"on", "in"} for c in token.children)
+    )
+
+
+def _returns_to_screens(verb: Token) -> bool:
+    """ "returns to Netflix", "returns to screens", "Season 3 returns": a show's return is a release; a
+    return "to the top of the charts" is not."""
+    words = {t.lower_ for t in verb.subtree} | {t.ent_type_ for t in verb.subtree}
+    return bool(words & {PLATFORM, "SEASON", "screens", "screen", "tv", "television", "season", "series"})
+
+
 def is_future(status: str) -> bool:
     """Whether a status states a planned event (dates without a year then resolve forwards)."""
     return status in {"scheduled", "speculative"}
@@ -574,16 +606,30 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         return
     for token in sentence:
         lemma = token.lemma_.lower()
+        returning = token.pos_ == "VERB" and lemma == "return" and _returns_to_screens(token)
+        if _verb_tagged_noun(token, words):
+            # "Season 2 of X premieres on Netflix on March 3", the verb tagged as a plural noun
+            show = next((show_name(e) for e in ents(sentence, SHOW) if e.end <= token.i), None)
+            date = date_in([t for t in token.subtree if t.i > token.i], ctx, future=True)
+            if show and date:
+                season = season_of(sentence.doc[sentence.start : token.i], sentence)
+                yield ctx.fact(
+                    "released_on", show, date, token, "release.released_on", status="scheduled",
+                    qualifiers={"season": season, "platform": _release_platform(token, sentence, ctx)},
+                )  # fmt: skip
+            continue
         if token.pos_ in {"VERB", "AUX"} and (
-            lemma in words["release_verbs"] or has_form(token, words["release_verbs"])
+            lemma in words["release_verbs"] or has_form(token, words["release_verbs"]) or returning
         ):
             if token.dep_ == "amod":
                 continue
             status, cues = ctx.status(token, negation=None)
             tokens = [t for t in clause_tokens(token) if t.dep_ not in {"nsubj", "nsubjpass"} or t.i > token.i]
-            date = date_in(tokens, ctx, future=is_future(status))
+            date = date_in(tokens, ctx, future=is_future(status) or timetable_present(token))
             if date is None:
                 continue
+            if status == "confirmed" and timetable_present(token) and _ahead(date, ctx):
+                status = "scheduled"  # "returns to Netflix on October 1": a plan
             show = show_of_clause(token, sentence, ctx, deps=("nsubj", "nsubjpass", "dobj"))
             if show is None:
                 continue
@@ -833,7 +879,7 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         )
         if value == "renewed" and season is None and lemma in {"renew", "recommission"}:
             season = None
-        date = date_in(clause_tokens(anchor), ctx, future=is_future(status))
+        date = date_in(clause_tokens(anchor), ctx, future=is_future(status) or timetable_present(anchor))
         yield ctx.fact(
             "season_status", show, value, token, "release.season_status",
             qualifiers={"season": season, "date": date}, status=status, cues=cues,
