@@ -211,8 +211,8 @@ def show_of_clause(verb: Token, sentence: Span, ctx: ArticleContext, deps: Itera
                 if shows:
                     return show_name(shows[0])
                 ref = referent_show(antecedent, ctx)  # "The comedy, which debuted in 2019, ..."
-                if ref:
-                    return ref
+                if ref and antecedent.dep_ in {"nsubj", "nsubjpass"}:
+                    return ref  # ("the history of the show, which ...": a show in passing is no safe guess)
                 continue
             shows = shows_under(child, sentence)
             if shows:
