@@ -235,3 +235,18 @@ def test_released_on_in_a_relative_clause_of_a_description(nlp) -> None:
 def test_timetable_present_release(nlp, body: str, expected: set) -> None:
     facts = run(nlp, released_on_rule, body, title="Moon Tide", published="2024-05-01", whole=True)
     assert {(f.object, f.status) for f in facts} == expected
+
+
+def test_an_order_for_a_later_season_is_a_renewal(nlp) -> None:
+    body = "Disney+ has greenlit a second season of the Korean fantasy series Crimson Tide."
+    facts = run(nlp, season_status_rule, body, tv=True, title="Crimson Tide")
+    assert {(f.object, f.qualifiers.get("season")) for f in facts} == {("renewed", 2)}
+    assert ("platform", "Crimson Tide", "Disney+") in triples(run(nlp, platform_rule, body))
+
+
+def test_the_original_of_a_named_remake_gets_no_platform(nlp) -> None:
+    body = (
+        "HBO Max has ordered the drama Crimson Tide. "
+        "The series, a remake of the 2015 Japanese film Moonlit River, was created by Ann Lee for HBO Max."
+    )
+    assert ("platform", "Moonlit River", "HBO Max") not in triples(run(nlp, platform_rule, body))

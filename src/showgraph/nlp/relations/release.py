@@ -132,7 +132,18 @@ def in_subtree(ent: Span, token: Token, *, skip_clauses: bool = True) -> bool:
             return False
         if skip_clauses and node.dep_ in {"relcl", "advcl"} and node != token:
             return False
+        if node.dep_ == "pobj" and node.head.lower_ in {"of", "to"} and _named_version(node.head.head, token):
+            return False  # "The series, a remake of the film X, ...": X is the original, not the series
         node = node.head
+
+
+def _named_version(noun: Token, token: Token) -> bool:
+    """A "remake/sequel/adaptation" noun in apposition to the production being talked about."""
+    return (
+        noun != token
+        and noun.dep_ == "appos"
+        and noun.lemma_.lower() in {"remake", "adaptation", "version", "reimagining", "sequel", "prequel", "reboot"}
+    )
 
 
 def shows_under(token: Token, sentence: Span) -> list[Span]:
@@ -860,6 +871,8 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             season = _season_number_after(token, sentence)
             if season == 1:
                 value = "commissioned"
+        elif value == "commissioned" and (_season_number_after(token, sentence) or 0) >= 2:
+            value = "renewed"  # "greenlit a second season": a further order
         objects = [c for c in anchor.children if c.dep_ == "dobj"]
         if objects and not (
             shows_under(objects[0], sentence)
