@@ -346,3 +346,27 @@ def test_coordinated_prizes_and_the_longest_award_name(nlp) -> None:
         "Baeksang Arts Awards",
         "best drama",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Ann Lee, who plays the lead in the K-drama Pond Life, was named best actress at the Seoul Drama Awards.",
+            ("won_award", "Ann Lee", "best actress"),
+        ),
+        (
+            "The K-drama Pond Life earned Ann Lee a nomination for best actress at the Emmys.",
+            ("nominated_for", "Ann Lee", "best actress"),
+        ),
+        ("The K-drama Pond Life swept five awards at the Baeksang Arts Awards.", ("won_award", "Pond Life", None)),
+    ],
+)
+def test_named_best_and_earned_a_nomination(nlp, body: str, expected: tuple) -> None:
+    facts = run(nlp, awards_rule, body, title="Pond Life")
+    assert [(f.relation, f.subject, f.qualifiers.get("category")) for f in facts] == [expected]
+
+
+def test_named_host_of_a_ceremony_is_no_award(nlp) -> None:
+    body = "Ann Lee, star of the K-drama Pond Life, was named the new host of the Seoul Drama Awards."
+    assert run(nlp, awards_rule, body, title="Pond Life") == []

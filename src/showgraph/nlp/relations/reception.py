@@ -623,7 +623,12 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     for token in sentence:
         if token.pos_ not in {"VERB", "AUX"}:
             continue
-        won = has_form(token, words["award_verbs"])
+        won = has_form(token, words["award_verbs"]) or (
+            # "was named best actress at the X Awards"
+            token.lemma_.lower() in {"name", "crown"}
+            and any(c.dep_ == "auxpass" for c in token.children)
+            and any(c.dep_ in {"oprd", "attr"} and _category_of(c) for c in token.children)
+        )
         nominated = has_form(token, words["nomination_verbs"])
         if not (won or nominated) or _negated(token):
             continue
@@ -662,7 +667,10 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             subject_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not subject_tokens and token.dep_ in {"xcomp", "advcl", "conj"}:
             subject_tokens = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        datives = [c for c in token.children if c.dep_ == "dative" and c.lower_ in {"him", "her", "them"}]
+        datives = [
+            c for c in token.children
+            if c.dep_ == "dative" and (c.lower_ in {"him", "her", "them"} or c.ent_type_ == "PERSON")
+        ]  # fmt: skip
         if datives and not passive:
             subject_tokens = datives  # "his performance has earned him a Bafta": the dative wins it
         if not subject_tokens:
@@ -690,7 +698,7 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         label = _award_label(award_span)
         categories = _categories(token) or [(None, token)]
         if categories[0][0] is None:  # "won best film at the Oscars": the object names the category
-            named_objs = [(c, o) for o in objs if o.dep_ == "dobj" and (c := _category_of(o))]
+            named_objs = [(c, o) for o in objs if o.dep_ in {"dobj", "oprd"} and (c := _category_of(o))]
             categories = named_objs[:1] or categories
         generic = [o for o in objs if o.lemma_.lower() in words["award_triggers"] and o.i > token.i]
         named = [(c, o) for p in (generic[:1] if award_span is event else []) for f in p.children
@@ -701,7 +709,8 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         elif award_span is event and generic and not _categories(token):
             # "was handed a special achievement award for writing": the prize's own name is the category
             name = " ".join(t.text for t in generic[0].subtree if t.dep_ != "det")
-            categories = [(name + _verb_attached_tail(generic[0], token, {"for"}), token)]
+            if is_category(name) or not any(t.like_num or t.tag_ == "NNS" for t in generic[0].subtree):
+                categories = [(name + _verb_attached_tail(generic[0], token, {"for"}), token)]  # not "five awards"
         for category, head in categories:
             who = agent
             nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
@@ -726,7 +735,16 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         # "won two Golden Globes and a Bafta": each coordinated prize is won too
         for other_award in awards:
             root = other_award.root
-            if other_award is award_span or root.dep_ != "conj" or _out_of_scope(other_award, sentence):
+            including = root.dep_ == "pobj" and root.head.lower_ == "including"  # "five awards, including the X"
+            if other_award is award_span or not (root.dep_ == "conj" or including):
+                continue
+            if _out_of_scope(other_award, sentence):
+                continue
+            if including and any(t.i == root.i for o in objs for t in o.subtree):
+                yield ctx.fact(
+                    relation, agent[0], _award_label(other_award), token, "reception.awards",
+                    qualifiers={"date": date}, status=status, cues=cues, subject_kind=agent[1],
+                )  # fmt: skip
                 continue
             if award_span.start <= root.head.i < award_span.end or (
                 root.head.dep_ in {"dobj", "pobj"} and (root.head.head == token or root.head.head.head == token)
