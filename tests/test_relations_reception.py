@@ -370,3 +370,15 @@ def test_named_best_and_earned_a_nomination(nlp, body: str, expected: tuple) -> 
 def test_named_host_of_a_ceremony_is_no_award(nlp) -> None:
     body = "Ann Lee, star of the K-drama Pond Life, was named the new host of the Seoul Drama Awards."
     assert run(nlp, awards_rule, body, title="Pond Life") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The drama Pond Life is not up for a Bafta this year.", []),
+        ("The drama Pond Life is no longer in the running for an Emmy.", []),
+        ("The drama Pond Life could be up for a Bafta next year.", ["speculative"]),
+    ],
+)
+def test_nomination_phrases_negated_or_hedged(nlp, body: str, expected: list) -> None:
+    assert [f.status for f in run(nlp, awards_rule, body, title="Pond Life")] == expected

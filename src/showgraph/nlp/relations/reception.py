@@ -849,7 +849,8 @@ def _nomination_phrases(sentence: Span, ctx: ArticleContext, awards: list[Span])
         if token.lower_ != "for" or token.i == sentence.start:
             continue
         before = " ".join(t.lower_ for t in sentence.doc[max(sentence.start, token.i - 3) : token.i])
-        if not any(before == p or before.endswith(" " + p) for p in phrases):
+        matched = next((p for p in phrases if before == p or before.endswith(" " + p)), None)
+        if matched is None:
             continue
         after = [a for a in awards if a.start > token.i]
         if not after:
@@ -858,6 +859,9 @@ def _nomination_phrases(sentence: Span, ctx: ArticleContext, awards: list[Span])
         if _out_of_scope(award, sentence) or _negated(token.head):
             continue
         subject = _subject_of_phrase(token)
+        verb = subject.head if subject is not None else token.head
+        if _negated(verb) or any(c.lower_ == "longer" and c.dep_ == "advmod" for c in verb.subtree):
+            continue  # "is not up for", "is no longer in the running for"
         agent = _party(subject, ctx, sentence) if subject is not None else None
         if not _winner_ok(agent, ctx) or agent[0].lower() in award.text.lower():
             continue
@@ -867,7 +871,9 @@ def _nomination_phrases(sentence: Span, ctx: ArticleContext, awards: list[Span])
                 if obj.dep_ == "pobj":
                     category = category or _category_of(obj)
         status, cues = ctx.status(token, negation=None)
-        phrase = set(before.split())
+        if status == "confirmed":
+            status, cues = ctx.status(verb, negation=None)  # "could be up for"
+        phrase = set(matched.split())
         if set(c.lower() for c in cues) <= phrase:
             status, cues = "confirmed", ()  # "in the running" is the nomination itself, no guess
         status = status if status in {"reported", "rumored", "denied", "speculative"} else "confirmed"
