@@ -242,6 +242,9 @@ def test_an_order_for_a_later_season_is_a_renewal(nlp) -> None:
     facts = run(nlp, season_status_rule, body, tv=True, title="Crimson Tide")
     assert {(f.object, f.qualifiers.get("season")) for f in facts} == {("renewed", 2)}
     assert ("platform", "Crimson Tide", "Disney+") in triples(run(nlp, platform_rule, body))
+    body = "The sitcom Crimson Tide was commissioned for BBC Three, with the second series also shown on BBC One."
+    facts = run(nlp, season_status_rule, body, tv=True, title="Crimson Tide")
+    assert {f.object for f in facts} == {"commissioned"}
 
 
 def test_the_original_of_a_named_remake_gets_no_platform(nlp) -> None:

@@ -871,8 +871,15 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             season = _season_number_after(token, sentence)
             if season == 1:
                 value = "commissioned"
-        elif value == "commissioned" and (_season_number_after(token, sentence) or 0) >= 2:
-            value = "renewed"  # "greenlit a second season": a further order
+        elif value == "commissioned":
+            ordered = [
+                t
+                for c in token.children
+                if c.dep_ in {"dobj", "nsubjpass"} or (c.dep_ == "prep" and c.lower_ == "for")
+                for t in c.subtree
+            ]
+            if (season_of(ordered, sentence) or 0) >= 2:
+                value = "renewed"  # "greenlit a second season": a further order
         objects = [c for c in anchor.children if c.dep_ == "dobj"]
         if objects and not (
             shows_under(objects[0], sentence)
