@@ -182,3 +182,203 @@ def test_enumeration_needs_a_plural_screen_genre(nlp) -> None:
     assert facts_of(nlp, body) == []
     doc = nlp(body)
     assert doc._.shows == []
+
+
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        ("The drama Pond Life is up for a Bafta this year.", None),
+        ("The drama Pond Life is in the running for an Emmy for best drama.", "best drama"),
+        ("The drama Pond Life was among the nominees for best drama at the Emmys.", "best drama"),
+        ("The drama Pond Life will compete for the Golden Globe for best drama.", "best drama"),
+    ],
+)
+def test_nomination_phrases(nlp, body: str, category: str | None) -> None:
+    facts = [f for f in run(nlp, awards_rule, body, title="Pond Life") if f.relation == "nominated_for"]
+    (fact,) = facts
+    assert fact.subject == "Pond Life" and fact.qualifiers.get("category") == category
+    assert fact.status == "confirmed"  # "will compete": the nomination is already made
+    assert not [f for f in run(nlp, awards_rule, body, title="Pond Life") if f.relation == "won_award"]
+
+
+def test_losing_a_category_states_a_nomination_and_the_winner(nlp) -> None:
+    body = (
+        "At the National Television Awards, the actor Tom Reed was handed a special award for drama. "
+        "But the sitcom Pond Life missed out in the best comedy show category to the sitcom Red Harbour."
+    )
+    facts = {(f.relation, f.subject, f.qualifiers.get("category")) for f in run(nlp, awards_rule, body)}
+    assert ("nominated_for", "Pond Life", "best comedy show") in facts
+    assert ("won_award", "Red Harbour", "best comedy show") in facts
+    assert ("won_award", "Pond Life", "best comedy show") not in facts
+
+
+def test_beating_rivals_makes_them_nominees(nlp) -> None:
+    body = (
+        "The sitcom Pond Life won two Golden Globes in 2004 for best comedy. "
+        "In winning it beat the likes of the drama Glass Garden and the sitcom Red Harbour."
+    )
+    facts = run(nlp, awards_rule, body, title="Pond Life")
+    nominated = {(f.subject, f.object, f.qualifiers.get("category")) for f in facts if f.relation == "nominated_for"}
+    assert nominated == {
+        ("Glass Garden", "Golden Globe", "best comedy"),
+        ("Red Harbour", "Golden Globe", "best comedy"),
+    }
+    body = "The drama Glass Garden beat the sitcom Pond Life to the top spot in the ratings."
+    assert run(nlp, awards_rule, body) == []
+
+
+def test_a_contestant_is_not_the_actor_in_its_apposition(nlp) -> None:
+    body = "The drama Glass Garden, a thriller starring Tom Reed, is up for six Emmys."
+    subjects = {f.subject for f in run(nlp, awards_rule, body)}
+    assert subjects == {"Glass Garden"}
+
+
+def test_collecting_the_award_at_a_ceremony_named_before(nlp) -> None:
+    body = (
+        "At the National Television Awards on Monday, the actor Tom Reed was handed a special award for drama. "
+        "Jane Smith was also at the awards to collect the award for best drama for the sitcom Pond Life."
+    )
+    facts = {
+        (f.subject, f.qualifiers.get("category")) for f in run(nlp, awards_rule, body) if f.relation == "won_award"
+    }
+    assert ("Pond Life", "best drama") in facts
+    assert not any(subject == "Jane Smith" for subject, _ in facts)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The drama Salt Marsh is inspired by the podcast Winter Birds.", {("Salt Marsh", "Winter Birds")}),
+        ("The film Salt Marsh is a remake of the 1958 film Winter Birds.", {("Salt Marsh", "Winter Birds")}),
+        (
+            "Tom Reed will direct Salt Marsh - a character from cult website Winter Birds - for ITV.",
+            {("Salt Marsh", "Winter Birds")},
+        ),
+        ("The drama Salt Marsh is inspired by the life of 1960s singer Tom Reed.", set()),
+        ("The comedy Salt Marsh, an adaptation of Tom Reed's TV cartoon, fell to fifth.", set()),
+        ("The actor Tom Reed joins the film adaptation of The Traveller's Guide To The Moon.", set()),
+    ],
+)
+def test_adapted_from_needs_a_titled_work(nlp, body: str, expected: set) -> None:
+    facts = run(nlp, adapted_from_rule, body, title="Salt Marsh")
+    assert {(f.subject, f.object) for f in facts} == expected
+
+
+def test_the_novel_a_film_is_based_on_has_no_genre_fact(nlp) -> None:
+    body = "The thriller upon which the film Salt Marsh is based has sold a million copies."
+    assert run(nlp, genre_country_rule, body, title="Salt Marsh") == []
+
+
+def test_another_genre_phrase_carries_to_the_show_before(nlp) -> None:
+    intro = "The BBC shows Pond Life and The Daily Round made Reed famous. "
+    body = intro + "As well as Pond Life, Reed was behind another news satire, The Daily Round."
+    facts = triples(run(nlp, genre_country_rule, body, title="Pond Life"))
+    assert {("genre", "Pond Life", "news satire"), ("genre", "The Daily Round", "news satire")} <= facts
+    body = intro + "As well as Pond Life, Reed was behind a news satire, The Daily Round."
+    assert ("genre", "Pond Life", "news satire") not in triples(run(nlp, genre_country_rule, body, title="Pond Life"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The novelist's latest book, the thriller Night Harbour, was published in 2003.",
+        "Her new stage comedy Night Harbour opens in May.",
+    ],
+)
+def test_books_and_stage_works_get_no_genre(nlp, body: str) -> None:
+    assert run(nlp, genre_country_rule, body, title="Night Harbour") == []
+
+
+def test_a_screen_show_in_apposition_keeps_its_genre(nlp) -> None:
+    body = "The channel's latest show, the thriller Night Harbour, airs in May."
+    assert ("genre", "Night Harbour", "thriller") in triples(run(nlp, genre_country_rule, body, title="Night Harbour"))
+
+
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        (
+            "The actor Tom Reed, star of the drama Pond Life, was awarded the CBE for services to drama.",
+            "services to drama",
+        ),
+        ("The sitcom Pond Life will win best comedy at the Emmys, according to critics.", "best comedy"),
+    ],
+)
+def test_award_categories_split_by_the_parser(nlp, body: str, category: str) -> None:
+    facts = [f for f in run(nlp, awards_rule, body, title="Pond Life") if f.relation == "won_award"]
+    assert [f.qualifiers.get("category") for f in facts] == [category]
+
+
+def test_the_thriller_is_the_one_title_named_before(nlp) -> None:
+    body = (
+        "Film star Tom Reed has returned to the top of the box office with his film Night Harbour. "
+        "The thriller shot straight to the number one spot."
+    )
+    facts = triples(run(nlp, genre_country_rule, body, title="Box office"))
+    assert ("genre", "Night Harbour", "thriller") in facts
+    assert not any(subject == "Film" for _, subject, _ in facts)
+
+
+def test_viewership_and_adaptation_keep_their_cue(nlp) -> None:
+    body = "The drama Pond Life is expected to draw 10 million viewers in its first week."
+    (fact,) = run(nlp, viewership_rule, body, title="Pond Life")
+    assert fact.status == "speculative"
+    body = "The comedy Pond Life is reportedly based on the novel Winter Birds."
+    (fact,) = run(nlp, adapted_from_rule, body, title="Pond Life")
+    assert (fact.object, fact.status) == ("Winter Birds", "reported")
+
+
+def test_viewing_hours_as_written_and_category_on_the_prize(nlp) -> None:
+    body = "The drama Pond Life topped the global chart with 25.4 million viewing hours."
+    assert [f.object for f in run(nlp, viewership_rule, body, title="Pond Life")] == ["25.4 million viewing hours"]
+    body = "The comedy Pond Life won an Emmy for outstanding comedy series in 2021."
+    (fact,) = run(nlp, awards_rule, body, title="Pond Life")
+    assert fact.qualifiers.get("category") == "outstanding comedy series"
+
+
+def test_coordinated_prizes_and_the_longest_award_name(nlp) -> None:
+    facts = run(nlp, awards_rule, "The drama Pond Life won two Golden Globes and a Bafta.", title="Pond Life")
+    assert {f.object for f in facts if f.relation == "won_award"} == {"Golden Globe", "Bafta"}
+    body = "The K-drama Pond Life has been nominated for best drama at the Baeksang Arts Awards."
+    (fact,) = run(nlp, awards_rule, body, title="Pond Life")
+    assert (fact.relation, fact.object, fact.qualifiers.get("category")) == (
+        "nominated_for",
+        "Baeksang Arts Awards",
+        "best drama",
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Ann Lee, who plays the lead in the K-drama Pond Life, was named best actress at the Seoul Drama Awards.",
+            ("won_award", "Ann Lee", "best actress"),
+        ),
+        (
+            "The K-drama Pond Life earned Ann Lee a nomination for best actress at the Emmys.",
+            ("nominated_for", "Ann Lee", "best actress"),
+        ),
+        ("The K-drama Pond Life swept five awards at the Baeksang Arts Awards.", ("won_award", "Pond Life", None)),
+    ],
+)
+def test_named_best_and_earned_a_nomination(nlp, body: str, expected: tuple) -> None:
+    facts = run(nlp, awards_rule, body, title="Pond Life")
+    assert [(f.relation, f.subject, f.qualifiers.get("category")) for f in facts] == [expected]
+
+
+def test_named_host_of_a_ceremony_is_no_award(nlp) -> None:
+    body = "Ann Lee, star of the K-drama Pond Life, was named the new host of the Seoul Drama Awards."
+    assert run(nlp, awards_rule, body, title="Pond Life") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The drama Pond Life is not up for a Bafta this year.", []),
+        ("The drama Pond Life is no longer in the running for an Emmy.", []),
+        ("The drama Pond Life could be up for a Bafta next year.", ["speculative"]),
+    ],
+)
+def test_nomination_phrases_negated_or_hedged(nlp, body: str, expected: list) -> None:
+    assert [f.status for f in run(nlp, awards_rule, body, title="Pond Life")] == expected

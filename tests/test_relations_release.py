@@ -143,3 +143,113 @@ def test_off_screen_helper() -> None:
     assert off_screen(plain("He is to star in a Broadway revival of the play.")[:]) == "stage"
     assert off_screen(plain("She hosts a lunchtime show on Radio 1.")[:]) == "radio"
     assert off_screen(plain("The soap opera returns to television in May.")[:]) is None
+
+
+def test_released_on_past_tense_premiere(nlp) -> None:
+    body = "The thriller Glass Garden premiered on Hulu on March 3, 2021."
+    facts = run(nlp, released_on_rule, body, title="Glass Garden", published="2022-01-10", whole=True)
+    (fact,) = facts
+    assert (fact.subject, fact.object, fact.qualifiers.get("platform")) == ("Glass Garden", "2021-03-03", "Hulu")
+
+
+def test_released_on_from_a_dated_run(nlp) -> None:
+    body = "The reality show Glass Garden drew fewer viewers than its 2019 series."
+    facts = run(nlp, released_on_rule, body, title="Glass Garden", whole=True)
+    assert triples(facts) == {("released_on", "Glass Garden", "2019")}
+    body = "The reality show Glass Garden lost viewers to the 2019 series of another show."
+    assert run(nlp, released_on_rule, body, title="Glass Garden", whole=True) == []
+
+
+def test_a_digital_service_gets_no_platform_or_release(nlp) -> None:
+    body = "The report praised the BBC's Starview digital service. The BBC launched Starview in 2002."
+    assert run(nlp, platform_rule, body) == []
+    assert run(nlp, released_on_rule, body, whole=True) == []
+
+
+def test_platform_of_a_project_called_x(nlp) -> None:
+    body = (
+        "Jane Smith has been working on a comedy project along with her sister Ann Smith for Hulu, "
+        "called The Long Way Round."
+    )
+    assert ("platform", "The Long Way Round", "Hulu") in triples(run(nlp, platform_rule, body))
+
+
+def test_hits_that_helped_the_channel(nlp) -> None:
+    body = (
+        "The debut of the drama Glass Garden lifted ITV's share by 10%. "
+        "Other hits such as the soap Red Harbour have helped the channel to beat its rivals."
+    )
+    assert ("platform", "Red Harbour", "ITV") in triples(run(nlp, platform_rule, body))
+    body = "Shares in ITV rose. Rival soaps such as Red Harbour have hurt the channel."
+    assert ("platform", "Red Harbour", "ITV") not in triples(run(nlp, platform_rule, body))
+
+
+def test_the_channel_show_is_not_the_rival_it_beat(nlp) -> None:
+    body = (
+        "The sitcom Pond Life has triumphed over the drama Glass Garden at the awards. "
+        "The BBC show beat Glass Garden in the best comedy category."
+    )
+    facts = triples(run(nlp, platform_rule, body))
+    assert ("platform", "Pond Life", "BBC") in facts
+    assert ("platform", "Glass Garden", "BBC") not in facts
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The sitcom Pond Life came to an end in 2004 after ten seasons.", {"ended"}),
+        ("The sitcom Pond Life bowed out in May after six series.", {"ended"}),
+        ("The sitcom Pond Life came to Netflix in May.", set()),
+        ("The sitcom Pond Life bows on Netflix in May.", set()),
+    ],
+)
+def test_a_run_that_ends(nlp, body: str, expected: set) -> None:
+    facts = run(nlp, season_status_rule, body, tv=True, title="Pond Life", published="2024-06-01")
+    assert {f.object for f in facts if f.subject == "Pond Life"} == expected
+
+
+def test_episode_count_status(nlp) -> None:
+    (fact,) = run(nlp, episode_count_rule, "The drama Pond Life is tipped to run for 12 episodes.", tv=True)
+    assert (fact.object, fact.status) == (12, "speculative")
+    (fact,) = run(nlp, episode_count_rule, "The drama Pond Life will have 12 episodes.", tv=True)
+    assert (fact.object, fact.status) == (12, "confirmed")
+
+
+def test_released_on_in_a_relative_clause_of_a_description(nlp) -> None:
+    body = (
+        "Hulu has renewed the drama Glass Garden for a second season. "
+        "The first season, which premiered on December 30, 2022, topped the charts."
+    )
+    facts = run(nlp, released_on_rule, body, title="Glass Garden", published="2023-02-01", whole=True)
+    assert {(f.subject, f.object, f.qualifiers.get("season")) for f in facts} == {("Glass Garden", "2022-12-30", 1)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The thriller Moon Tide returns to Netflix on October 1.", {("2024-10-01", "scheduled")}),
+        ("Season 2 of the thriller Moon Tide premieres on Netflix on March 3.", {("2025-03-03", "scheduled")}),
+        ("The thriller Moon Tide returned to the top of the charts on Monday.", set()),
+    ],
+)
+def test_timetable_present_release(nlp, body: str, expected: set) -> None:
+    facts = run(nlp, released_on_rule, body, title="Moon Tide", published="2024-05-01", whole=True)
+    assert {(f.object, f.status) for f in facts} == expected
+
+
+def test_an_order_for_a_later_season_is_a_renewal(nlp) -> None:
+    body = "Disney+ has greenlit a second season of the Korean fantasy series Crimson Tide."
+    facts = run(nlp, season_status_rule, body, tv=True, title="Crimson Tide")
+    assert {(f.object, f.qualifiers.get("season")) for f in facts} == {("renewed", 2)}
+    assert ("platform", "Crimson Tide", "Disney+") in triples(run(nlp, platform_rule, body))
+    body = "The sitcom Crimson Tide was commissioned for BBC Three, with the second series also shown on BBC One."
+    facts = run(nlp, season_status_rule, body, tv=True, title="Crimson Tide")
+    assert {f.object for f in facts} == {"commissioned"}
+
+
+def test_the_original_of_a_named_remake_gets_no_platform(nlp) -> None:
+    body = (
+        "HBO Max has ordered the drama Crimson Tide. "
+        "The series, a remake of the 2015 Japanese film Moonlit River, was created by Ann Lee for HBO Max."
+    )
+    assert ("platform", "Moonlit River", "HBO Max") not in triples(run(nlp, platform_rule, body))

@@ -121,3 +121,9 @@ def test_negation_inside_a_title_is_no_cue(nlp) -> None:
     doc = nlp("He wrote the score for the musical Thou Shalt Not.")
     doc.ents = [doc.char_span(len("He wrote the score for the musical "), len(doc.text) - 1, label="WORK_OF_ART")]
     assert status_for(doc[1]) == ("confirmed", ())
+
+
+def test_a_denial_does_not_reach_a_coordinated_clause_with_its_own_subject(nlp) -> None:
+    sentence = "The producers denied rumours of a feud, and the drama was renewed for a third season."
+    assert status_of(nlp, sentence, "renewed")[0] == "confirmed"
+    assert status_of(nlp, "The network denied that the drama had been cancelled.", "cancelled")[0] == "denied"

@@ -275,6 +275,8 @@ def _denial(pred: Token, sent: Span) -> list[Token] | None:
     for node in pred.ancestors:
         if not (sent.start <= node.i < sent.end):
             break
+        if child.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
+            return None  # "X denied the rumours, and the show was renewed": a clause of its own
         if node.lemma_.lower() in denied and child.dep_ in DENY_OBJECT_DEPS and not _in_name(node):
             return [node]
         blocked = child.dep_ in DENY_BLOCKING_DEPS or (

@@ -165,6 +165,18 @@ def _phrase_show(head: Token, sentence: Span, ctx: ArticleContext) -> str | None
     ("Grange Hill, the school-based drama serial"), by "called X", by the copula ("X is a drama"), or
     "the thriller" for the show being talked about."""
     doc = sentence.doc
+    if any(
+        c.dep_ == "relcl" and any(forms(t) & {"base", "adapt", "inspire"} for t in c.subtree) for c in head.children
+    ):
+        return None  # "the thriller upon which the film is based": the source, not the show
+    non_screen = lexicon()["non_screen_works"]
+    top = head
+    while top.dep_ == "compound" and top.head != top:
+        top = top.head
+    if top.dep_ == "appos" and top.head.lemma_.lower() in non_screen:
+        return None  # "her latest book, the thriller X": a novel
+    if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in non_screen for c in head.children):
+        return None  # "the stage comedy X", "the radio thriller X"
     # a title right after the noun, even where the parser split the sentence before it
     nxt = [e for e in doc.ents if e.label_ == SHOW and 1 <= e.start - head.i <= 2]
     if nxt and "\n" not in doc[head.i : nxt[0].start].text_with_ws:
@@ -213,6 +225,20 @@ def _phrase_show(head: Token, sentence: Span, ctx: ArticleContext) -> str | None
     return None
 
 
+def _also_of_genre(head: Token, show: str, sentence: Span) -> list[str]:
+    """ "As well as X, she made another satire, Y": "another" says X is a satire too."""
+    if not any(c.dep_ == "det" and c.lower_ == "another" for c in head.children):
+        return []
+    out = []
+    for ent in ents(sentence, SHOW):
+        root = ent.root
+        if ent.end <= head.i and root.dep_ == "pobj" and root.head.lower_ in {"as", "besides", "like", "alongside"}:
+            name = show_name(ent)
+            if name != show:
+                out.append(name)
+    return out
+
+
 def _sole_show_before(head: Token, ref: str) -> bool:
     """Whether ``ref`` is the one show named in the last sentence that names any (at most three sentences
     back) and none other is named in this one before ``head``: "... Hide and Seek took $22m. The thriller
@@ -221,14 +247,20 @@ def _sole_show_before(head: Token, ref: str) -> bool:
 
     doc = head.doc
     start, _ = sentence_bounds(doc, head.i)
-    here = {show_name(e) for e in label_spans(doc, SHOW, start, head.i)}
+    common = lexicon()["genre_nouns"] | lexicon()["format_nouns"] | {"film", "movie", "star"}
+
+    def label_spans_named(first: int, last: int) -> list[Span]:
+        # a bare common noun tagged as a title ("Film star X") names no show
+        return [e for e in label_spans(doc, SHOW, first, last) if e.text.lower() not in common]
+
+    here = {show_name(e) for e in label_spans_named(start, head.i)}
     if not here <= {ref}:
         return False
     for _ in range(3):
         if start == 0:
             return False
         start, end = sentence_bounds(doc, start - 1)
-        before = {show_name(e) for e in label_spans(doc, SHOW, start, end)}
+        before = {show_name(e) for e in label_spans_named(start, end)}
         if before:
             return before == {ref}
     return False
@@ -261,6 +293,8 @@ def genre_country_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 status, cues = ctx.status(token, negation=None)
                 status = status if status in {"reported", "alleged", "rumored"} else "confirmed"
                 yield ctx.fact("genre", show, genre, token, "reception.genre", status=status, cues=cues)
+                for other in _also_of_genre(token, show, sentence):
+                    yield ctx.fact("genre", other, genre, token, "reception.genre", status=status, cues=cues)
         country = _country(token)
         if country:
             yield ctx.fact("country", show, country, token, "reception.country")
@@ -377,9 +411,9 @@ def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if not re.search(r"million|billion|\bm\b|bn|thousand", raw, re.IGNORECASE) and value < 10000:
             continue
         end = mention.end
-        tail = re.match(r"\s+(\w+)", text[end:])
+        tail = re.match(r"\s+(?:(?:viewing|watch|streaming|view)\s+)?(\w+)", text[end:])  # "25.4m viewing hours"
         if tail and tail.group(1).lower() in words["audience_units"]:
-            raw = raw + " " + tail.group(1)
+            raw = raw + " " + " ".join(tail.group(0).split())  # as written
             end += len(tail.group(0))
         elif tail and tail.group(1).lower() in {"pounds", "dollars", "sales", "subscribers", "copies", "tickets",
                                                "jobs", "users", "customers", "people"}:  # fmt: skip
@@ -410,6 +444,11 @@ def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 continue
             break
         status, cues = ctx.status(where.root, negation=None)
+        if status == "confirmed":
+            verb = where.root
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                verb = verb.head
+            status, cues = ctx.status(verb, negation=None)  # "is expected to draw 10m viewers"
         status = status if status in {"reported", "speculative"} else "confirmed"
         yield ctx.fact(
             "viewership", show, raw.strip(), where, "reception.viewership",
@@ -428,7 +467,11 @@ def _award_names(sentence: Span) -> list[Span]:
     names = sorted(words["award_names"], key=len, reverse=True)
     pattern = "|".join(re.escape(n) for n in names)
     spans = []
-    for match in re.finditer(rf"\b(?:{pattern})s?\b|\b(?:[A-Z][\w'’]+\s+){{1,5}}(?:Awards?|Prize|Trophy)\b", text):
+    matches = [
+        *re.finditer(rf"\b(?:{pattern})s?\b", text),
+        *re.finditer(r"\b(?:[A-Z][\w'’]+\s+){1,5}(?:Awards?|Prize|Trophy)\b", text),
+    ]
+    for match in sorted(matches, key=lambda m: m.start()):
         span = doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(),
                              alignment_mode="expand")  # fmt: skip
         if span is not None:
@@ -436,7 +479,9 @@ def _award_names(sentence: Span) -> list[Span]:
                 span = span[1:]
             if span:
                 spans.append(span)
-    return spans
+    # "Baeksang" inside "Baeksang Arts Awards": the longer name is the award as written
+    return [a for a in spans if not any(b is not a and b.start <= a.start and a.end <= b.end and len(b) > len(a)
+                                        for b in spans)]  # fmt: skip
 
 
 def _award_label(span: Span) -> str:
@@ -514,17 +559,35 @@ def is_category(phrase: str) -> bool:
 def _categories(verb: Token) -> list[tuple[str, Token]]:
     """ "for best comedy and best TV actor" -> category phrases with their heads."""
     out = []
-    for prep in verb.children:
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    preps = [*verb.children, *(p for o in objects for p in o.children)]  # "won an Emmy for outstanding drama"
+    for prep in preps:
         if prep.dep_ != "prep" or prep.lower_ != "for":
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
             for head in [obj, *[c for c in obj.children if c.dep_ == "conj"]]:
-                text = _phrase_text(head)
+                text = _phrase_text(head).split(" at ")[0] + _verb_attached_tail(head, verb, {"to"})
                 if is_category(text):
                     out.append((text, head))
     return out
+
+
+def _verb_attached_tail(phrase: Token, verb: Token, preps: set[str]) -> str:
+    """A prepositional phrase the parser hung on the verb that belongs to the category right before it:
+    "awarded the CBE for services to drama", "handed a special award for writing" (never a title or a
+    person: "for The Office" names the winner)."""
+    doc = phrase.doc
+    nxt = phrase.right_edge.i + 1
+    if nxt >= len(doc):
+        return ""
+    prep = doc[nxt]
+    if prep.head != verb or prep.dep_ != "prep" or prep.lower_ not in preps:
+        return ""
+    if any(t.ent_type_ for t in prep.subtree) or any(t.pos_ == "PROPN" for t in prep.subtree):
+        return ""
+    return " " + " ".join(t.text for t in prep.subtree)
 
 
 def _out_of_scope(award: Span, sentence: Span) -> bool:
@@ -560,7 +623,12 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     for token in sentence:
         if token.pos_ not in {"VERB", "AUX"}:
             continue
-        won = has_form(token, words["award_verbs"])
+        won = has_form(token, words["award_verbs"]) or (
+            # "was named best actress at the X Awards"
+            token.lemma_.lower() in {"name", "crown"}
+            and any(c.dep_ == "auxpass" for c in token.children)
+            and any(c.dep_ in {"oprd", "attr"} and _category_of(c) for c in token.children)
+        )
         nominated = has_form(token, words["nomination_verbs"])
         if not (won or nominated) or _negated(token):
             continue
@@ -582,6 +650,14 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     break
             if award_span is None and any(t.lemma_.lower() in words["award_triggers"] for t in obj.subtree):
                 award_span = event
+                if (
+                    award_span is None
+                    and obj.dep_ == "dobj"
+                    and any(t.lower_ == "awards" and t.dep_ == "pobj" for t in sentence)
+                ):
+                    # "was at the awards to collect the award for X": the ceremony named just before
+                    award_span = next((a for a in _earlier_awards(sentence) if a.text.lower().endswith("awards")), None)
+                    event = award_span
             if award_span is not None:
                 break
         if award_span is None or _out_of_scope(award_span, sentence):
@@ -591,7 +667,10 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             subject_tokens = [c for c in token.children if c.dep_ == "nsubjpass"]
         if not subject_tokens and token.dep_ in {"xcomp", "advcl", "conj"}:
             subject_tokens = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        datives = [c for c in token.children if c.dep_ == "dative" and c.lower_ in {"him", "her", "them"}]
+        datives = [
+            c for c in token.children
+            if c.dep_ == "dative" and (c.lower_ in {"him", "her", "them"} or c.ent_type_ == "PERSON")
+        ]  # fmt: skip
         if datives and not passive:
             subject_tokens = datives  # "his performance has earned him a Bafta": the dative wins it
         if not subject_tokens:
@@ -605,7 +684,7 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue  # "The Golden Globes are awarded by ...": the award is no winner
         relation = "nominated_for" if nominated and not won else "won_award"
         status, cues = ctx.status(token, negation=None)
-        if status not in {"confirmed", "reported", "scheduled", "speculative"}:
+        if status not in {"confirmed", "reported", "scheduled", "speculative", "denied", "rumored"}:
             status = "confirmed"
         if (
             relation == "won_award"
@@ -613,13 +692,25 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             and any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "would", "shall"} for c in token.children)
         ):
             status = "speculative"  # "will win, according to critics": a win is predicted, never planned
+        if relation == "nominated_for" and status == "scheduled" and token.lemma_.lower() in words["contest_verbs"]:
+            status = "confirmed"  # "X will compete for the Oscar": the nomination is already made
         date = date_in(clause_tokens(token), ctx, future=False)
         label = _award_label(award_span)
         categories = _categories(token) or [(None, token)]
+        if categories[0][0] is None:  # "won best film at the Oscars": the object names the category
+            named_objs = [(c, o) for o in objs if o.dep_ in {"dobj", "oprd"} and (c := _category_of(o))]
+            categories = named_objs[:1] or categories
         generic = [o for o in objs if o.lemma_.lower() in words["award_triggers"] and o.i > token.i]
-        if award_span is event and generic:
+        named = [(c, o) for p in (generic[:1] if award_span is event else []) for f in p.children
+                 if f.dep_ == "prep" and f.lower_ == "for" for o in f.children
+                 if o.dep_ == "pobj" and (c := _category_of(o))]  # fmt: skip
+        if named:
+            categories = named  # "collect the award for best comedy for X"
+        elif award_span is event and generic and not _categories(token):
             # "was handed a special achievement award for writing": the prize's own name is the category
-            categories = [(" ".join(t.text for t in generic[0].subtree if t.dep_ != "det"), token)]
+            name = " ".join(t.text for t in generic[0].subtree if t.dep_ != "det")
+            if is_category(name) or not any(t.like_num or t.tag_ == "NNS" for t in generic[0].subtree):
+                categories = [(name + _verb_attached_tail(generic[0], token, {"for"}), token)]  # not "five awards"
         for category, head in categories:
             who = agent
             nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
@@ -641,7 +732,268 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 qualifiers={"category": category, "date": date}, status=status, cues=cues,
                 subject_kind=who[1],
             )  # fmt: skip
+        # "won two Golden Globes and a Bafta": each coordinated prize is won too
+        for other_award in awards:
+            root = other_award.root
+            including = root.dep_ == "pobj" and root.head.lower_ == "including"  # "five awards, including the X"
+            if other_award is award_span or not (root.dep_ == "conj" or including):
+                continue
+            if _out_of_scope(other_award, sentence):
+                continue
+            if including and any(t.i == root.i for o in objs for t in o.subtree):
+                yield ctx.fact(
+                    relation, agent[0], _award_label(other_award), token, "reception.awards",
+                    qualifiers={"date": date}, status=status, cues=cues, subject_kind=agent[1],
+                )  # fmt: skip
+                continue
+            if award_span.start <= root.head.i < award_span.end or (
+                root.head.dep_ in {"dobj", "pobj"} and (root.head.head == token or root.head.head.head == token)
+            ):
+                yield ctx.fact(
+                    relation, agent[0], _award_label(other_award), token, "reception.awards",
+                    qualifiers={"date": date}, status=status, cues=cues, subject_kind=agent[1],
+                )  # fmt: skip
     yield from _winner_titles(sentence, ctx, awards)
+    yield from _nomination_phrases(sentence, ctx, awards)
+    yield from _contest_outcomes(sentence, ctx, awards)
+
+
+def _earlier_awards(sentence: Span, back: int = 2) -> list[Span]:
+    """Award names in the ``back`` sentences before this one, nearest first: "At the Bafta awards ...
+    X missed out to Y" names the prize once."""
+    from showgraph.nlp.context import sentence_bounds
+
+    doc = sentence.doc
+    out: list[Span] = []
+    start = sentence.start
+    for _ in range(back):
+        if start == 0:
+            break
+        start, end = sentence_bounds(doc, start - 1)
+        found = _award_names(doc[start:end])
+        events = [a for a in found if a.text.endswith(("Awards", "awards"))]
+        out.extend(reversed(events or found))
+    return out
+
+
+def _party(token: Token, ctx: ArticleContext, sentence: Span) -> tuple[str, str] | None:
+    """A contestant named by a subject or object: the phrase's own name, not one in its apposition or
+    relative clause ("Pond Life, a comedy starring X, is up for ...": Pond Life, never X). A relative
+    pronoun stands for its antecedent."""
+    if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
+        token = token.head.head
+    inner = {t.i for c in token.children if c.dep_ in {"appos", "acl", "relcl", "poss"} for t in c.subtree}
+    if ctx.entity(token) is None and token.pos_ == "NOUN":
+        # "the sitcom Pond Life": the title in apposition to a common noun is the name
+        for child in token.children:
+            ent = ctx.entity(child) if child.dep_ == "appos" else None
+            if ent is not None and ent.label_ in {SHOW, "PERSON"} and ent.root == child:
+                return (show_name(ent), "Show") if ent.label_ == SHOW else (ctx.name(ent), "Person")
+    for sub in [token, *token.subtree]:
+        if sub.i in inner:
+            continue
+        ent = ctx.entity(sub)
+        if ent is not None and ent.label_ == SHOW:
+            return show_name(ent), "Show"
+        if ent is not None and ent.label_ == "PERSON":
+            return ctx.name(ent), "Person"
+    if inner:
+        return None
+    return _agent(token, ctx, sentence)
+
+
+def _winner_ok(agent: tuple[str, str] | None, ctx: ArticleContext) -> bool:
+    from showgraph.nlp.relations.people import tv_people
+
+    return agent is not None and (agent[1] == "Show" or agent[0] in tv_people(ctx))
+
+
+def _category_of(token: Token) -> str | None:
+    """The category a phrase names: "the best comedy show category" -> "best comedy show"."""
+    cut = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "at", "from"} for t in c.subtree}
+    words = [w for w in _phrase_text(token).split() if w]
+    if cut:
+        words = [t.text for t in token.subtree if t.i not in cut and t.dep_ not in {"det", "punct"}]
+    while words and words[0].lower() in {"the", "a", "an", "this", "that"}:
+        words = words[1:]
+    if words and words[-1].lower() in {"category", "categories", "award", "prize", "title", "trophy"}:
+        words = words[:-1]
+    text = " ".join(words)
+    for name in lexicon()["award_names"]:  # "the best actor Bafta" -> "best actor"
+        for form in (name, name + "s"):
+            if text.lower().endswith(" " + form.lower()):
+                text = text[: -len(form) - 1]
+    return text if text and is_category(text) else None
+
+
+def _subject_of_phrase(token: Token) -> Token | None:
+    """The subject of the clause a phrase hangs from ("X is up for ...": X)."""
+    node = token
+    for _ in range(5):
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[0]
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def _nomination_phrases(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """``nominated_for`` stated by a phrase, not a verb: "X is up for a Bafta", "in the running for an
+    Emmy", "among the nominees for best drama at the Emmys", "a contender for the Golden Globe"."""
+    if not awards:
+        return
+    phrases = lexicon()["nomination_phrases"]
+    for token in sentence:
+        if token.lower_ != "for" or token.i == sentence.start:
+            continue
+        before = " ".join(t.lower_ for t in sentence.doc[max(sentence.start, token.i - 3) : token.i])
+        matched = next((p for p in phrases if before == p or before.endswith(" " + p)), None)
+        if matched is None:
+            continue
+        after = [a for a in awards if a.start > token.i]
+        if not after:
+            continue
+        award = after[0]
+        if _out_of_scope(award, sentence) or _negated(token.head):
+            continue
+        subject = _subject_of_phrase(token)
+        verb = subject.head if subject is not None else token.head
+        if _negated(verb) or any(c.lower_ == "longer" and c.dep_ == "advmod" for c in verb.subtree):
+            continue  # "is not up for", "is no longer in the running for"
+        agent = _party(subject, ctx, sentence) if subject is not None else None
+        if not _winner_ok(agent, ctx) or agent[0].lower() in award.text.lower():
+            continue
+        category = None
+        for prep in [token, *[t for t in token.subtree if t.lower_ == "for" and t.i > token.i]]:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    category = category or _category_of(obj)
+        status, cues = ctx.status(token, negation=None)
+        if status == "confirmed":
+            status, cues = ctx.status(verb, negation=None)  # "could be up for"
+        phrase = set(matched.split())
+        if set(c.lower() for c in cues) <= phrase:
+            status, cues = "confirmed", ()  # "in the running" is the nomination itself, no guess
+        status = status if status in {"reported", "rumored", "denied", "speculative"} else "confirmed"
+        yield ctx.fact(
+            "nominated_for", agent[0], _award_label(award), token, "reception.awards",
+            qualifiers={"category": category}, status=status, cues=cues, subject_kind=agent[1],
+        )  # fmt: skip
+
+
+def _members(token: Token) -> list[Token]:
+    """A noun and its conjuncts; "the likes of X and Y" -> X, Y."""
+    heads = [token]
+    if token.lemma_.lower() in {"like", "likes", "such"} or token.lower_ == "likes":
+        heads = [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj"]  # fmt: skip
+    conjuncts = [c for c in token.subtree if c.dep_ == "conj" and c.head.i >= token.i]
+    return [*heads, *[c for c in conjuncts if c not in heads]]
+
+
+def _contest_outcomes(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """Winners and losers of a contest: "X missed out in the best comedy category to Y", "X lost the
+    Bafta to Y" (X nominated, Y won); "In winning, it beat X and Y" (X and Y nominated). The prize may be
+    named a sentence or two before ("At the Bafta awards ... X lost out to Y")."""
+    words = lexicon()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or _negated(token):
+            continue
+        losing = lemma in words["losing_verbs"]
+        beating = lemma in words["beating_verbs"]
+        if not (losing or beating):
+            continue
+        if lemma == "miss" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+            continue
+        preps = [c for c in token.children if c.dep_ == "prep"]
+        objs = [c for c in token.children if c.dep_ == "dobj"]
+        to = next((p for p in preps if p.lower_ == "to"), None) or next(
+            (t for t in token.subtree if t.i > token.i and t.lower_ == "to" and t.dep_ == "prep"), None
+        )
+        scope = [t for c in [*objs, *preps] for t in c.subtree]
+        award = next((a for a in awards if any(a.start <= t.i < a.end for t in scope)), None)
+        category = None
+        for c in [
+            *objs,
+            *[o for p in preps if p.lower_ in {"in", "for", "on"} for o in p.children if o.dep_ == "pobj"],
+        ]:
+            category = category or _category_of(c)
+        prize_words = any(t.lemma_.lower() in words["award_triggers"] for t in scope)
+        if award is None:
+            won_here = any(t.lemma_.lower() == "win" for t in sentence)
+            if not (category or prize_words or (beating and won_here)):
+                continue
+            award = next(iter([a for a in awards if not _out_of_scope(a, sentence)] or _earlier_awards(sentence)), None)
+        if award is None or _out_of_scope(award, sentence):
+            continue
+        label = _award_label(award)
+        status, cues = ctx.status(token, negation=None)
+        status = status if status in {"reported", "rumored", "denied", "speculative"} else "confirmed"
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        # "The drama X beat ...": the parser may give the title and its noun as two subjects
+        subjects = sorted(subjects, key=lambda c: ctx.entity(c) is None)
+        if losing:
+            if to is None:
+                continue
+            losers = [_party(s, ctx, sentence) for s in _members(subjects[0])]
+            winners = [_party(o, ctx, sentence) or _loose_title(o, category)
+                       for w in to.children if w.dep_ == "pobj" for o in _members(w)]  # fmt: skip
+        else:
+            winners = [_party(subjects[0], ctx, sentence)]
+            losers = [_party(o, ctx, sentence) for d in objs for o in _members(d)]
+            in_to = to is not None and to.left_edge.i <= award.start and award.end <= to.right_edge.i + 1
+            if award in awards and to is not None and not (category or prize_words or in_to):
+                continue  # "beat X to the top spot": a chart, no prize
+            if to is not None and category is None:
+                category = next((c for o in to.children if o.dep_ == "pobj" and (c := _category_of(o))), None)
+        date = None
+        if award not in awards:
+            # the earlier sentence's own facts give the prize's category and date for its winner
+            earlier = [f for f in _facts_near(award, ctx) if f.relation == "won_award"]
+            for winner in winners:
+                match = next((f for f in earlier if winner and f.subject == winner[0]), None)
+                if match is not None:
+                    label = match.object
+                    category = category or match.qualifiers.get("category")
+                    date = match.qualifiers.get("date")
+        qualifiers = {"category": category, "date": date}
+        for loser in losers:
+            if _winner_ok(loser, ctx) and all(loser != w for w in winners):
+                yield ctx.fact("nominated_for", loser[0], label, token, "reception.awards",
+                               qualifiers=qualifiers, status=status, cues=cues, subject_kind=loser[1])  # fmt: skip
+        if losing or (award in awards and to is not None):  # "X beat Y to the best film Oscar": X won it
+            for winner in winners:
+                if _winner_ok(winner, ctx) or (winner is not None and winner[1] == "Show"):
+                    yield ctx.fact("won_award", winner[0], label, token, "reception.awards",
+                                   qualifiers=qualifiers, status=status, cues=cues, subject_kind=winner[1])  # fmt: skip
+
+
+def _loose_title(token: Token, category: str | None) -> tuple[str, str] | None:
+    """A winner the parser did not tag as a show, in a category for shows ("missed out in the best
+    comedy show category to Pond Life"): the proper-noun phrase itself."""
+    if not category or token.pos_ != "PROPN" or not token.is_title:
+        return None
+    lexicon_words = lexicon()
+    show_words = lexicon_words["genre_nouns"] | {"show", "series", "programme", "drama", "film", "soap"}
+    if not set(category.lower().split()) & show_words:
+        return None
+    span = token.doc[token.left_edge.i : token.i + 1]
+    if any(t.ent_type_ in {"PERSON", "DATE", "CARDINAL"} or t.pos_ not in {"PROPN", "ADJ", "DET"} for t in span):
+        return None
+    return span.text, "Show"
+
+
+def _facts_near(award: Span, ctx: ArticleContext) -> list[Fact]:
+    from showgraph.nlp.context import sentence_bounds
+
+    start, end = sentence_bounds(award.doc, award.start)
+    sent = award.doc[start:end]
+    return [f for f in awards_rule(sent, ctx) if f.relation == "won_award"]
 
 
 def _winner_titles(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
@@ -673,19 +1025,64 @@ def _winner_titles(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> I
 # ---------------------------------------------------------------------------------------------- adapted
 
 
+def _title_after(noun: Token, skip: set[int]) -> str | None:
+    """The capitalised name right after a source noun: "the novel Winter Birds", "cult website TV Go
+    Home"; small words inside a title are kept ("The Lord of the Rings")."""
+    doc = noun.doc
+    words: list[Token] = []
+    index = noun.i + 1
+    while index < len(doc) and index not in skip:
+        token = doc[index]
+        if token.is_title or (token.is_upper and token.is_alpha) or (token.text[:1].isdigit() and words):
+            words.append(token)
+        elif token.text in {"'s", "’s"} and words and index + 1 < len(doc) and doc[index + 1].is_title:
+            words.append(token)  # "The Hitchhiker's Guide To The Galaxy"
+        elif (
+            token.lower_ in {"of", "the", "and", "a", "in", "on"}
+            and words
+            and index + 1 < len(doc)
+            and (doc[index + 1].is_title)
+        ):
+            words.append(token)
+        else:
+            break
+        index += 1
+    if not words or words[0].ent_type_ in {"DATE", "NORP"} or (words[-1].is_upper and len(words) == 1):
+        return None
+    return doc[words[0].i : words[-1].i + 1].text
+
+
 def _work_title(token: Token, sentence: Span, ctx: ArticleContext) -> str | None:
-    """The title of the adapted work in ``token``'s phrase: a SHOW/WORK_OF_ART entity, or a capitalised
-    name in apposition ("the hit webtoon series, D.P. Dog Day")."""
+    """The title of the adapted work in ``token``'s phrase: a SHOW/WORK_OF_ART entity, a capitalised name
+    after a source noun ("the novel X", "a character from cult website X") or in apposition ("the hit
+    webtoon series, D.P. Dog Day"). A person's life or a possessor is no work ("based on the life of X",
+    "an adaptation of X's cartoon" names no title)."""
     doc = sentence.doc
+    words = lexicon()
+    if token.lemma_.lower() in words["biography_nouns"]:
+        return None
+    skip = {t.i for c in token.subtree if c.dep_ in {"prep", "agent"} and c.lower_ == "by" for t in c.subtree}
+    skip |= {t.i for c in token.subtree if c.dep_ == "poss" for t in c.subtree}
     for child in token.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            span = doc[child.left_edge.i : child.i + 1]
-            return span.text.strip(" ,")
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ != "PERSON":
+            span = [t for t in doc[child.left_edge.i : child.i + 1] if not (t.dep_ == "det" and t.is_lower)]
+            return doc[span[0].i : span[-1].i + 1].text.strip(" ,") if span else None
     for sub in token.subtree:
+        if sub.i in skip:
+            continue
+        if sub.lower_ in words["source_nouns"] and sub.pos_ in {"NOUN", "ADJ"}:
+            title = _title_after(sub, skip)
+            if title:
+                return title
         ent = ctx.entity(sub)
         if ent is not None and ent.label_ in {SHOW, "WORK_OF_ART"}:
             return show_name(ent) if ent.label_ == SHOW else ent.text
-    if token.pos_ == "PROPN" and token.is_title:
+    if (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ not in {"PERSON", "GPE", "NORP", "ORG"}
+        and (token.i not in skip)
+    ):
         return doc[token.left_edge.i : token.i + 1].text
     return None
 
@@ -693,10 +1090,55 @@ def _work_title(token: Token, sentence: Span, ctx: ArticleContext) -> str | None
 @rules.register("reception.adapted_from")
 def adapted_from_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """``adapted_from``: "based on the novel X", "an adaptation of X", "adapting the webtoon X"."""
+    yield from _named_remakes(sentence, ctx)
+    yield from _adaptations(sentence, ctx)
+
+
+def _cut_title(show: str, work: str) -> bool:
+    """Whether the show's name is the work's title cut at a possessive ("The Hitchhiker" for "The
+    Hitchhiker's Guide ..."): the same title, no adaptation of another work."""
+    rest = work.lower().removeprefix(show.lower())
+    return rest != work.lower() and rest.startswith(("'s", "’s"))
+
+
+def _named_remakes(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """A titled show described as a remake or as a character from another work: "X, a remake of the
+    1958 film Y", "X is a reimagining of Y", "X - a character from cult website Y - for Channel 4". Only
+    where the show has its own title (FORMAT: "a remake of Y" alone is annotated under Y)."""
+    words = lexicon()
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma in words["remake_nouns"]:
+            prep_word = "of"
+        elif lemma in words["character_nouns"] and token.dep_ == "appos":
+            prep_word = "from"
+        else:
+            continue
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == prep_word), None)
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if source is None:
+            continue
+        show = None
+        if token.dep_ == "appos":
+            ent = ctx.entity(token.head)
+            show = show_name(ent) if ent is not None and ent.label_ == SHOW else None
+        elif token.dep_ == "attr" and token.head.lemma_ == "be":
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+            shows = shows_under(subjects[0], sentence) if subjects else []
+            show = show_name(shows[0]) if shows else None
+        work = _work_title(source, sentence, ctx) if show else None
+        if not work or work == show or work.lower() in show.lower() or _cut_title(show, work):
+            continue
+        yield ctx.fact("adapted_from", show, work, token, "reception.adapted_from", object_kind="Work")
+
+
+def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     for token in sentence:
         lemma_forms = forms(token)
         if not lemma_forms & {"base", "adapt", "adaptation", "inspire"}:
             continue
+        if token.pos_ not in {"VERB", "AUX"} and "adaptation" in lemma_forms:
+            continue  # "an adaptation of X": only a titled show's (see _named_remakes)
         source_token = None
         if lemma_forms & {"base", "inspire"}:
             prep = next((c for c in token.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"on", "by"}), None)
@@ -731,6 +1173,11 @@ def adapted_from_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             show = show_of_clause(verb, sentence, ctx, deps=("nsubj", "nsubjpass"))
         if show is None:
             show = ctx.show_for(token, default=True)
-        if show is None or show == work or work.lower() in show.lower():
+        if show is None or show == work or work.lower() in show.lower() or _cut_title(show, work):
             continue
-        yield ctx.fact("adapted_from", show, work, token, "reception.adapted_from", object_kind="Work")
+        status, cues = ctx.status(token, negation=None)
+        status = status if status in {"reported", "rumored", "alleged", "speculative", "denied"} else "confirmed"
+        yield ctx.fact(
+            "adapted_from", show, work, token, "reception.adapted_from",
+            object_kind="Work", status=status, cues=cues,
+        )  # fmt: skip

@@ -132,7 +132,18 @@ def in_subtree(ent: Span, token: Token, *, skip_clauses: bool = True) -> bool:
             return False
         if skip_clauses and node.dep_ in {"relcl", "advcl"} and node != token:
             return False
+        if node.dep_ == "pobj" and node.head.lower_ in {"of", "to"} and _named_version(node.head.head, token):
+            return False  # "The series, a remake of the film X, ...": X is the original, not the series
         node = node.head
+
+
+def _named_version(noun: Token, token: Token) -> bool:
+    """A "remake/sequel/adaptation" noun in apposition to the production being talked about."""
+    return (
+        noun != token
+        and noun.dep_ == "appos"
+        and noun.lemma_.lower() in {"remake", "adaptation", "version", "reimagining", "sequel", "prequel", "reboot"}
+    )
 
 
 def shows_under(token: Token, sentence: Span) -> list[Span]:
@@ -166,9 +177,27 @@ def referent_show(token: Token, ctx: ArticleContext) -> str | None:
 
 
 def _recent_show(token: Token) -> str | None:
-    for ent in reversed([e for e in token.doc.ents if e.label_ == SHOW and e.end <= token.i]):
-        return show_name(ent)
-    return None
+    """The show named last before ``token``; but a description that opens a sentence as its subject ("The
+    BBC show beat ...") continues the previous sentence's subject, not the rival named after it ("X has
+    triumphed over Y. The BBC show ..." is X)."""
+    from showgraph.nlp.context import sentence_bounds
+
+    shows = [e for e in token.doc.ents if e.label_ == SHOW and e.end <= token.i]
+    if not shows:
+        return None
+    last = shows[-1]
+    start, _ = sentence_bounds(token.doc, token.i)
+    opening = token.i - start <= 3 and token.head.dep_ == "ROOT"
+    if token.dep_ in {"nsubj", "nsubjpass"} and opening and last.start < start:
+        prev_start, _ = sentence_bounds(token.doc, last.start)
+        before = [e for e in shows if e.start >= prev_start and e.text.lower() not in lexicon()["show_nouns"]]
+        for ent in before:
+            root = ent.root
+            while root.dep_ in {"appos", "compound", "dobj", "acl"} and root.head != root:
+                root = root.head
+            if root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "ROOT" and ent.start < root.head.i:
+                return show_name(ent)
+    return show_name(last)
 
 
 def show_of_clause(verb: Token, sentence: Span, ctx: ArticleContext, deps: Iterable[str] = ()) -> str | None:
@@ -192,6 +221,9 @@ def show_of_clause(verb: Token, sentence: Span, ctx: ArticleContext, deps: Itera
                     return show_name(ent) if ent is not None else None
                 if shows:
                     return show_name(shows[0])
+                ref = referent_show(antecedent, ctx)  # "The comedy, which debuted in 2019, ..."
+                if ref and antecedent.dep_ in {"nsubj", "nsubjpass"}:
+                    return ref  # ("the history of the show, which ...": a show in passing is no safe guess)
                 continue
             shows = shows_under(child, sentence)
             if shows:
@@ -259,6 +291,38 @@ def date_in(tokens: list[Token], ctx: ArticleContext, *, future: bool | None) ->
     return None
 
 
+def _ahead(iso: str, ctx: ArticleContext) -> bool:
+    """Whether a date lies after the article's publication."""
+    published = getattr(ctx, "published", None)
+    return published is not None and iso > published.isoformat()[: len(iso)]
+
+
+def timetable_present(verb: Token) -> bool:
+    """A present-tense release verb with a date ("the drama returns to Netflix on October 1", "Season 2
+    premieres on May 5"): news states a schedule so, and a date without a year then lies ahead."""
+    return verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _verb_tagged_noun(token: Token, words: dict) -> bool:
+    """A present-tense release verb the tagger read as a plural noun at the root, right after a title."""
+    doc = token.doc
+    return (
+        token.dep_ == "ROOT"
+        and token.tag_ == "NNS"
+        and token.lower_[:-1] in words["release_verbs"]
+        and token.i > 0
+        and doc[token.i - 1].ent_type_ == SHOW
+        and any(c.dep_ == "prep" and c.lower_ in {"on", "in"} for c in token.children)
+    )
+
+
+def _returns_to_screens(verb: Token) -> bool:
+    """ "returns to Netflix", "returns to screens", "Season 3 returns": a show's return is a release; a
+    return "to the top of the charts" is not."""
+    words = {t.lower_ for t in verb.subtree} | {t.ent_type_ for t in verb.subtree}
+    return bool(words & {PLATFORM, "SEASON", "screens", "screen", "tv", "television", "season", "series"})
+
+
 def is_future(status: str) -> bool:
     """Whether a status states a planned event (dates without a year then resolve forwards)."""
     return status in {"scheduled", "speculative"}
@@ -285,10 +349,67 @@ def _platform_head(ent: Span) -> Token:
     return token
 
 
+def carrier_titles(ctx: ArticleContext) -> frozenset[str]:
+    """Names the article uses for a service, not a programme: a title-like name that modifies "service",
+    "platform" or "channel" somewhere ("the X digital service", "the X channel"). A digital TV service
+    gets no ``platform`` or ``released_on`` fact of its own."""
+    cached = getattr(ctx, "_carrier_titles", None)
+    if cached is not None:
+        return cached
+    carriers = lexicon()["service_nouns"]
+    names = set()
+    for ent in ctx.doc.ents:
+        if ent.label_ != SHOW:
+            continue
+        root = ent.root
+        if (
+            root.dep_ in {"compound", "nmod", "amod"}
+            and root.head.lemma_.lower() in carriers
+            and root.head.i >= ent.end
+        ):
+            names.add(show_name(ent))
+    ctx._carrier_titles = frozenset(names)  # type: ignore[attr-defined]
+    return ctx._carrier_titles  # type: ignore[attr-defined]
+
+
 @rules.register("release.platform")
 def platform_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """``platform``: "Netflix's X", "X on Netflix", "the Netflix series", "broadcast by ITV",
     "HBO has renewed X", "cable channel HBO, home of hits such as X"."""
+    carriers = carrier_titles(ctx)
+    for fact in [*_platforms(sentence, ctx), *_helping_hits(sentence, ctx)]:
+        if fact.subject not in carriers:
+            yield fact
+
+
+def _helping_hits(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """Shows credited with a channel's success: "Hits such as X and Y have helped the broadcaster ..."
+    (the channel named before): they are its programmes."""
+    words = lexicon()
+    if off_screen(sentence):
+        return
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["helping_verbs"]:
+            continue
+        objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i]
+        carrier = next(
+            (o for o in objs if o.lemma_.lower() in words["carrier_nouns"] and any(
+                d.dep_ == "det" and d.lower_ in {"the", "this"} for d in o.children)),
+            None,
+        )  # fmt: skip
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if carrier is None or not subjects:
+            continue
+        platform = referring_platform(carrier, ctx)
+        if platform is None:
+            continue
+        for show_ent in ents(sentence, SHOW):
+            if subjects[0].left_edge.i <= show_ent.start and show_ent.end <= subjects[0].right_edge.i + 1:
+                yield ctx.fact("platform", show_name(show_ent), platform, verb, "release.platform",
+                               object_kind="Platform")  # fmt: skip
+
+
+def _platforms(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     words = lexicon()
     doc = sentence.doc
     if off_screen(sentence):
@@ -390,6 +511,16 @@ def platform_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     if show:
                         found.append((show, verb))
                         break
+        # "a drama project ... for HBO, called X": the platform inside a noun phrase a title closes
+        if not found and head.dep_ == "pobj" and head.head.lower_ == "for":
+            for noun in doc[sentence.start : ent.start]:
+                if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words["show_nouns"] | {"project"}:
+                    continue
+                naming = [c for c in noun.children if c.dep_ == "acl" and c.lower_ in {"called", "titled", "entitled"}]
+                if naming and naming[0].i > ent.end and not any(t.pos_ == "VERB" for t in doc[noun.i + 1 : ent.start]):
+                    shows = shows_under(naming[0], sentence)
+                    if shows:
+                        found.append((show_name(shows[0]), noun))
         seen = set()
         for show, where in found:
             if show in seen or show == platform:
@@ -417,7 +548,11 @@ def _show_named_by(noun: Token, sentence: Span, ctx: ArticleContext) -> str | No
     doc = sentence.doc
     # a title right after the noun ("drama The Mallorca Files"), or in apposition
     nxt = [e for e in ents(sentence, SHOW) if 0 <= e.start - noun.i - 1 <= 2]
-    if nxt and not any(t.is_punct and t.text not in {","} for t in doc[noun.i + 1 : nxt[0].start]):
+    gap = doc[noun.i + 1 : nxt[0].start] if nxt else []
+    if nxt and not any(
+        (t.is_punct and t.text not in {","}) or (t.pos_ in {"VERB", "AUX"} and t.lower_ not in {"called", "titled"})
+        for t in gap
+    ):  # "The BBC show beat X": X is the rival, not the show
         return show_name(nxt[0])
     for child in noun.children:
         if child.dep_ in {"appos", "compound", "npadvmod", "acl"} and child.ent_type_ == SHOW:
@@ -459,7 +594,8 @@ def released_on_rule(sentence: Span, ctx: ArticleContext) -> list[Fact]:
     """
     if not tv_article(ctx):
         return []
-    found = [fact for sent in sentence.sents for fact in _released_on(sent, ctx)]
+    carriers = carrier_titles(ctx)
+    found = [fact for sent in sentence.sents for fact in _released_on(sent, ctx) if fact.subject not in carriers]
     return [
         fact
         for fact in found
@@ -481,26 +617,46 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         return
     for token in sentence:
         lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"} and lemma in words["release_verbs"]:
+        returning = token.pos_ == "VERB" and lemma == "return" and _returns_to_screens(token)
+        if _verb_tagged_noun(token, words):
+            # "Season 2 of X premieres on Netflix on March 3", the verb tagged as a plural noun
+            show = next((show_name(e) for e in ents(sentence, SHOW) if e.end <= token.i), None)
+            date = date_in([t for t in token.subtree if t.i > token.i], ctx, future=True)
+            if show and date:
+                season = season_of(sentence.doc[sentence.start : token.i], sentence)
+                yield ctx.fact(
+                    "released_on", show, date, token, "release.released_on", status="scheduled",
+                    qualifiers={"season": season, "platform": _release_platform(token, sentence, ctx)},
+                )  # fmt: skip
+            continue
+        if token.pos_ in {"VERB", "AUX"} and (
+            lemma in words["release_verbs"] or has_form(token, words["release_verbs"]) or returning
+        ):
             if token.dep_ == "amod":
                 continue
             status, cues = ctx.status(token, negation=None)
             tokens = [t for t in clause_tokens(token) if t.dep_ not in {"nsubj", "nsubjpass"} or t.i > token.i]
-            date = date_in(tokens, ctx, future=is_future(status))
+            date = date_in(tokens, ctx, future=is_future(status) or timetable_present(token))
             if date is None:
                 continue
+            if status == "confirmed" and timetable_present(token) and _ahead(date, ctx):
+                status = "scheduled"  # "returns to Netflix on October 1": a plan
             show = show_of_clause(token, sentence, ctx, deps=("nsubj", "nsubjpass", "dobj"))
             if show is None:
                 continue
             subject = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            season = season_of([t for s in subject for t in s.subtree], sentence) or ctx.season_for(token)
+            if token.dep_ == "relcl" and any(s.lower_ in {"which", "that"} for s in subject):
+                subject = [token.head]  # "The first season, which premiered on ...": its antecedent
+            season = season_of([t for s in subject for t in s.subtree if not (t.i >= token.i)], sentence) or (
+                ctx.season_for(token)
+            )
             qualifiers = {"season": season, "platform": _release_platform(token, sentence, ctx)}
             yield ctx.fact(
                 "released_on", show, date, token, "release.released_on",
                 qualifiers=qualifiers, status=status, cues=cues,
             )  # fmt: skip
-        elif token.pos_ in {"NOUN", "PROPN"} and lemma in words["release_nouns"]:
-            # "its December 2022 debut", "a 2020 launch date", "the 2002 series"
+        elif token.pos_ in {"NOUN", "PROPN"} and (lemma in words["release_nouns"] or _dated_run(token)):
+            # "its December 2022 debut", "a 2020 launch date", "its 2002 series"
             modifiers = [c for c in token.subtree if c.i < token.i]
             date = date_in(modifiers, ctx, future=None)
             if date is None:
@@ -525,6 +681,16 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 qualifiers={"season": ctx.season_for(token), "platform": _release_platform(token, sentence, ctx)},
                 status=status, cues=cues,
             )  # fmt: skip
+
+
+def _dated_run(noun: Token) -> bool:
+    """ "its 2002 series", "the show's 2019 season": a run of a show named by its year (a bare year right
+    before the noun, and an owner)."""
+    if noun.lower_ not in {"series", "season"} or noun.i == 0:
+        return False
+    year = noun.doc[noun.i - 1]
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    return owned and year.like_num and len(year.text) == 4 and year.text[:2] in {"19", "20"} and year.head == noun
 
 
 # ------------------------------------------------------------------------------------- episode_count
@@ -600,7 +766,13 @@ def episode_count_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue
         window = [t for t in doc[max(sentence.start, noun.i - 8) : min(sentence.end, noun.i + 8)]]
         season = season_of(window, sentence) or ctx.season_for(noun)
-        yield ctx.fact("episode_count", show, value, noun, "release.episode_count", qualifiers={"season": season})
+        status, cues = ctx.status(noun, negation=None)
+        # a planned show's length is stated as fact ("will have six episodes"); a guess or a report is not
+        status = status if status in {"reported", "rumored", "speculative", "denied"} else "confirmed"
+        yield ctx.fact(
+            "episode_count", show, value, noun, "release.episode_count",
+            qualifiers={"season": season}, status=status, cues=cues,
+        )  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------- season_status
@@ -662,6 +834,8 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     value = None
                 if lemma in {"draw", "come"} and not obj_words & {"close", "end"}:
                     value = None
+                if lemma == "bow" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+                    value = None  # "bowed out after six series"; "bows on Netflix" is a debut
                 if any(e.label_ == SEASON for s in subject for e in doc[s.left_edge.i : s.right_edge.i + 1].ents):
                     value = None
             if (
@@ -697,6 +871,15 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             season = _season_number_after(token, sentence)
             if season == 1:
                 value = "commissioned"
+        elif value == "commissioned":
+            ordered = [
+                t
+                for c in token.children
+                if c.dep_ in {"dobj", "nsubjpass"} or (c.dep_ == "prep" and c.lower_ == "for")
+                for t in c.subtree
+            ]
+            if (season_of(ordered, sentence) or 0) >= 2:
+                value = "renewed"  # "greenlit a second season": a further order
         objects = [c for c in anchor.children if c.dep_ == "dobj"]
         if objects and not (
             shows_under(objects[0], sentence)
@@ -716,7 +899,7 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         )
         if value == "renewed" and season is None and lemma in {"renew", "recommission"}:
             season = None
-        date = date_in(clause_tokens(anchor), ctx, future=is_future(status))
+        date = date_in(clause_tokens(anchor), ctx, future=is_future(status) or timetable_present(anchor))
         yield ctx.fact(
             "season_status", show, value, token, "release.season_status",
             qualifiers={"season": season, "date": date}, status=status, cues=cues,
