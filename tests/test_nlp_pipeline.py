@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp_helpers import facts_of
 from showgraph.errors import ModelNotFoundError
 from showgraph.facts import Evidence, Fact
 from showgraph.nlp.entities import season_number
@@ -100,3 +101,48 @@ def test_weak_cues_count_in_a_sentence_about_the_screen(nlp):
 def test_from_to_enumeration_before_a_plural_genre_makes_shows(nlp) -> None:
     doc = nlp("From Crimson Harbor and Paper Lanterns to Silent Orchard and Move to Glass, Korean dramas have soared.")
     assert set(doc._.shows) == {"Crimson Harbor", "Paper Lanterns", "Silent Orchard", "Move to Glass"}
+
+
+# Which show a sentence without a title of its own is about ------------------------------------------
+
+
+def test_an_owner_s_film_is_not_borrowed_for_another_title(nlp):
+    body = (
+        "Jo Reed starred in the comedy Grey Skies last year. Critics said Carl Moore's documentary was unlikely to win."
+    )
+    facts = facts_of(nlp, body)
+    assert ("created_by", "Grey Skies", "Carl Moore") not in facts
+
+
+def test_an_owner_s_film_is_borrowed_where_the_article_credits_the_owner(nlp):
+    body = "The comedy Grey Skies was directed by Carl Moore. Critics said Moore's film was unlikely to win."
+    assert ("created_by", "Grey Skies", "Carl Moore") in facts_of(nlp, body)
+
+
+def test_the_headline_credits_the_main_show_to_its_owner(nlp):
+    body = (
+        "Two actors have signed up for Jo Reed's new sitcom, the comedian has said. "
+        "They will each appear in an episode of the sitcom Blue Harbour."
+    )
+    assert ("created_by", "Blue Harbour", "Jo Reed") in facts_of(nlp, body, title="Stars flock to Reed sitcom")
+
+
+def test_a_channel_s_soap_is_not_a_show_of_another_channel(nlp):
+    body = (
+        "The sitcom Blue Harbour is shown on BBC Two every week. "
+        "Keaveney, who played Ann Lee when the Channel 4 soap began in 1982, died on Saturday."
+    )
+    assert ("cast_member", "Blue Harbour", "Keaveney") not in facts_of(nlp, body)
+
+
+def test_a_bare_description_still_borrows_the_main_show(nlp):
+    body = "The sitcom Blue Harbour is shown on Channel 4. The show stars Jo Reed."
+    assert ("cast_member", "Blue Harbour", "Jo Reed") in facts_of(nlp, body, title="Blue Harbour returns")
+
+
+def test_a_title_in_apposition_is_not_replaced_by_a_borrowed_one(nlp):
+    body = (
+        "The comedy Grey Skies made Ann Cole famous. "
+        "Stone Garden, Jo Reed's latest thriller, was turned into a film in 1986, starring Sam Neill."
+    )
+    assert ("cast_member", "Grey Skies", "Sam Neill") not in facts_of(nlp, body)

@@ -8,6 +8,7 @@ registered with :func:`showgraph.nlp.relations.rule`; it reads the parse of one 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -87,7 +88,10 @@ class ArticleContext:
         anchor = where.start if hasattr(where, "start") else where.i
         start, end = sentence_bounds(doc, anchor)
         shows = label_spans(doc, "SHOW", start, end)
-        if shows:
+        descriptor = descriptor_near(doc, anchor, start, end)
+        if shows and descriptor is not None and _other_titles(descriptor, shows):
+            shows = []  # "The BBC show beat X": the subject is some show other than the titles it is compared with
+        elif shows:
             before = [e for e in shows if e.start <= anchor]
             pick = before[-1] if before else shows[0]
             return pick.kb_id_ or pick.text
@@ -97,11 +101,18 @@ class ArticleContext:
             return None
         # The previous sentence's last show, where it has one ("... Nathan Barley. It stars X."); not in a
         # round-up of many titles (no default show), where the previous title is usually another film's.
+        candidates: list[str | None] = []
         if start > 0 and not self.round_up:
             earlier = label_spans(doc, "SHOW", *sentence_bounds(doc, start - 1))
             if earlier:
-                return earlier[-1].kb_id_ or earlier[-1].text
-        return self.default_show
+                candidates.append(earlier[-1].kb_id_ or earlier[-1].text)
+        candidates.append(self.default_show)
+        if descriptor is None:
+            return candidates[0]
+        # "the Channel 4 soap", "Moore's film", "the boxing drama": a show described by more than its kind is
+        # the borrowed one only if the article says so of it; else the sentence is about another show
+        exclude = {e.kb_id_ or e.text for e in label_spans(doc, "SHOW", start, end)}
+        return next((c for c in candidates if c and c not in exclude and fits_description(doc, descriptor, c)), None)
 
     @property
     def round_up(self) -> bool:
@@ -256,6 +267,17 @@ def untagged_title(doc: Doc, start: int, end: int) -> bool:
             and token.pos_ in ("PROPN", "NUM", "NOUN", "ADJ")
         )
 
+    for token in doc[start:end]:
+        # "Strong Medicine, the author's blockbuster, ...", "Brass Eye, his film debut": a title in apposition
+        head = token.head
+        if (
+            token.dep_ == "appos"
+            and token.lower_ in DESCRIPTOR_NOUNS | TITLE_HEAD_NOUNS | {"debut"}
+            and head.i < token.i
+            and candidate(head)
+            and head.pos_ == "PROPN"
+        ):
+            return True
     for i in range(start, end - 1):
         token, after = doc[i], doc[i + 1]
         if token.lower_ in TITLE_HEAD_NOUNS and candidate(after) and after.pos_ in ("PROPN", "NUM"):
@@ -269,6 +291,114 @@ def untagged_title(doc: Doc, start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
+#: Nouns that stand for a production when they have a determiner or an owner ("the soap", "Moore's film").
+DESCRIPTOR_NOUNS = frozenset(
+    {"series", "show", "drama", "sitcom", "comedy", "programme", "program", "soap", "thriller", "film", "movie",
+     "serial", "documentary", "cartoon", "miniseries", "mini-series", "biopic", "epic", "feature", "blockbuster",
+     "adaptation", "remake", "sequel", "musical", "spin-off", "k-drama", "romcom", "horror", "satire"}
+)  # fmt: skip
+#: Words in a description that say nothing of which show it is ("the new series", "the hit show").
+PLAIN_MODIFIERS = frozenset(
+    {"new", "latest", "hit", "popular", "original", "same", "first", "second", "third", "fourth", "fifth", "last",
+     "next", "final", "current", "recent", "upcoming", "forthcoming", "long-running", "award-winning", "whole",
+     "entire", "former", "own", "big", "small", "little", "tv", "television", "screen", "-", "acclaimed", "much",
+     "successful", "critically", "highly", "anticipated", "its", "his", "her", "their", "this", "that",
+     "the", "a", "an", "two", "one", "part", "-part", "eight", "six", "ten", "four", "three", "five", "drama"}
+)  # fmt: skip
+
+
+def descriptor_near(doc: Doc, anchor: int, start: int, end: int) -> Token | None:
+    """The noun phrase of ``doc[start:end]`` that stands for a show without naming it ("the Channel 4 soap",
+    "Moore's film"): a show noun with a definite determiner or an owner, nearest to ``anchor``."""
+    found = [
+        t
+        for t in doc[start:end]
+        if t.lower_ in DESCRIPTOR_NOUNS
+        and t.pos_ == "NOUN"
+        and t.is_lower
+        and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in t.children)
+    ]
+    return min(found, key=lambda t: abs(t.i - anchor)) if found else None
+
+
+def _description(noun: Token) -> list[Token]:
+    """The words that say which show ``noun`` is: its owner, channel and modifiers ("Channel 4", "boxing")."""
+    words = []
+    for child in noun.children:
+        if child.i > noun.i or child.dep_ not in ("poss", "compound", "amod", "nmod", "nummod", "npadvmod"):
+            continue
+        found = [
+            t
+            for t in child.subtree
+            if t.i < noun.i
+            and t.lower_ not in PLAIN_MODIFIERS
+            and not t.is_punct
+            and t.lower_ not in ("'s", "’s")
+            and (t.pos_ != "ADJ" or child.dep_ == "poss")  # "the wistful romantic comedy": a kind, not which one
+        ]
+        if child.dep_ == "poss" and found:
+            found = found[-1:]  # an owner is known by surname ("Ricky Gervais' sitcom": "Gervais")
+        words.extend(found)
+    return words
+
+
+def fits_description(doc: Doc, noun: Token, show: str) -> bool:
+    """Whether ``show`` may be what ``noun`` ("the Channel 4 soap", "Moore's film") stands for: each word of
+    the description (a channel, an owner's name, a subject) is said of ``show`` somewhere in the article.
+
+    >>> doc = _test_doc("The soap Brookside began on Channel 4. Later the Channel 4 soap ended.")
+    >>> fits_description(doc, doc[-2], "Brookside")
+    True
+    >>> doc = _test_doc("The film Vera Drake won. Later the Channel 4 soap began in 1982.")
+    >>> fits_description(doc, doc[-5], "Vera Drake")
+    False
+    """
+    description = _description(noun)
+    if not description:
+        return True
+    memo = doc.user_data.setdefault("showgraph_show_words", {})
+    said = memo.get(show)
+    if said is None:
+        said = set()
+        for span in label_spans(doc, "SHOW", 0, len(doc)):
+            if (span.kb_id_ or span.text) == show:
+                start, end = sentence_bounds(doc, span.start)
+                for token in doc[start:end]:
+                    said.update((token.lower_, token.lemma_.lower(), token.ent_id_.lower()))
+                marks = [t.i for t in doc[start:end] if t.lower_ in ("'s", "’s", "'", "’")]
+                for token in doc[start:end]:
+                    low, high = (token.i + 1, span.start) if token.i < span.start else (span.end - 1, token.i)
+                    if not any(low < mark < high for mark in marks):
+                        # a name the title is credited to, with no other owner between ("X director Jo Reed",
+                        # "Jo Reed's film X"; not "Jo Reed's film Y and Al Bo's X")
+                        said.add("'s " + token.lower_)
+        headline = getattr(doc._, "title", None) or ""
+        shows = getattr(doc._, "shows", None) or []
+        if show.casefold() in headline.casefold() or (shows and shows[0] == show):
+            # the headline is about the main show ("A-listers flock to Gervais sitcom")
+            words = re.findall(r"\w[\w-]*", re.sub(r"['’]s?\b", " ", headline))
+            said.update(w.casefold() for w in words)
+            said.update("'s " + w.casefold() for w in words)
+        memo[show] = said
+    owners = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+    return all(
+        ("'s " + t.lower_ if t.i in owners else t.lower_) in said or (t.ent_id_ and t.ent_id_.lower() in said)
+        for t in description
+    )
+
+
+def _other_titles(noun: Token, shows: list[Span]) -> bool:
+    """Whether the titles of a sentence are others than the show ``noun`` stands for: ``noun`` is a subject
+    with a definite determiner, no title inside or beside it, and the titles are in the rest of the clause
+    ("The soap beat X and Y to the prize")."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" for c in noun.children):
+        return False
+    phrase = range(noun.left_edge.i, noun.right_edge.i + 1)
+    if any(s.start in phrase or s.start == noun.right_edge.i + 1 for s in shows):
+        return False  # "the drama X", "the drama, X, ..."
+    return all(s.start > noun.i for s in shows)
 
 
 def _test_span(text: str) -> tuple[Doc, int, int]:  # pragma: no cover - doctest helper
