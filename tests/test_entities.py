@@ -74,3 +74,12 @@ def test_kinds_of_production_and_decades_are_no_titles(nlp):
 def test_the_subject_of_a_relative_clause_after_shows_is_no_title(nlp):
     body = "This is one of the shows Alan Pike left the gardening programme to present on BBC Two."
     assert "Alan Pike" not in shows_of(nlp, body)
+
+
+def test_a_series_name_stays_a_title_beside_a_part_s_full_title(nlp):
+    body = (
+        "Star Harbour director Ann Cole has signed a film deal with a studio. "
+        "Cole will direct the film Star Harbour and the Iron Key for the studio."
+    )
+    shows = shows_of(nlp, body, title="Director signs studio deal")
+    assert "Star Harbour" in shows and "Star Harbour and the Iron Key" in shows

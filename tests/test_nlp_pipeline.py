@@ -146,3 +146,13 @@ def test_a_title_in_apposition_is_not_replaced_by_a_borrowed_one(nlp):
         "Stone Garden, Jo Reed's latest thriller, was turned into a film in 1986, starring Sam Neill."
     )
     assert ("cast_member", "Grey Skies", "Sam Neill") not in facts_of(nlp, body)
+
+
+def test_a_role_in_a_title_the_finder_missed_is_not_given_another_show(nlp):
+    body = "The drama Grey Skies won, said Jo Reed, a view shared by Film 2005 presenter Jonathan Ross."
+    assert not any(f[0] == "presented_by" for f in facts_of(nlp, body))
+
+
+def test_a_role_in_a_known_show_keeps_it(nlp):
+    body = "The drama Grey Skies is back. Its creator Jo Reed said the series will return."
+    assert ("created_by", "Grey Skies", "Jo Reed") in facts_of(nlp, body)

@@ -87,6 +87,8 @@ class ArticleContext:
         doc = self.doc
         anchor = where.start if hasattr(where, "start") else where.i
         start, end = sentence_bounds(doc, anchor)
+        if anchor > start and _untagged_premodifier(doc[anchor - 1], doc[anchor]):
+            return None  # "Ray star Jamie Foxx", "Film 2005 presenter X": the role is in a title the finder missed
         shows = label_spans(doc, "SHOW", start, end)
         descriptor = descriptor_near(doc, anchor, start, end)
         if shows and descriptor is not None and _other_titles(descriptor, shows):
@@ -399,6 +401,36 @@ def _other_titles(noun: Token, shows: list[Span]) -> bool:
     if any(s.start in phrase or s.start == noun.right_edge.i + 1 for s in shows):
         return False  # "the drama X", "the drama, X, ..."
     return all(s.start > noun.i for s in shows)
+
+
+#: Labels of a word before a role noun that say what field or employer someone is in, not their title.
+_FIELD_LABELS = frozenset({"SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "GPE", "NORP", "ORG", "LOC", "LANGUAGE", "DATE"})
+
+
+def _untagged_premodifier(word: Token, role: Token) -> bool:
+    """Whether ``word`` is the end of a title the show finder missed, premodifying the role noun ``role``
+    ("Ray star Jamie Foxx", "Film 2005 presenter Jonathan Ross"); not a field ("Hollywood star"), an
+    employer ("BBC presenter") or a show the finder knows.
+
+    >>> doc = _test_doc("Yesterday Blaze star Tom Pike won.")
+    >>> _untagged_premodifier(doc[1], doc[2])
+    True
+    >>> doc = _test_doc("Hollywood star Tom Pike won.")
+    >>> _untagged_premodifier(doc[0], doc[1])
+    False
+    """
+    return (
+        role.lower_ in TITLED_ROLE_NOUNS
+        and role.is_lower
+        and role.dep_ in ("compound", "nmod", "appos", "ROOT", "nsubj", "dobj", "pobj", "attr")
+        and role.head.i >= role.i
+        and word.dep_ in ("compound", "nmod", "npadvmod", "nummod")
+        and (word.head == role or word.head == role.head or word.head.head in (role, role.head))
+        and (word.pos_ in ("PROPN", "NUM") or (word.pos_ == "NOUN" and not word.is_sent_start))
+        and (word.is_title or word.is_upper or word.like_num)
+        and word.ent_type_ not in _FIELD_LABELS
+        and word.lower_ not in FIELD_WORDS
+    )
 
 
 def _test_span(text: str) -> tuple[Doc, int, int]:  # pragma: no cover - doctest helper

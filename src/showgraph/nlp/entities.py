@@ -439,6 +439,13 @@ class ShowFinder:
         accepted = [
             t for t in accepted if not any(t != o and _contains_words(t, o) and scores[o] > scores[t] for o in accepted)
         ]
+        # "Harry Potter and the Goblet of Fire" accepted, "Harry Potter director X" cued: the series' name is a
+        # title of its own (one of its parts' titles starts with it)
+        accepted += [
+            prefix
+            for prefix in {_series_name(t) for t in accepted} - {None} - set(accepted)
+            if prefix in scores and prefix in strong
+        ]
         mentions = self.mentions(doc, accepted)
         first: dict[str, int] = {}
         for span in mentions:
@@ -1154,6 +1161,16 @@ def _names_person(title: str, people: set[str]) -> bool:
     (True, False, False)
     """
     return any(name.endswith(" " + title) for name in people)
+
+
+def _series_name(title: str) -> str | None:
+    """The series a part's title names first ("Sam Spade" of "Sam Spade and the Iron Key"), if two words or more.
+
+    >>> _series_name("Sam Spade and the Iron Key"), _series_name("Pride and Prejudice")
+    ('Sam Spade', None)
+    """
+    match = re.match(r"(\S+(?: \S+)+?)(?: and the |: )", title)
+    return match.group(1) if match else None
 
 
 def _plausible_title(title: str) -> bool:
