@@ -156,3 +156,11 @@ def test_a_role_in_a_title_the_finder_missed_is_not_given_another_show(nlp):
 def test_a_role_in_a_known_show_keeps_it(nlp):
     body = "The drama Grey Skies is back. Its creator Jo Reed said the series will return."
     assert ("created_by", "Grey Skies", "Jo Reed") in facts_of(nlp, body)
+
+
+def test_a_sentence_naming_an_untagged_title_before_a_role_borrows_no_show(nlp):
+    body = (
+        "The drama Grey Skies won best film at the awards. "
+        "Scrubs star Tom Pike won the award for best first feature for Garden Gate, which he wrote and starred in."
+    )
+    assert ("cast_member", "Grey Skies", "Tom Pike") not in facts_of(nlp, body, title="Grey Skies wins")

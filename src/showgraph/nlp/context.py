@@ -247,7 +247,10 @@ NOT_TITLE_LABELS = frozenset({"SHOW", "PLATFORM", "OUTLET", "GPE", "NORP", "LANG
 #: Capitalised words before a role noun that name a field, not a title ("Hollywood star", "Oscar winner").
 FIELD_WORDS = frozenset(
     {"hollywood", "bollywood", "film", "movie", "tv", "television", "oscar", "soap", "comedy", "pop", "rock", "hip",
-     "screen", "stage", "theatre", "radio", "music", "broadway", "cinema", "british", "american", "us", "uk"}
+     "screen", "stage", "theatre", "radio", "music", "broadway", "cinema", "british", "american", "us", "uk",
+     "reality", "football", "soccer", "tennis", "cricket", "rugby", "boxing", "golf", "sports", "child", "teen",
+     "guest", "porn", "country", "jazz", "rap", "chat", "game", "quiz", "talk", "news", "fellow", "veteran",
+     "former", "lead", "top", "co", "supporting", "disney", "comic", "drama", "documentary", "animation", "dance"}
 )  # fmt: skip
 
 
@@ -288,8 +291,9 @@ def untagged_title(doc: Doc, start: int, end: int) -> bool:
             after.lower_ in TITLED_ROLE_NOUNS
             and i + 2 < end
             and doc[i + 2].is_title
-            and candidate(token)
-            and token.pos_ in ("PROPN", "NUM")
+            and (candidate(token) or _lone_name(token))
+            and (token.pos_ in ("PROPN", "NUM") or (token.pos_ == "NOUN" and token.is_title))
+            and token.lower_ not in FIELD_WORDS
         ):
             return True
     return False
@@ -431,6 +435,13 @@ def _untagged_premodifier(word: Token, role: Token) -> bool:
         and word.ent_type_ not in _FIELD_LABELS
         and word.lower_ not in FIELD_WORDS
     )
+
+
+def _lone_name(token: Token) -> bool:
+    """A one-word name the tagger calls a person ("Ray" of "Ray star Jamie Foxx"): before a role noun and a
+    person's name, a title (people are not premodifiers of other people)."""
+    ent = ent_at(token) if token.ent_type_ == "PERSON" else None
+    return ent is not None and len(ent) == 1
 
 
 def _test_span(text: str) -> tuple[Doc, int, int]:  # pragma: no cover - doctest helper
