@@ -164,3 +164,11 @@ def test_a_sentence_naming_an_untagged_title_before_a_role_borrows_no_show(nlp):
         "Scrubs star Tom Pike won the award for best first feature for Garden Gate, which he wrote and starred in."
     )
     assert ("cast_member", "Grey Skies", "Tom Pike") not in facts_of(nlp, body, title="Grey Skies wins")
+
+
+def test_several_films_are_not_one_borrowed_title(nlp):
+    body = (
+        "Jo Reed starred in the drama Grey Skies last year. "
+        "The Harry Pike films made Ann Cole a star, and she plays Rose in the sequel."
+    )
+    assert ("cast_member", "Grey Skies", "Ann Cole") not in facts_of(nlp, body)

@@ -103,6 +103,8 @@ class ArticleContext:
             return None
         # The previous sentence's last show, where it has one ("... Nathan Barley. It stars X."); not in a
         # round-up of many titles (no default show), where the previous title is usually another film's.
+        if _plural_descriptor(doc, start, end):
+            return None  # "The two movies will compete ...": several shows, none of them one borrowed title
         candidates: list[str | None] = []
         if start > 0 and not self.round_up:
             earlier = label_spans(doc, "SHOW", *sentence_bounds(doc, start - 1))
@@ -279,8 +281,10 @@ def untagged_title(doc: Doc, start: int, end: int) -> bool:
             token.dep_ == "appos"
             and token.lower_ in DESCRIPTOR_NOUNS | TITLE_HEAD_NOUNS | {"debut"}
             and head.i < token.i
-            and candidate(head)
             and head.pos_ == "PROPN"
+            and head.is_title
+            and head.ent_type_ not in NOT_TITLE_LABELS - {"ORG", "PERSON"}  # the tagger's guess at a bare title
+            and head.lower_ not in FIELD_WORDS
         ):
             return True
     for i in range(start, end - 1):
@@ -327,6 +331,27 @@ def descriptor_near(doc: Doc, anchor: int, start: int, end: int) -> Token | None
         and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in t.children)
     ]
     return min(found, key=lambda t: abs(t.i - anchor)) if found else None
+
+
+def _plural_descriptor(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` speaks of several shows with a definite or counted plural ("the two films",
+    "both series", "these shows").
+
+    >>> _plural_descriptor(*_test_span("The two movies will compete for the prize."))
+    True
+    >>> _plural_descriptor(*_test_span("The movie will compete for the prize."))
+    False
+    """
+    return any(
+        t.tag_ == "NNS"
+        and t.lemma_.lower() in DESCRIPTOR_NOUNS
+        and any(
+            (c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both", "all"))
+            or (c.dep_ in ("nummod", "predet") and c.lower_ in ("two", "three", "four", "both", "all"))
+            for c in t.children
+        )
+        for t in doc[start:end]
+    )
 
 
 def _description(noun: Token) -> list[Token]:
