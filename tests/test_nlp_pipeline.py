@@ -172,3 +172,13 @@ def test_several_films_are_not_one_borrowed_title(nlp):
         "The Harry Pike films made Ann Cole a star, and she plays Rose in the sequel."
     )
     assert ("cast_member", "Grey Skies", "Ann Cole") not in facts_of(nlp, body)
+
+
+def test_a_verb_takes_the_show_of_its_own_clause(nlp):
+    body = (
+        "Jo Reed, a star of the sitcom Blue Harbour, plays a drunk in a new film, "
+        "while Tom Pike stars as a hit man in the comedy Red Lane."
+    )
+    facts = facts_of(nlp, body)
+    assert ("cast_member", "Red Lane", "Tom Pike") in facts
+    assert ("cast_member", "Blue Harbour", "Tom Pike") not in facts

@@ -94,6 +94,17 @@ class ArticleContext:
         if shows and descriptor is not None and _other_titles(descriptor, shows):
             shows = []  # "The BBC show beat X": the subject is some show other than the titles it is compared with
         elif shows:
+            token = doc[anchor]
+            finite = token.tag_ in ("VBZ", "VBD", "VBP") or (  # "stars" tagged a noun but parsed as a clause
+                token.tag_ in ("NNS", "NN") and token.dep_ in ("ROOT", "advcl", "conj", "relcl", "ccomp")
+            )
+            if finite and len(shows) > 1:
+                # "X plays a drunk in A, while Y stars in B": a verb's own clause names its show
+                own = [e for e in shows if token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1]
+                own = [e for e in own if not any(a.pos_ in ("VERB", "AUX") and a != token for a in _between(e, token))]
+                if own:
+                    pick = min(own, key=lambda e: abs(e.start - anchor))
+                    return pick.kb_id_ or pick.text
             before = [e for e in shows if e.start <= anchor]
             pick = before[-1] if before else shows[0]
             return pick.kb_id_ or pick.text
@@ -331,6 +342,15 @@ def descriptor_near(doc: Doc, anchor: int, start: int, end: int) -> Token | None
         and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in t.children)
     ]
     return min(found, key=lambda t: abs(t.i - anchor)) if found else None
+
+
+def _between(span: Span, token: Token) -> list[Token]:
+    """The tokens on the dependency path from ``span``'s root up to ``token`` (exclusive of both)."""
+    path, node = [], span.root.head
+    while node != token and node.head != node:
+        path.append(node)
+        node = node.head
+    return path if node == token else []
 
 
 def _plural_descriptor(doc: Doc, start: int, end: int) -> bool:
