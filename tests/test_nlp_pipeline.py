@@ -182,3 +182,12 @@ def test_a_verb_takes_the_show_of_its_own_clause(nlp):
     facts = facts_of(nlp, body)
     assert ("cast_member", "Red Lane", "Tom Pike") in facts
     assert ("cast_member", "Blue Harbour", "Tom Pike") not in facts
+
+
+def test_a_title_in_apposition_to_a_kind_of_work_blocks_borrowing(nlp):
+    from showgraph.nlp.context import untagged_title
+
+    doc = nlp("He was seen playing the Emperor of Spain in the first televised pantomime, Dick Marlow.")
+    assert untagged_title(doc, 0, len(doc))
+    doc = nlp("He was seen playing the Emperor of Spain in the first televised pantomime.")
+    assert not untagged_title(doc, 0, len(doc))

@@ -298,6 +298,19 @@ def untagged_title(doc: Doc, start: int, end: int) -> bool:
             and head.lower_ not in FIELD_WORDS
         ):
             return True
+        # "in the first televised pantomime, Dick Whittington": a title in apposition to a kind of work
+        if (
+            token.dep_ == "appos"
+            and token.pos_ == "PROPN"
+            and token.is_title
+            and token.ent_type_ not in NOT_TITLE_LABELS - {"ORG", "PERSON"}
+            and head.i < token.i
+            and head.pos_ == "NOUN"
+            and head.is_lower
+            and head.lower_ in DESCRIPTOR_NOUNS | TITLE_HEAD_NOUNS | STAGE_WORK_NOUNS
+            and any(c.dep_ in ("det", "poss") for c in head.children)
+        ):
+            return True
     for i in range(start, end - 1):
         token, after = doc[i], doc[i + 1]
         if token.lower_ in TITLE_HEAD_NOUNS and candidate(after) and after.pos_ in ("PROPN", "NUM"):
@@ -452,6 +465,8 @@ def _other_titles(noun: Token, shows: list[Span]) -> bool:
     return all(s.start > noun.i for s in shows)
 
 
+#: Kinds of stage or variety work, whose titles the show finder does not take (they are no screen shows).
+STAGE_WORK_NOUNS = frozenset({"revue", "pantomime", "panto", "play", "opera", "ballet", "musical", "concert"})
 #: Labels of a word before a role noun that say what field or employer someone is in, not their title.
 _FIELD_LABELS = frozenset({"SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "GPE", "NORP", "ORG", "LOC", "LANGUAGE", "DATE"})
 
