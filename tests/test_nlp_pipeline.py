@@ -191,3 +191,14 @@ def test_a_title_in_apposition_to_a_kind_of_work_blocks_borrowing(nlp):
     assert untagged_title(doc, 0, len(doc))
     doc = nlp("He was seen playing the Emperor of Spain in the first televised pantomime.")
     assert not untagged_title(doc, 0, len(doc))
+
+
+def test_a_show_in_a_relative_clause_about_a_programme_is_another_show(nlp):
+    from showgraph.nlp.context import show_in_subtree
+
+    doc = nlp("Jo Reed will host the programme, which follows the drama series Dance Off.")
+    programme = next(t for t in doc if t.text == "programme")
+    assert show_in_subtree(programme) is None
+    doc = nlp("Jo Reed will host the drama series, which is called Dance Off.")
+    series = next(t for t in doc if t.text == "series")
+    assert show_in_subtree(series) == "Dance Off"

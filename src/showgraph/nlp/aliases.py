@@ -231,13 +231,27 @@ def resolve_reference(token: Token, table: AliasTable, shows: list[str]) -> tupl
         from showgraph.nlp.context import fits_description
 
         # "the Channel 4 show": the recent or main show only where the article describes it so
-        found = [show for show in (_recent_show(token), *shows[:1]) if show]
+        found = [show for show in (_recent_show(token), *shows[:1]) if show and show not in _compared(token)]
         show = next((show for show in found if fits_description(token.doc, token, show)), None)
         return (show, "Show") if show else None
     if lower == "it" and shows:
         show = _recent_show(token)
         return (show or shows[0], "Show")
     return None
+
+
+def _compared(noun: Token) -> set[str]:
+    """Shows named in a relative clause about ``noun``: others it is compared with ("the programme, which
+    follows X"), not what it is ("the drama, which is called X")."""
+    from showgraph.nlp.context import NAMING_VERBS
+
+    return {
+        ent.kb_id_ or ent.text
+        for c in noun.children
+        if c.dep_ == "relcl" and c.lemma_.lower() not in NAMING_VERBS
+        for ent in c.doc.ents
+        if ent.label_ == "SHOW" and c.left_edge.i <= ent.start and ent.end <= c.right_edge.i + 1
+    }
 
 
 def _is_title_name(name: str, shows: list[str]) -> bool:

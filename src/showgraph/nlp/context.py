@@ -453,11 +453,20 @@ def fits_description(doc: Doc, noun: Token, show: str) -> bool:
     )
 
 
+#: Verbs of a relative clause that name the show it is about ("the drama, which is called X").
+NAMING_VERBS = frozenset({"be", "call", "title", "name", "rename", "retitle", "know", "bill"})
+
+
 def _other_titles(noun: Token, shows: list[Span]) -> bool:
     """Whether the titles of a sentence are others than the show ``noun`` stands for: ``noun`` is a subject
     with a definite determiner, no title inside or beside it, and the titles are in the rest of the clause
     ("The soap beat X and Y to the prize")."""
-    if noun.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" for c in noun.children):
+    if not any(c.dep_ == "det" for c in noun.children):
+        return False
+    relative = [c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() not in NAMING_VERBS]
+    if relative and all(any(r.left_edge.i <= s.start and s.end <= r.right_edge.i + 1 for r in relative) for s in shows):
+        return True  # "host the programme, which follows the series X": X is what it is compared with
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
     phrase = range(noun.left_edge.i, noun.right_edge.i + 1)
     if any(s.start in phrase or s.start == noun.right_edge.i + 1 for s in shows):
@@ -676,9 +685,13 @@ def show_at(token: Token, ctx: ArticleContext) -> str | None:
 
 
 def show_in_subtree(token: Token) -> str | None:
-    """A SHOW mentioned inside ``token``'s phrase ("a Friends spin-off", "an episode of The Simpsons")."""
+    """A SHOW mentioned inside ``token``'s phrase ("a Friends spin-off", "an episode of The Simpsons"), not in a
+    relative clause about it ("the programme, which follows X": another show)."""
+    skip = {
+        t.i for c in token.children if c.dep_ == "relcl" and c.lemma_.lower() not in NAMING_VERBS for t in c.subtree
+    }
     for child in token.subtree:
-        if child.ent_type_ == "SHOW":
+        if child.ent_type_ == "SHOW" and child.i not in skip:
             span = name_span(child)
             return span.kb_id_ or span.text
     return None
