@@ -243,12 +243,11 @@ def resolve_reference(token: Token, table: AliasTable, shows: list[str]) -> tupl
 def _compared(noun: Token) -> set[str]:
     """Shows named in a relative clause about ``noun``: others it is compared with ("the programme, which
     follows X"), not what it is ("the drama, which is called X")."""
-    from showgraph.nlp.context import NAMING_VERBS
+    from showgraph.nlp.context import other_show_clauses
 
     return {
         ent.kb_id_ or ent.text
-        for c in noun.children
-        if c.dep_ == "relcl" and c.lemma_.lower() not in NAMING_VERBS
+        for c in other_show_clauses(noun)
         for ent in c.doc.ents
         if ent.label_ == "SHOW" and c.left_edge.i <= ent.start and ent.end <= c.right_edge.i + 1
     }

@@ -321,7 +321,7 @@ def untagged_title(doc: Doc, start: int, end: int) -> bool:
             and doc[i + 2].is_title
             and (candidate(token) or _lone_name(token))
             and (token.pos_ in ("PROPN", "NUM") or (token.pos_ == "NOUN" and token.is_title))
-            and token.lower_ not in FIELD_WORDS
+            and token.lower_ not in FIELD_WORDS | DESCRIPTOR_NOUNS | TITLE_HEAD_NOUNS  # "Series creator X"
         ):
             return True
     return False
@@ -457,13 +457,25 @@ def fits_description(doc: Doc, noun: Token, show: str) -> bool:
 NAMING_VERBS = frozenset({"be", "call", "title", "name", "rename", "retitle", "know", "bill"})
 
 
+def other_show_clauses(noun: Token) -> list[Token]:
+    """The relative clauses about ``noun`` that may name another show ("the programme, which follows X"): led
+    by a relative pronoun and no naming verb ("the drama, which is called X" names it)."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "relcl"
+        and c.lemma_.lower() not in NAMING_VERBS
+        and any(g.tag_ in ("WDT", "WP", "WP$") and g.i < c.i for g in c.children)
+    ]
+
+
 def _other_titles(noun: Token, shows: list[Span]) -> bool:
     """Whether the titles of a sentence are others than the show ``noun`` stands for: ``noun`` is a subject
     with a definite determiner, no title inside or beside it, and the titles are in the rest of the clause
     ("The soap beat X and Y to the prize")."""
     if not any(c.dep_ == "det" for c in noun.children):
         return False
-    relative = [c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() not in NAMING_VERBS]
+    relative = other_show_clauses(noun)
     if relative and all(any(r.left_edge.i <= s.start and s.end <= r.right_edge.i + 1 for r in relative) for s in shows):
         return True  # "host the programme, which follows the series X": X is what it is compared with
     if noun.dep_ not in ("nsubj", "nsubjpass"):
@@ -502,7 +514,7 @@ def _untagged_premodifier(word: Token, role: Token) -> bool:
         and (word.pos_ in ("PROPN", "NUM") or (word.pos_ == "NOUN" and not word.is_sent_start))
         and (word.is_title or word.is_upper or word.like_num)
         and word.ent_type_ not in _FIELD_LABELS
-        and word.lower_ not in FIELD_WORDS
+        and word.lower_ not in FIELD_WORDS | DESCRIPTOR_NOUNS | TITLE_HEAD_NOUNS
     )
 
 
@@ -687,9 +699,7 @@ def show_at(token: Token, ctx: ArticleContext) -> str | None:
 def show_in_subtree(token: Token) -> str | None:
     """A SHOW mentioned inside ``token``'s phrase ("a Friends spin-off", "an episode of The Simpsons"), not in a
     relative clause about it ("the programme, which follows X": another show)."""
-    skip = {
-        t.i for c in token.children if c.dep_ == "relcl" and c.lemma_.lower() not in NAMING_VERBS for t in c.subtree
-    }
+    skip = {t.i for c in other_show_clauses(token) for t in c.subtree}
     for child in token.subtree:
         if child.ent_type_ == "SHOW" and child.i not in skip:
             span = name_span(child)
