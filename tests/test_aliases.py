@@ -42,3 +42,40 @@ def test_profile_pronoun_defaults_to_the_headline_person(nlp):
     players = {f.subject for f in facts if f.relation == "plays"}
     assert "John Carter" not in players
     assert "Patricia Morgan" in players
+
+
+def _plays(nlp, title: str, body: str) -> set[tuple]:
+    from showgraph.nlp.extract import extract_article
+    from showgraph.readers import Article
+
+    facts = extract_article(Article(title=title, body=body), nlp).facts
+    return {(f.subject, f.object) for f in facts if f.relation == "plays"}
+
+
+def test_profile_subject_is_found_in_a_headline_with_a_colon(nlp):
+    body = (
+        "Dan Reeve was born in Ohio. He worked with director Carl Hume on the film Sand Castle. "
+        "He played detective Joe Marsh in the police series Night Beat."
+    )
+    assert ("Dan Reeve", "Joe Marsh") in _plays(nlp, "Dan Reeve: The quiet rebel", body)
+
+
+def test_a_pronoun_of_the_other_gender_is_not_the_profile_subject(nlp):
+    body = (
+        "Dan Reeve was born in Ohio. He trained in London, where he met actress Lucy Hale. "
+        "She played nurse Ann Marsh in the hospital drama Ward Nine."
+    )
+    played = _plays(nlp, "Actor Dan Reeve honoured", body)
+    assert ("Dan Reeve", "Ann Marsh") not in played
+
+
+def test_an_award_is_nobody_a_pronoun_stands_for(nlp):
+    from showgraph.nlp.aliases import resolve_reference
+
+    doc = nlp.make_doc("Dan Reeve was born in Ohio. The film earned him a Golden Globe nomination, and he left.")
+    doc._.title = "Actor Dan Reeve honoured"
+    doc = nlp(doc)
+    table = build_aliases(doc)
+    table.add("Golden Globe", next(t.i for t in doc if t.text == "Golden"))  # as the tagger may read it
+    he = next(t for t in doc if t.text == "he")
+    assert resolve_reference(he, table, []) == ("Dan Reeve", "Person")

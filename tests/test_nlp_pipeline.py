@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp_helpers import facts_of
 from showgraph.errors import ModelNotFoundError
 from showgraph.facts import Evidence, Fact
 from showgraph.nlp.entities import season_number
@@ -100,3 +101,104 @@ def test_weak_cues_count_in_a_sentence_about_the_screen(nlp):
 def test_from_to_enumeration_before_a_plural_genre_makes_shows(nlp) -> None:
     doc = nlp("From Crimson Harbor and Paper Lanterns to Silent Orchard and Move to Glass, Korean dramas have soared.")
     assert set(doc._.shows) == {"Crimson Harbor", "Paper Lanterns", "Silent Orchard", "Move to Glass"}
+
+
+# Which show a sentence without a title of its own is about ------------------------------------------
+
+
+def test_an_owner_s_film_is_not_borrowed_for_another_title(nlp):
+    body = (
+        "Jo Reed starred in the comedy Grey Skies last year. Critics said Carl Moore's documentary was unlikely to win."
+    )
+    facts = facts_of(nlp, body)
+    assert ("created_by", "Grey Skies", "Carl Moore") not in facts
+
+
+def test_an_owner_s_film_is_borrowed_where_the_article_credits_the_owner(nlp):
+    body = "The comedy Grey Skies was directed by Carl Moore. Critics said Moore's film was unlikely to win."
+    assert ("created_by", "Grey Skies", "Carl Moore") in facts_of(nlp, body)
+
+
+def test_the_headline_credits_the_main_show_to_its_owner(nlp):
+    body = (
+        "Two actors have signed up for Jo Reed's new sitcom, the comedian has said. "
+        "They will each appear in an episode of the sitcom Blue Harbour."
+    )
+    assert ("created_by", "Blue Harbour", "Jo Reed") in facts_of(nlp, body, title="Stars flock to Reed sitcom")
+
+
+def test_a_channel_s_soap_is_not_a_show_of_another_channel(nlp):
+    body = (
+        "The sitcom Blue Harbour is shown on BBC Two every week. "
+        "Keaveney, who played Ann Lee when the Channel 4 soap began in 1982, died on Saturday."
+    )
+    assert ("cast_member", "Blue Harbour", "Keaveney") not in facts_of(nlp, body)
+
+
+def test_a_bare_description_still_borrows_the_main_show(nlp):
+    body = "The sitcom Blue Harbour is shown on Channel 4. The show stars Jo Reed."
+    assert ("cast_member", "Blue Harbour", "Jo Reed") in facts_of(nlp, body, title="Blue Harbour returns")
+
+
+def test_a_title_in_apposition_is_not_replaced_by_a_borrowed_one(nlp):
+    body = (
+        "The comedy Grey Skies made Ann Cole famous. "
+        "Stone Garden, Jo Reed's latest thriller, was turned into a film in 1986, starring Sam Neill."
+    )
+    assert ("cast_member", "Grey Skies", "Sam Neill") not in facts_of(nlp, body)
+
+
+def test_a_role_in_a_title_the_finder_missed_is_not_given_another_show(nlp):
+    body = "The drama Grey Skies won, said Jo Reed, a view shared by Film 2005 presenter Jonathan Ross."
+    assert not any(f[0] == "presented_by" for f in facts_of(nlp, body))
+
+
+def test_a_role_in_a_known_show_keeps_it(nlp):
+    body = "The drama Grey Skies is back. Its creator Jo Reed said the series will return."
+    assert ("created_by", "Grey Skies", "Jo Reed") in facts_of(nlp, body)
+
+
+def test_a_sentence_naming_an_untagged_title_before_a_role_borrows_no_show(nlp):
+    body = (
+        "The drama Grey Skies won best film at the awards. "
+        "Scrubs star Tom Pike won the award for best first feature for Garden Gate, which he wrote and starred in."
+    )
+    assert ("cast_member", "Grey Skies", "Tom Pike") not in facts_of(nlp, body, title="Grey Skies wins")
+
+
+def test_several_films_are_not_one_borrowed_title(nlp):
+    body = (
+        "Jo Reed starred in the drama Grey Skies last year. "
+        "The Harry Pike films made Ann Cole a star, and she plays Rose in the sequel."
+    )
+    assert ("cast_member", "Grey Skies", "Ann Cole") not in facts_of(nlp, body)
+
+
+def test_a_verb_takes_the_show_of_its_own_clause(nlp):
+    body = (
+        "Jo Reed, a star of the sitcom Blue Harbour, plays a drunk in a new film, "
+        "while Tom Pike stars as a hit man in the comedy Red Lane."
+    )
+    facts = facts_of(nlp, body)
+    assert ("cast_member", "Red Lane", "Tom Pike") in facts
+    assert ("cast_member", "Blue Harbour", "Tom Pike") not in facts
+
+
+def test_a_title_in_apposition_to_a_kind_of_work_blocks_borrowing(nlp):
+    from showgraph.nlp.context import untagged_title
+
+    doc = nlp("He was seen playing the Emperor of Spain in the first televised pantomime, Dick Marlow.")
+    assert untagged_title(doc, 0, len(doc))
+    doc = nlp("He was seen playing the Emperor of Spain in the first televised pantomime.")
+    assert not untagged_title(doc, 0, len(doc))
+
+
+def test_a_show_in_a_relative_clause_about_a_programme_is_another_show(nlp):
+    from showgraph.nlp.context import show_in_subtree
+
+    doc = nlp("Jo Reed will host the programme, which follows the drama series Dance Off.")
+    programme = next(t for t in doc if t.text == "programme")
+    assert show_in_subtree(programme) is None
+    doc = nlp("Jo Reed will host the drama series, which is called Dance Off.")
+    series = next(t for t in doc if t.text == "series")
+    assert show_in_subtree(series) == "Dance Off"

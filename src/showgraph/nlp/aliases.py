@@ -228,12 +228,29 @@ def resolve_reference(token: Token, table: AliasTable, shows: list[str]) -> tupl
     if lower in SHOW_DESCRIPTIONS and indefinite and any(c.lower_ == "new" for c in token.children):
         return (shows[0], "Show") if shows else None  # "a new series": the article's subject
     if lower in SHOW_DESCRIPTIONS and (determiner or any(c.lower_ in ("its", "new") for c in token.children)):
-        show = _recent_show(token)
-        return (show, "Show") if show else ((shows[0], "Show") if shows else None)
+        from showgraph.nlp.context import fits_description
+
+        # "the Channel 4 show": the recent or main show only where the article describes it so
+        found = [show for show in (_recent_show(token), *shows[:1]) if show and show not in _compared(token)]
+        show = next((show for show in found if fits_description(token.doc, token, show)), None)
+        return (show, "Show") if show else None
     if lower == "it" and shows:
         show = _recent_show(token)
         return (show or shows[0], "Show")
     return None
+
+
+def _compared(noun: Token) -> set[str]:
+    """Shows named in a relative clause about ``noun``: others it is compared with ("the programme, which
+    follows X"), not what it is ("the drama, which is called X")."""
+    from showgraph.nlp.context import other_show_clauses
+
+    return {
+        ent.kb_id_ or ent.text
+        for c in other_show_clauses(noun)
+        for ent in c.doc.ents
+        if ent.label_ == "SHOW" and c.left_edge.i <= ent.start and ent.end <= c.right_edge.i + 1
+    }
 
 
 def _is_title_name(name: str, shows: list[str]) -> bool:
@@ -258,7 +275,7 @@ def headline_person(doc: Doc, table: AliasTable) -> str | None:
     if "showgraph_headline_person" in memo:
         return memo["showgraph_headline_person"]
     title = getattr(doc._, "title", None) or ""
-    words = {fold(w) for w in title.replace("'s", " ").split()}
+    words = {fold(w) for w in re.findall(r"\w[\w'’-]*", re.sub(r"['’]s\b", " ", title))}
     found = {name for _, name in table.positions if " " in name and fold(name.split()[-1]) in words}
     person = found.pop() if len(found) == 1 else None
     memo["showgraph_headline_person"] = person
@@ -271,13 +288,39 @@ def _pronoun_person(token: Token, table: AliasTable, shows: list[str]) -> str | 
     index = bisect_right(table.positions, (token.i, "\uffff"))
     recent = [(pos, name) for pos, name in reversed(table.positions[:index]) if not _is_title_name(name, shows)]
     subject = headline_person(token.doc, table)
+    if subject is not None and _gender(token) != _subject_gender(token.doc):
+        subject = None  # "she" in a profile of a man: someone else the text names
     if subject is None:
         return recent[0][1] if recent else None
     sentence_start = token.sent.start
-    same_sentence = [name for pos, name in recent if pos >= sentence_start]
+    same_sentence = [name for pos, name in recent if pos >= sentence_start and not _award_name(name)]
     if same_sentence:
         return same_sentence[0]
     return subject
+
+
+def _award_name(name: str) -> bool:
+    """ "Golden Globe", "Bafta": an award the tagger read as a name."""
+    from showgraph.nlp.entities import AWARD_NAMES
+
+    return name.casefold() in AWARD_NAMES or name.split()[-1].casefold().rstrip("s") in AWARD_NAMES
+
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+
+
+def _gender(token: Token) -> str:
+    return "m" if token.lower_ in MALE_PRONOUNS else "f"
+
+
+def _subject_gender(doc: Doc) -> str | None:
+    """The gender of the pronouns an article mostly uses: in a profile, its subject's."""
+    memo = doc.user_data
+    if "showgraph_subject_gender" not in memo:
+        male = sum(1 for t in doc if t.lower_ in MALE_PRONOUNS)
+        female = sum(1 for t in doc if t.lower_ in PERSON_PRONOUNS and t.lower_ not in MALE_PRONOUNS)
+        memo["showgraph_subject_gender"] = "m" if male > female else "f" if female > male else None
+    return memo["showgraph_subject_gender"]
 
 
 def _recent_show(token: Token) -> str | None:

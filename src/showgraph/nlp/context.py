@@ -8,6 +8,7 @@ registered with :func:`showgraph.nlp.relations.rule`; it reads the parse of one 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -86,8 +87,24 @@ class ArticleContext:
         doc = self.doc
         anchor = where.start if hasattr(where, "start") else where.i
         start, end = sentence_bounds(doc, anchor)
+        if anchor > start and _untagged_premodifier(doc[anchor - 1], doc[anchor]):
+            return None  # "Ray star Jamie Foxx", "Film 2005 presenter X": the role is in a title the finder missed
         shows = label_spans(doc, "SHOW", start, end)
-        if shows:
+        descriptor = descriptor_near(doc, anchor, start, end)
+        if shows and descriptor is not None and _other_titles(descriptor, shows):
+            shows = []  # "The BBC show beat X": the subject is some show other than the titles it is compared with
+        elif shows:
+            token = doc[anchor]
+            finite = token.tag_ in ("VBZ", "VBD", "VBP") or (  # "stars" tagged a noun but parsed as a clause
+                token.tag_ in ("NNS", "NN") and token.dep_ in ("ROOT", "advcl", "conj", "relcl", "ccomp")
+            )
+            if finite and len(shows) > 1:
+                # "X plays a drunk in A, while Y stars in B": a verb's own clause names its show
+                own = [e for e in shows if token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1]
+                own = [e for e in own if not any(a.pos_ in ("VERB", "AUX") and a != token for a in _between(e, token))]
+                if own:
+                    pick = min(own, key=lambda e: abs(e.start - anchor))
+                    return pick.kb_id_ or pick.text
             before = [e for e in shows if e.start <= anchor]
             pick = before[-1] if before else shows[0]
             return pick.kb_id_ or pick.text
@@ -97,11 +114,20 @@ class ArticleContext:
             return None
         # The previous sentence's last show, where it has one ("... Nathan Barley. It stars X."); not in a
         # round-up of many titles (no default show), where the previous title is usually another film's.
+        if _plural_descriptor(doc, start, end):
+            return None  # "The two movies will compete ...": several shows, none of them one borrowed title
+        candidates: list[str | None] = []
         if start > 0 and not self.round_up:
             earlier = label_spans(doc, "SHOW", *sentence_bounds(doc, start - 1))
             if earlier:
-                return earlier[-1].kb_id_ or earlier[-1].text
-        return self.default_show
+                candidates.append(earlier[-1].kb_id_ or earlier[-1].text)
+        candidates.append(self.default_show)
+        if descriptor is None:
+            return candidates[0]
+        # "the Channel 4 soap", "Moore's film", "the boxing drama": a show described by more than its kind is
+        # the borrowed one only if the article says so of it; else the sentence is about another show
+        exclude = {e.kb_id_ or e.text for e in label_spans(doc, "SHOW", start, end)}
+        return next((c for c in candidates if c and c not in exclude and fits_description(doc, descriptor, c)), None)
 
     @property
     def round_up(self) -> bool:
@@ -234,7 +260,10 @@ NOT_TITLE_LABELS = frozenset({"SHOW", "PLATFORM", "OUTLET", "GPE", "NORP", "LANG
 #: Capitalised words before a role noun that name a field, not a title ("Hollywood star", "Oscar winner").
 FIELD_WORDS = frozenset(
     {"hollywood", "bollywood", "film", "movie", "tv", "television", "oscar", "soap", "comedy", "pop", "rock", "hip",
-     "screen", "stage", "theatre", "radio", "music", "broadway", "cinema", "british", "american", "us", "uk"}
+     "screen", "stage", "theatre", "radio", "music", "broadway", "cinema", "british", "american", "us", "uk",
+     "reality", "football", "soccer", "tennis", "cricket", "rugby", "boxing", "golf", "sports", "child", "teen",
+     "guest", "porn", "country", "jazz", "rap", "chat", "game", "quiz", "talk", "news", "fellow", "veteran",
+     "former", "lead", "top", "co", "supporting", "disney", "comic", "drama", "documentary", "animation", "dance"}
 )  # fmt: skip
 
 
@@ -256,6 +285,32 @@ def untagged_title(doc: Doc, start: int, end: int) -> bool:
             and token.pos_ in ("PROPN", "NUM", "NOUN", "ADJ")
         )
 
+    for token in doc[start:end]:
+        # "Strong Medicine, the author's blockbuster, ...", "Brass Eye, his film debut": a title in apposition
+        head = token.head
+        if (
+            token.dep_ == "appos"
+            and token.lower_ in DESCRIPTOR_NOUNS | TITLE_HEAD_NOUNS | {"debut"}
+            and head.i < token.i
+            and head.pos_ == "PROPN"
+            and head.is_title
+            and head.ent_type_ not in NOT_TITLE_LABELS - {"ORG", "PERSON"}  # the tagger's guess at a bare title
+            and head.lower_ not in FIELD_WORDS
+        ):
+            return True
+        # "in the first televised pantomime, Dick Whittington": a title in apposition to a kind of work
+        if (
+            token.dep_ == "appos"
+            and token.pos_ == "PROPN"
+            and token.is_title
+            and token.ent_type_ not in NOT_TITLE_LABELS - {"ORG", "PERSON"}
+            and head.i < token.i
+            and head.pos_ == "NOUN"
+            and head.is_lower
+            and head.lower_ in DESCRIPTOR_NOUNS | TITLE_HEAD_NOUNS | STAGE_WORK_NOUNS
+            and any(c.dep_ in ("det", "poss") for c in head.children)
+        ):
+            return True
     for i in range(start, end - 1):
         token, after = doc[i], doc[i + 1]
         if token.lower_ in TITLE_HEAD_NOUNS and candidate(after) and after.pos_ in ("PROPN", "NUM"):
@@ -264,11 +319,210 @@ def untagged_title(doc: Doc, start: int, end: int) -> bool:
             after.lower_ in TITLED_ROLE_NOUNS
             and i + 2 < end
             and doc[i + 2].is_title
-            and candidate(token)
-            and token.pos_ in ("PROPN", "NUM")
+            and (candidate(token) or _lone_name(token))
+            and (token.pos_ in ("PROPN", "NUM") or (token.pos_ == "NOUN" and token.is_title))
+            and token.lower_ not in FIELD_WORDS | DESCRIPTOR_NOUNS | TITLE_HEAD_NOUNS  # "Series creator X"
         ):
             return True
     return False
+
+
+#: Nouns that stand for a production when they have a determiner or an owner ("the soap", "Moore's film").
+DESCRIPTOR_NOUNS = frozenset(
+    {"series", "show", "drama", "sitcom", "comedy", "programme", "program", "soap", "thriller", "film", "movie",
+     "serial", "documentary", "cartoon", "miniseries", "mini-series", "biopic", "epic", "feature", "blockbuster",
+     "adaptation", "remake", "sequel", "musical", "spin-off", "k-drama", "romcom", "horror", "satire"}
+)  # fmt: skip
+#: Words in a description that say nothing of which show it is ("the new series", "the hit show").
+PLAIN_MODIFIERS = frozenset(
+    {"new", "latest", "hit", "popular", "original", "same", "first", "second", "third", "fourth", "fifth", "last",
+     "next", "final", "current", "recent", "upcoming", "forthcoming", "long-running", "award-winning", "whole",
+     "entire", "former", "own", "big", "small", "little", "tv", "television", "screen", "-", "acclaimed", "much",
+     "successful", "critically", "highly", "anticipated", "its", "his", "her", "their", "this", "that",
+     "the", "a", "an", "two", "one", "part", "-part", "eight", "six", "ten", "four", "three", "five", "drama"}
+)  # fmt: skip
+
+
+def descriptor_near(doc: Doc, anchor: int, start: int, end: int) -> Token | None:
+    """The noun phrase of ``doc[start:end]`` that stands for a show without naming it ("the Channel 4 soap",
+    "Moore's film"): a show noun with a definite determiner or an owner, nearest to ``anchor``."""
+    found = [
+        t
+        for t in doc[start:end]
+        if t.lower_ in DESCRIPTOR_NOUNS
+        and t.pos_ == "NOUN"
+        and t.is_lower
+        and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in t.children)
+    ]
+    return min(found, key=lambda t: abs(t.i - anchor)) if found else None
+
+
+def _between(span: Span, token: Token) -> list[Token]:
+    """The tokens on the dependency path from ``span``'s root up to ``token`` (exclusive of both)."""
+    path, node = [], span.root.head
+    while node != token and node.head != node:
+        path.append(node)
+        node = node.head
+    return path if node == token else []
+
+
+def _plural_descriptor(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` speaks of several shows with a definite or counted plural ("the two films",
+    "both series", "these shows").
+
+    >>> _plural_descriptor(*_test_span("The two movies will compete for the prize."))
+    True
+    >>> _plural_descriptor(*_test_span("The movie will compete for the prize."))
+    False
+    """
+    return any(
+        t.tag_ == "NNS"
+        and t.lemma_.lower() in DESCRIPTOR_NOUNS
+        and any(
+            (c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both", "all"))
+            or (c.dep_ in ("nummod", "predet") and c.lower_ in ("two", "three", "four", "both", "all"))
+            for c in t.children
+        )
+        for t in doc[start:end]
+    )
+
+
+def _description(noun: Token) -> list[Token]:
+    """The words that say which show ``noun`` is: its owner, channel and modifiers ("Channel 4", "boxing")."""
+    words = []
+    for child in noun.children:
+        if child.i > noun.i or child.dep_ not in ("poss", "compound", "amod", "nmod", "nummod", "npadvmod"):
+            continue
+        found = [
+            t
+            for t in child.subtree
+            if t.i < noun.i
+            and t.lower_ not in PLAIN_MODIFIERS
+            and not t.is_punct
+            and t.lower_ not in ("'s", "’s")
+            and (t.pos_ != "ADJ" or child.dep_ == "poss")  # "the wistful romantic comedy": a kind, not which one
+        ]
+        if child.dep_ == "poss" and found:
+            found = found[-1:]  # an owner is known by surname ("Ricky Gervais' sitcom": "Gervais")
+        words.extend(found)
+    return words
+
+
+def fits_description(doc: Doc, noun: Token, show: str) -> bool:
+    """Whether ``show`` may be what ``noun`` ("the Channel 4 soap", "Moore's film") stands for: each word of
+    the description (a channel, an owner's name, a subject) is said of ``show`` somewhere in the article.
+
+    >>> doc = _test_doc("The soap Brookside began on Channel 4. Later the Channel 4 soap ended.")
+    >>> fits_description(doc, doc[-2], "Brookside")
+    True
+    >>> doc = _test_doc("The film Vera Drake won. Later the Channel 4 soap began in 1982.")
+    >>> fits_description(doc, doc[-5], "Vera Drake")
+    False
+    """
+    description = _description(noun)
+    if not description:
+        return True
+    memo = doc.user_data.setdefault("showgraph_show_words", {})
+    said = memo.get(show)
+    if said is None:
+        said = set()
+        for span in label_spans(doc, "SHOW", 0, len(doc)):
+            if (span.kb_id_ or span.text) == show:
+                start, end = sentence_bounds(doc, span.start)
+                for token in doc[start:end]:
+                    said.update((token.lower_, token.lemma_.lower(), token.ent_id_.lower()))
+                marks = [t.i for t in doc[start:end] if t.lower_ in ("'s", "’s", "'", "’")]
+                for token in doc[start:end]:
+                    low, high = (token.i + 1, span.start) if token.i < span.start else (span.end - 1, token.i)
+                    if not any(low < mark < high for mark in marks):
+                        # a name the title is credited to, with no other owner between ("X director Jo Reed",
+                        # "Jo Reed's film X"; not "Jo Reed's film Y and Al Bo's X")
+                        said.add("'s " + token.lower_)
+        headline = getattr(doc._, "title", None) or ""
+        shows = getattr(doc._, "shows", None) or []
+        if show.casefold() in headline.casefold() or (shows and shows[0] == show):
+            # the headline is about the main show ("A-listers flock to Gervais sitcom")
+            words = re.findall(r"\w[\w-]*", re.sub(r"['’]s?\b", " ", headline))
+            said.update(w.casefold() for w in words)
+            said.update("'s " + w.casefold() for w in words)
+        memo[show] = said
+    owners = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+    return all(
+        ("'s " + t.lower_ if t.i in owners else t.lower_) in said or (t.ent_id_ and t.ent_id_.lower() in said)
+        for t in description
+    )
+
+
+#: Verbs of a relative clause that name the show it is about ("the drama, which is called X").
+NAMING_VERBS = frozenset({"be", "call", "title", "name", "rename", "retitle", "know", "bill"})
+
+
+def other_show_clauses(noun: Token) -> list[Token]:
+    """The relative clauses about ``noun`` that may name another show ("the programme, which follows X"): led
+    by a relative pronoun and no naming verb ("the drama, which is called X" names it)."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "relcl"
+        and c.lemma_.lower() not in NAMING_VERBS
+        and any(g.tag_ in ("WDT", "WP", "WP$") and g.i < c.i for g in c.children)
+    ]
+
+
+def _other_titles(noun: Token, shows: list[Span]) -> bool:
+    """Whether the titles of a sentence are others than the show ``noun`` stands for: ``noun`` is a subject
+    with a definite determiner, no title inside or beside it, and the titles are in the rest of the clause
+    ("The soap beat X and Y to the prize")."""
+    if not any(c.dep_ == "det" for c in noun.children):
+        return False
+    relative = other_show_clauses(noun)
+    if relative and all(any(r.left_edge.i <= s.start and s.end <= r.right_edge.i + 1 for r in relative) for s in shows):
+        return True  # "host the programme, which follows the series X": X is what it is compared with
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    phrase = range(noun.left_edge.i, noun.right_edge.i + 1)
+    if any(s.start in phrase or s.start == noun.right_edge.i + 1 for s in shows):
+        return False  # "the drama X", "the drama, X, ..."
+    return all(s.start > noun.i for s in shows)
+
+
+#: Kinds of stage or variety work, whose titles the show finder does not take (they are no screen shows).
+STAGE_WORK_NOUNS = frozenset({"revue", "pantomime", "panto", "play", "opera", "ballet", "musical", "concert"})
+#: Labels of a word before a role noun that say what field or employer someone is in, not their title.
+_FIELD_LABELS = frozenset({"SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "GPE", "NORP", "ORG", "LOC", "LANGUAGE", "DATE"})
+
+
+def _untagged_premodifier(word: Token, role: Token) -> bool:
+    """Whether ``word`` is the end of a title the show finder missed, premodifying the role noun ``role``
+    ("Ray star Jamie Foxx", "Film 2005 presenter Jonathan Ross"); not a field ("Hollywood star"), an
+    employer ("BBC presenter") or a show the finder knows.
+
+    >>> doc = _test_doc("Yesterday Blaze star Tom Pike won.")
+    >>> _untagged_premodifier(doc[1], doc[2])
+    True
+    >>> doc = _test_doc("Hollywood star Tom Pike won.")
+    >>> _untagged_premodifier(doc[0], doc[1])
+    False
+    """
+    return (
+        role.lower_ in TITLED_ROLE_NOUNS
+        and role.is_lower
+        and role.dep_ in ("compound", "nmod", "appos", "ROOT", "nsubj", "dobj", "pobj", "attr")
+        and role.head.i >= role.i
+        and word.dep_ in ("compound", "nmod", "npadvmod", "nummod")
+        and (word.head == role or word.head == role.head or word.head.head in (role, role.head))
+        and (word.pos_ in ("PROPN", "NUM") or (word.pos_ == "NOUN" and not word.is_sent_start))
+        and (word.is_title or word.is_upper or word.like_num)
+        and word.ent_type_ not in _FIELD_LABELS
+        and word.lower_ not in FIELD_WORDS | DESCRIPTOR_NOUNS | TITLE_HEAD_NOUNS
+    )
+
+
+def _lone_name(token: Token) -> bool:
+    """A one-word name the tagger calls a person ("Ray" of "Ray star Jamie Foxx"): before a role noun and a
+    person's name, a title (people are not premodifiers of other people)."""
+    ent = ent_at(token) if token.ent_type_ == "PERSON" else None
+    return ent is not None and len(ent) == 1
 
 
 def _test_span(text: str) -> tuple[Doc, int, int]:  # pragma: no cover - doctest helper
@@ -443,9 +697,11 @@ def show_at(token: Token, ctx: ArticleContext) -> str | None:
 
 
 def show_in_subtree(token: Token) -> str | None:
-    """A SHOW mentioned inside ``token``'s phrase ("a Friends spin-off", "an episode of The Simpsons")."""
+    """A SHOW mentioned inside ``token``'s phrase ("a Friends spin-off", "an episode of The Simpsons"), not in a
+    relative clause about it ("the programme, which follows X": another show)."""
+    skip = {t.i for c in other_show_clauses(token) for t in c.subtree}
     for child in token.subtree:
-        if child.ent_type_ == "SHOW":
+        if child.ent_type_ == "SHOW" and child.i not in skip:
             span = name_span(child)
             return span.kb_id_ or span.text
     return None

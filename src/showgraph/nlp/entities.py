@@ -428,6 +428,8 @@ class ShowFinder:
                 scores[title] += 1
                 cues[title].append("headline")
         accepted = [t for t, s in scores.items() if s >= SHOW_THRESHOLD and t in strong and _plausible_title(t)]
+        people = _person_names(doc)
+        accepted = [t for t in accepted if not (_names_person(t, people) and not set(cues[t]) & TITLE_CUES)]
         # A title inside a longer accepted title is a part of it ("Crosses" in "Noughts + Crosses").
         accepted = [
             t
@@ -436,6 +438,13 @@ class ShowFinder:
         ]
         accepted = [
             t for t in accepted if not any(t != o and _contains_words(t, o) and scores[o] > scores[t] for o in accepted)
+        ]
+        # "Harry Potter and the Goblet of Fire" accepted, "Harry Potter director X" cued: the series' name is a
+        # title of its own (one of its parts' titles starts with it)
+        accepted += [
+            prefix
+            for prefix in {_series_name(t) for t in accepted} - {None} - set(accepted)
+            if prefix in scores and prefix in strong
         ]
         mentions = self.mentions(doc, accepted)
         first: dict[str, int] = {}
@@ -556,6 +565,11 @@ class ShowFinder:
                     if doc[start].text in (",", "called", "titled", "entitled"):
                         start += 1
                     span = _title_from(doc, start, sent.end, places=not comma)
+                    relative = (
+                        span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ == "relcl"
+                    )
+                    if relative and span.root.head.head == token and token.tag_ == "NNS":
+                        span = None  # "one of the shows X left Y to present": X is the relative clause's subject
                     if span is not None and not (comma and span[0].ent_type_ == "PERSON" and span.root.dep_ == "nsubj"):
                         first_start = span.start
                         span = _after_possessive_credit(doc, span, sent.end)
@@ -608,6 +622,7 @@ class ShowFinder:
                 if lower in self.preceding_of and doc[nxt].lower_ == "of" and nxt + 1 < sent.end:
                     span = _title_from(doc, nxt + 1, sent.end)
                     if span is not None:
+                        span = _after_possessive_credit(doc, span, sent.end)  # "a version of Dickens' Oliver"
                         if lower in self.strong_of:
                             yield Cue(span.start, span.end, 2, f"of:{lower}", True)
                         else:
@@ -701,6 +716,8 @@ class ShowFinder:
         for token in doc[index + 1 : min(index + 7, limit)]:
             if token.lower_ in self.genre_nouns and token.is_lower and token.pos_ not in ("VERB", "ADJ"):
                 follower = token.nbor(1) if token.i + 1 < limit else None
+                if follower is not None and follower.text in ("'s", "’s", "'", "’"):
+                    return None  # "X, the show's co-producer", "X was the show's first winner": not the show
                 if follower is not None and (
                     follower.lower_ in self.genre_nouns or follower.text in ("-", "‐") or follower.pos_ == "NOUN"
                 ):
@@ -961,6 +978,9 @@ def _title_from(
         if token.ent_type_ in (PLATFORM, OUTLET, AGGREGATOR, SEASON) and token.ent_iob_ == "B":
             break
         if token.text in ("'s", "’s", "'", "’"):
+            if _possessive_inside(doc, start, end, limit):
+                end += 2  # "Hell's Kitchen", "The Hitchhiker's Guide": the possessive is the title's own
+                continue
             break
         if token.is_space or ("\n" in token.text_with_ws[len(token.text) :] and _titleish(token)):
             if _titleish(token):
@@ -973,9 +993,24 @@ def _title_from(
             continue
         if token.text in ("and", "or") and end + 1 < limit and (doc[end + 1].text in ("The", "A") or in_list):
             break
+        if token.lower_ == "and" and sum(t.is_alpha for t in doc[start:end]) >= 2 and end + 1 < limit:
+            right = _title_from(doc, end + 1, limit)
+            if right is not None and sum(t.is_alpha for t in right) >= 2:
+                break  # "Meet The Fockers and Shall We Dance": two titles of two words or more each
+        if (
+            token.lower_ in INNER_CONNECTORS
+            and end + 2 < limit
+            and doc[end + 1].lower_ in ("the", "a", "an")
+            and _title_word(doc[end + 2])
+            and not (in_list and token.lower_ == "and")
+        ):
+            end += 3  # "Shaun of the Dead", "Diary of a Mad Black Woman": two small words inside a title
+            continue
         if token.lower_ in TITLE_CONNECTORS and end + 1 < limit and _titleish(doc[end + 1]):
-            if doc[end + 1].ent_type_ in (PLATFORM, OUTLET, SEASON, "GPE", "DATE") or doc[end + 1].is_punct:
+            if doc[end + 1].ent_type_ in (PLATFORM, OUTLET, SEASON, "GPE", "DATE", "NORP") or doc[end + 1].is_punct:
                 break
+            if token.lower_ == "at" and doc[end + 1].ent_type_ in ("FAC", "ORG", "LOC", "PERSON"):
+                break  # "X at Grauman's": a place the title is shown at
             end += 1
             continue
         break
@@ -994,6 +1029,48 @@ def _title_from(
     if all(t.text in NOT_TITLES or t.is_punct for t in span):
         return None
     return span
+
+
+#: Small words that, followed by an article, continue a title ("Shaun of the Dead", "Man of the House").
+INNER_CONNECTORS = frozenset({"of", "in", "to", "on", "for", "from", "with", "and", "at", "under", "into"})
+#: Adjectives that describe a person before the title they are known for ("Former Holby City actor").
+PERSON_MODIFIERS = frozenset({"Former", "Veteran", "Fellow", "Legendary", "Acclaimed", "Ex"})
+
+
+def _title_word(token: Token) -> bool:
+    """A capitalised word that may continue a title after its small words: not a channel, place, date or
+    award ("the Oscars"), nor punctuation."""
+    return (
+        _titleish(token)
+        and not token.is_punct
+        and token.ent_type_ not in (PLATFORM, OUTLET, SEASON, "GPE", "DATE", "NORP", "LOC", "FAC", "TIME")
+        and token.lower_ not in AWARD_NAMES
+        and token.text not in NOT_TITLES
+    )
+
+
+def _possessive_inside(doc: Doc, start: int, end: int, limit: int) -> bool:
+    """Whether the possessive at ``doc[end]`` is inside a title: glued to a possessor that is no person,
+    company or channel ("Hell's Kitchen", "Footballers' Wives", "The Hitchhiker's Guide To The Galaxy"),
+    with a capitalised word after it that is no name of its own ("Brookside's Marie Jackson").
+
+    >>> doc = _test_doc("She starred in the drama Footballers' Wives for ITV.")
+    >>> _title_from(doc, 5, len(doc)).text
+    "Footballers' Wives"
+    """
+    if end + 1 >= limit or doc[end - 1].whitespace_:
+        return False
+    possessor, after = doc[start:end], doc[end + 1]
+    named = ("PERSON", "ORG", PLATFORM, OUTLET, "GPE", "NORP", "LOC", "FAC")
+    if possessor[0].text not in ("The", "A", "An") and any(t.ent_type_ in named for t in possessor):
+        return False
+    return _title_word(after) and after.ent_type_ not in ("PERSON", "ORG") and after.pos_ != "VERB"
+
+
+def _test_doc(text: str) -> Doc:  # pragma: no cover - doctest helper
+    from showgraph.nlp.pipeline import load_pipeline
+
+    return load_pipeline()(text)
 
 
 def _after_possessive_credit(doc: Doc, span: Span, limit: int) -> Span:
@@ -1035,6 +1112,8 @@ def _strip_leading(span: Span) -> Span | None:
             start = inner_the[0]
         elif span[0].text in LEADING_WORDS:
             start += 1
+    if span.end - start > 1 and doc[start].text in PERSON_MODIFIERS:
+        start += 1  # "Former Holby City actor X"
     if start >= span.end or all(t.like_num for t in doc[start : span.end]):
         return None
     return doc[start : span.end]
@@ -1049,12 +1128,59 @@ def _title_text(span: Span) -> str | None:
     return text
 
 
+#: Words that name a kind of production, a venue or a part of a broadcast, never one title on their own.
+GENERIC_TITLE_WORDS = frozenset(
+    {"film", "films", "movie", "movies", "comedy", "drama", "show", "shows", "soap", "sitcom", "documentary",
+     "thriller", "cinema", "broadway", "highlights", "trailer", "preview", "sequel", "remake", "musical",
+     "programme", "series", "premiere", "finale", "pilot"}
+)  # fmt: skip
+
+
+#: Cues that mark the span itself as a title (a genre noun or quotes before it, "called X"), as against
+#: cues that a person's name also gets ("X's episode", "X, the show's producer", "X was shot").
+TITLE_CUES = frozenset(
+    {"quoted", "called", "list", "enumeration", "season", "paren-credit", "starring", "platform-possessive",
+     "platform-possessive:programme"}
+) | {f"genre:{noun}" for noun in show_cues()["genre_nouns"]}  # fmt: skip
+
+
+def _person_names(doc: Doc) -> set[str]:
+    """Full names (two words or more) of the people and companies the statistical model finds in ``doc``;
+    a company's name is kept reversed ("Brothers Warner"), as its first word is its short form."""
+    people = {" ".join(e.text.split()) for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
+    companies = {" ".join(reversed(e.text.split())) for e in doc.ents if e.label_ == "ORG" and len(e.text.split()) == 2}
+    return people | companies
+
+
+def _names_person(title: str, people: set[str]) -> bool:
+    """Whether ``title`` is the surname of a person the article names in full ("Reed" beside "Jo Reed"); a
+    title that is a whole name ("Jo Reed") may be a show named after its character.
+
+    >>> people = {"Jo Reed"}
+    >>> _names_person("Reed", people), _names_person("Jo Reed", people), _names_person("Reed Hall", people)
+    (True, False, False)
+    """
+    return any(name.endswith(" " + title) for name in people)
+
+
+def _series_name(title: str) -> str | None:
+    """The series a part's title names first ("Sam Spade" of "Sam Spade and the Iron Key"), if two words or more.
+
+    >>> _series_name("Sam Spade and the Iron Key"), _series_name("Pride and Prejudice")
+    ('Sam Spade', None)
+    """
+    match = re.match(r"(\S+(?: \S+)+?)(?: and the |: )", title)
+    return match.group(1) if match else None
+
+
 def _plausible_title(title: str) -> bool:
     words = title.split()
     if not words or len(words) > 9:
         return False
     if len(title) < 2 or title.isdigit() or (len(words) == 1 and (title in LEADING_WORDS or title in DESCRIPTOR_WORDS)):
         return False
+    if len(words) == 1 and (title.casefold() in GENERIC_TITLE_WORDS or re.fullmatch(r"(?:1[89]|20)?\d0'?s", title)):
+        return False  # "Film actress X", "Comedy sequel X", "in the 1980s": a kind of thing or a decade
     if len(words) > 1 and words[-1] in EVENT_AND_STATION_WORDS:
         return False  # "The 2006 World Cup" is broadcast, "Multi-Coloured TV" broadcasts: neither is a show
     return not all(w in NOT_TITLES for w in words)
