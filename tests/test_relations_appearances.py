@@ -215,3 +215,27 @@ def test_company_which_created_a_show(nlp):
 def test_from_a_tagged_show_without_channel(nlp):
     body = "The comedy series The Jo Marsh Show returns. Jo Marsh, from The Jo Marsh Show, won the TV award."
     assert ("cast_member", "The Jo Marsh Show", "Jo Marsh") in facts_of(nlp, body)
+
+
+def test_show_featuring_a_person(nlp):
+    body = "The reality series Boss Hunt is a hit. It is seen as an answer to Boss Hunt featuring tycoon Al Stone."
+    facts = facts_of(nlp, body)
+    assert ("cast_member", "Boss Hunt", "Al Stone") in facts
+
+
+def test_known_for_role_rose_to_fame_and_cast_in(nlp):
+    body = (
+        "The Netflix drama Glass Harbour returns in May. Kim Soo-min is best known for her role in Glass Harbour "
+        "and the film Red Moon. Park Ji-hoon, who rose to fame in Glass Harbour, has been cast in the thriller "
+        "Night Tide."
+    )
+    facts = facts_of(nlp, body)
+    assert ("cast_member", "Glass Harbour", "Kim Soo-min") in facts
+    assert ("cast_member", "Red Moon", "Kim Soo-min") in facts
+    assert ("cast_member", "Glass Harbour", "Park Ji-hoon") in facts
+    assert ("cast_member", "Night Tide", "Park Ji-hoon") in facts
+
+
+def test_known_for_something_else_is_no_appearance(nlp):
+    body = "The drama Glass Harbour returns. Kim Soo-min is known for her charity work in Busan and Seoul."
+    assert not [f for f in facts_of(nlp, body) if f[0] == "cast_member"]

@@ -185,7 +185,7 @@ def _persons(token: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
     """Each person named by ``token`` and its coordinated names ("A, B and C")."""
     out = []
     for item in _coordinated(token):
-        if item.pos_ == "NOUN":
+        if item.pos_ == "NOUN" and item.ent_type_ != "PERSON":
             continue  # "the first star to be evicted": a description, read through its copula instead
         name = person_at(item, ctx)
         if name and item.ent_type_ not in ("SHOW", "PLATFORM", "OUTLET"):
@@ -208,6 +208,15 @@ def _titles(token: Token, ctx: ArticleContext, *, people: bool = False) -> list[
     items = [t for t in conjuncts(token) if t.dep_ != "appos"]
     out = []
     for item in items:
+        if item.is_lower and item.lower_ in words("show_nouns"):
+            # "the film Red Moon": the title after its genre noun
+            named = [c for c in item.children if c.dep_ in ("appos", "compound") and c.ent_type_ == "SHOW"]
+            nxt = item.doc[item.i + 1] if item.i + 1 < len(item.doc) else None
+            if not named and nxt is not None and nxt.ent_type_ == "SHOW":
+                named = [nxt]
+            if named:
+                out.append((named[0], show_at(named[0], ctx)))
+            continue
         title = title_at(item, ctx, people=people)
         if title:
             out.append((item, title))
@@ -599,16 +608,34 @@ def _work_list(noun: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
     return _titles(first, ctx, people=True) if first is not None else []
 
 
+def _appearing_verb(verb: Token) -> bool:
+    """ "X has been cast in A", "X is known for her role in A", "X rose to fame in A"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "cast":
+        return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+    if lemma == "know":
+        return any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in words("role_nouns") for g in c.children)
+            for c in verb.children
+        )
+    if lemma == "rise":
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "fame" for g in c.children)
+                   for c in verb.children)  # fmt: skip
+    return False
+
+
 def appearance_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X, who appeared in A, B and C", "appeared alongside Y in A and with Z in B", "starred in numerous
     films including A", "The programme, which starred A and B", "featured guests including A, B and C"."""
     lowers = sentence_words(sent)
-    if not words("appear_verbs") & lowers:
+    if not (words("appear_verbs") | {"cast", "known", "fame"}) & lowers:
         return
     screen = _screen_sentence(sent)
     for verb in sent:
         lemma = verb.lemma_.lower()
-        if lemma not in words("appear_verbs") or verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if lemma not in words("appear_verbs") and not _appearing_verb(verb):
             continue
         if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
             continue  # "appeared to be": seeming
@@ -617,6 +644,13 @@ def appearance_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         # prepositions in order: "in T", "alongside/with Y (in T)"
         preps = []
         queue = [c for c in verb.children if c.dep_ == "prep"]
+        for prep in list(queue):
+            # "known for her role in A", "rose to fame in A": the "in" hangs on the role or fame noun
+            if prep.lower_ in ("for", "to"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ in words("role_nouns")):
+                    queue.extend(c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("in", "on"))
+            if prep.lower_ == "on" and lemma == "rise":
+                queue.append(prep)
         while queue:
             prep = queue.pop()
             preps.append(prep)
@@ -632,7 +666,7 @@ def appearance_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if prep.lower_ in words("appearance_company"):
                 company = _persons(pobj, ctx)
                 continue
-            if prep.lower_ != "in":
+            if prep.lower_ != "in" and not (prep.lower_ == "on" and prep.head.lower_ in ("fame", "rose", "role")):
                 continue
             titles = _work_list(pobj, ctx) if pobj.is_lower else _titles(pobj, ctx)
             if not titles:
@@ -649,6 +683,14 @@ def appearance_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 for person_token, name in subjects + company:
                     yield from _fact(ctx, "cast_member", title, name, person_token, "appear_list", status)
             company = []
+        # "<Show> featuring A and B": a participle on a tagged title
+        before = verb.doc[verb.i - 1] if verb.i > sent.start else None
+        if lemma == "feature" and verb.tag_ == "VBG" and before is not None and before.ent_type_ == "SHOW":
+            show = show_at(before, ctx)  # the parse may hang the participle higher ("an answer to X featuring Y")
+            for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"):
+                for person_token, name in _persons(obj, ctx):
+                    yield from _fact(ctx, "cast_member", show, name, person_token, "show_featuring", status)
+            continue
         # "The programme, which starred A and B", "The show featured guests including A, B and C"
         if lemma in ("star", "feature") and verb.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
