@@ -239,3 +239,13 @@ def test_known_for_role_rose_to_fame_and_cast_in(nlp):
 def test_known_for_something_else_is_no_appearance(nlp):
     body = "The drama Glass Harbour returns. Kim Soo-min is known for her charity work in Busan and Seoul."
     assert not [f for f in facts_of(nlp, body) if f[0] == "cast_member"]
+
+
+def test_institution_before_judge_is_no_title_and_talent_judge_is(nlp):
+    body = (
+        "High Court judge Tom Marsh ruled on the TV documentary. "
+        "On Friday, Pop Factor judge Ann Boyle will present the ITV coverage of the music awards."
+    )
+    facts = facts_of(nlp, body)
+    assert not [f for f in facts if f[1] == "High Court"]
+    assert ("presented_by", "Pop Factor", "Ann Boyle") in facts

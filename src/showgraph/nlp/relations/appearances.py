@@ -176,9 +176,14 @@ def _screen_sentence(sent: Span) -> bool:
     )
 
 
-def _sport_or_music(sent: Span) -> bool:
-    """Whether a sentence is about sport or music, where "star" is no screen role."""
-    return bool(words("sport_music_words") & sentence_words(sent))
+def _sport_or_music(sent: Span, title: Span | None = None) -> bool:
+    """Whether a sentence is about sport or music, where "star" is no screen role (the words of ``title``
+    itself do not count: "Pop Idol judge X")."""
+    cues = words("sport_music_words")
+    if not cues & sentence_words(sent):
+        return False
+    inside = set(range(title.start, title.end)) if title is not None else set()
+    return any(t.lower_ in cues and t.i not in inside for t in sent)
 
 
 def _persons(token: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
@@ -234,8 +239,10 @@ def _title_before(doc: Doc, end: int, start: int) -> Span | None:
     first = None
     while i >= start:
         token = doc[i]
-        if (token.is_title or token.is_upper or token.like_num) and token.pos_ in ("PROPN", "NUM"):
-            first = i  # "Best actor", "Lead actress", "Record producer", "Its star": no title
+        if (token.is_title or token.is_upper or token.like_num) and (
+            token.pos_ in ("PROPN", "NUM") or (token.pos_ in ("NOUN", "ADJ") and not token.is_sent_start)
+        ):
+            first = i  # a capital mid-sentence marks a name; "Best actor", "Record producer", "Its star" open one
         elif token.lower_ in ("of", "the") and token.is_lower and first is not None and i > start:
             before = doc[i - 1]
             if not (before.is_title or before.lower_ == "of"):
@@ -268,7 +275,9 @@ def _place_or_field(run: Span) -> bool:
     whole_ent = run[0].ent_iob_ == "B" and all(t.ent_iob_ == "I" for t in run[1:])
     if whole_ent and run[0].ent_type_ in ("GPE", "FAC", "EVENT", "LOC"):
         return True
-    return run[0].lower_ in FIELD_WORDS or any(label == "NORP" for label, _ in ents)
+    if any(label == "NORP" for label, _ in ents):
+        return True
+    return all(t.lower_ in FIELD_WORDS or t.ent_type_ == "GPE" for t in run)
 
 
 def titled_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
@@ -298,12 +307,14 @@ def titled_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue
         if _place_or_field(run):
             continue  # "London actor", "New Zealand actor", "Hollywood star", "US TV presenter"
+        if any(t.lower_ in words("institution_words") for t in run):
+            continue  # "High Court judge X", "Premier League star X": an institution, not a title
         if run[0].i > sent.start and doc[run[0].i - 1].text in ("'s", "’s"):
             continue  # "the BBC's Newsnight presenter": a channel's programme is read by credits rules
         title = _tokens_title(list(run))
         if title is None:
             continue
-        if token.lower_ in words("weak_roles") and (not _screen_sentence(sent) or _sport_or_music(sent)):
+        if token.lower_ in words("weak_roles") and (not _screen_sentence(sent) or _sport_or_music(sent, run)):
             continue  # "Happy Mondays star X", "Manchester United star X": no screen role
         if relation == "produced_by":
             company = name_span(person_token)
