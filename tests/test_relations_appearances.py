@@ -249,3 +249,14 @@ def test_institution_before_judge_is_no_title_and_talent_judge_is(nlp):
     facts = facts_of(nlp, body)
     assert not [f for f in facts if f[1] == "High Court"]
     assert ("presented_by", "Pop Factor", "Ann Boyle") in facts
+
+
+def test_plural_and_prefixed_titled_roles(nlp):
+    body = (
+        "The former Night Porters co-stars Amy Ford and Lia Kent reunited for the TV special. "
+        "The TV special also featured ex-Night Porters star Sam Kell."
+    )
+    facts = facts_of(nlp, body)
+    assert ("cast_member", "Night Porters", "Amy Ford") in facts
+    assert ("cast_member", "Night Porters", "Lia Kent") in facts
+    assert ("cast_member", "Night Porters", "Sam Kell") in facts

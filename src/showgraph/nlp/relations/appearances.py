@@ -262,6 +262,8 @@ def _title_before(doc: Doc, end: int, start: int) -> Span | None:
     if end - first == 1 and first > start and doc[first - 1].lower_ in ("and", "&"):
         return None  # "Only Fools and Horses star X": a longer title cut at its "and"
     before = doc[first - 1] if first > start else None
+    if before is not None and before.text == "-" and first - 2 >= start and doc[first - 2].lower_ == "ex":
+        before = None  # "ex-Night Shift star X": the prefix is no part of the title
     if before is not None and (
         before.text in (":", "-", "–") or (before.is_title and before.lower_ not in words("person_descriptions"))
     ):
@@ -300,7 +302,10 @@ def titled_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         person_token = doc[role_end]
         if person_token.ent_type_ == "SHOW" or not (person_token.pos_ == "PROPN" and person_token.is_title):
             continue
-        run = _title_before(doc, token.i, sent.start)
+        role_start = token.i
+        if token.i - 2 >= sent.start and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "co":
+            role_start = token.i - 2  # "co-stars" split at its hyphen
+        run = _title_before(doc, role_start, sent.start)
         if run is None or run[0].ent_type_ == "SHOW" or any(t.ent_type_ == "SHOW" for t in run):
             continue  # tagged titles: cast.lists and credits.roles read them
         if any(t.ent_type_ in NOT_TITLE or t.ent_type_ == "PERSON" for t in run):
@@ -321,9 +326,14 @@ def titled_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             name = clean_name(company.text) if company.label_ not in NOT_TITLE else None
             yield from _fact(ctx, relation, title, name, token, "titled_role", object_kind="Organization")
             continue
-        name = person_at(person_token, ctx)
-        if name and name_span(person_token).label_ in ("PERSON", ""):
-            yield from _fact(ctx, relation, title, name, token, "titled_role", ctx.status(token))
+        span = name_span(person_token)
+        heads = [span.root]
+        if token.lower_.endswith("s") and token.lower_ not in ("actress",):
+            heads = _coordinated(span.root)  # a plural role spreads over a list: "<Title> co-stars A and B"
+        for head in heads:
+            name = person_at(head, ctx)
+            if name and name_span(head).label_ in ("PERSON", ""):
+                yield from _fact(ctx, relation, title, name, token, "titled_role", ctx.status(token))
 
 
 rules.register("appear.titled_role", func=titled_role)
