@@ -260,3 +260,26 @@ def test_plural_and_prefixed_titled_roles(nlp):
     assert ("cast_member", "Night Porters", "Amy Ford") in facts
     assert ("cast_member", "Night Porters", "Lia Kent") in facts
     assert ("cast_member", "Night Porters", "Sam Kell") in facts
+
+
+# 7. Casting news ---------------------------------------------------------------------------------------
+
+
+def test_casting_news_phrasings(nlp):
+    body = (
+        "The Netflix drama Glass Harbour returns in May. Park Ji-hoon makes a cameo appearance in Glass Harbour. "
+        "Choi Yu-na has landed a role in Glass Harbour. Jung Ha-eun, Seo Min-ho and Kang Dae-il round out the "
+        "cast. The series, led by Oh Se-ri, was filmed in Busan."
+    )
+    facts = facts_of(nlp, body)
+    for person in ("Park Ji-hoon", "Choi Yu-na", "Jung Ha-eun", "Seo Min-ho", "Kang Dae-il", "Oh Se-ri"):
+        assert ("cast_member", "Glass Harbour", person) in facts
+
+
+def test_roles_and_leads_outside_the_screen_give_nothing(nlp):
+    body = (
+        "The drama Glass Harbour returns. The minister has landed a role in the negotiations. "
+        "The talks, led by Tom Marsh, ended on Friday."
+    )
+    facts = facts_of(nlp, body)
+    assert not [f for f in facts if f[0] == "cast_member"]

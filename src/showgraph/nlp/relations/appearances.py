@@ -964,3 +964,65 @@ def maker_credits(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 
 
 rules.register("appear.maker_credits", func=maker_credits)
+
+
+# ------------------------------------------------------------------------------------------------------
+# 7. Casting news: "X makes a cameo appearance in <Show>", "X has landed a role in <Show>", "A, B and C round
+# out the cast", "<Show>, led by X".
+
+
+def casting_news(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X makes a cameo appearance in <Show>", "X has landed a role in <Show>", "A, B and C round out the
+    cast (of <Show>)", "The series, led by X, ..."."""
+    lowers = sentence_words(sent)
+    takes = words("role_taking_verbs") & lowers and words("role_objects") & lowers
+    completes = words("cast_completing_verbs") & lowers and words("cast_nouns") & lowers
+    leads = words("leading_verbs") & lowers and "by" in lowers
+    if not (takes or completes or leads):
+        return
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if verb.pos_ not in ("VERB", "AUX") and not (completes and lemma in words("cast_completing_verbs") and objects):
+            continue  # "A, B and C round out the cast" with "round" misread as a noun is still a verb
+        if takes and lemma in words("role_taking_verbs"):
+            for obj in (o for o in objects if o.lower_ in words("role_objects")):
+                titles = []
+                for prep in [*verb.children, *obj.children]:
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "on"):
+                        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            titles += [(t, s) for t, s in _titles(pobj, ctx) if t.ent_type_ == "SHOW"]
+                status = ctx.status(verb)
+                for _, title in titles:
+                    for person_token, name in _verb_subjects(verb, ctx):
+                        yield from _fact(ctx, "cast_member", title, name, person_token, "takes_role", status)
+        if completes and lemma in words("cast_completing_verbs"):
+            cast = next((o for o in objects if o.lower_ in words("cast_nouns")), None)
+            if cast is None or not any(c.lower_ == "the" for c in cast.children):
+                continue
+            inner = [t for t in cast.subtree if t.ent_type_ == "SHOW"]
+            show = show_at(inner[0], ctx) if inner else ctx.show_for(verb)
+            status = ctx.status(verb)
+            people = _verb_subjects(verb, ctx)
+            before = [t for t in sent if t.i < verb.i and not t.is_space]
+            if before and all(t.ent_type_ == "PERSON" or t.text in (",", "and", "&") for t in before):
+                # "A, B and C round out the cast": a list of names before the verb, whatever its parse
+                spans = [e for e in label_spans(sent.doc, "PERSON", sent.start, verb.i)]
+                people = [(e.root, name) for e in spans if (name := person_at(e[0], ctx))]
+            for person_token, name in people:
+                yield from _fact(ctx, "cast_member", show, name, person_token, "completes_cast", status)
+        if leads and lemma in words("leading_verbs") and verb.tag_ == "VBN" and verb.dep_ == "acl":
+            head = verb.head
+            show = show_at(head, ctx) if head.ent_type_ == "SHOW" else None
+            if show is None and head.lower_ in words("show_nouns") and any(c.lower_ == "the" for c in head.children):
+                show = ctx.show_for(head)
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if show is None or pobj is None or pobj.ent_type_ != "PERSON":
+                continue
+            for person_token, name in _persons(pobj, ctx):
+                yield from _fact(ctx, "cast_member", show, name, person_token, "led_by", ctx.status(verb))
+
+
+rules.register("appear.casting_news", func=casting_news)
