@@ -283,3 +283,16 @@ def test_roles_and_leads_outside_the_screen_give_nothing(nlp):
     )
     facts = facts_of(nlp, body)
     assert not [f for f in facts if f[0] == "cast_member"]
+
+
+def test_contest_participation_phrasings(nlp):
+    body = (
+        "The ITV talent show Skate Stars returns in January. Lia Kent and Joe Banks are among the celebrities "
+        "taking part in Skate Stars. Tom Pellow is one of the contestants on Skate Stars. Sam Kell was "
+        "eliminated from Skate Stars on Sunday. Amy Ford and Dan Hull were among the celebrities at the "
+        "Skate Stars premiere."
+    )
+    facts = facts_of(nlp, body)
+    for person in ("Lia Kent", "Joe Banks", "Tom Pellow", "Sam Kell"):
+        assert ("cast_member", "Skate Stars", person) in facts
+    assert ("cast_member", "Skate Stars", "Amy Ford") not in facts

@@ -471,10 +471,28 @@ def _verb_subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
                     subject = node.head
                 out.extend(_persons(subject, ctx))
             return out
-        if node.dep_ == "relcl":
-            return _persons(node.head, ctx)
+        if node.dep_ in ("relcl", "acl"):
+            found = _persons(node.head, ctx) if node.dep_ == "relcl" else []
+            return found or _copula_subjects(node.head, ctx)
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
             node = node.head
+            continue
+        break
+    return []
+
+
+def _copula_subjects(noun: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
+    """The people a description noun is said of: "X became the third housemate", "A and B are among the
+    celebrities", "X is one of the contestants" (up through attr, "of"/"among" phrases to the copula)."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ in ("attr", "oprd") and node.head.lemma_ in ("be", "become"):
+            return [p for c in node.head.children if c.dep_ == "nsubj" for p in _persons(c, ctx)]
+        if node.dep_ == "pobj" and node.head.lower_ in ("of", "among"):
+            prep = node.head
+            if prep.dep_ == "prep" and prep.head.lemma_ in ("be", "become"):
+                return [p for c in prep.head.children if c.dep_ == "nsubj" for p in _persons(c, ctx)]
+            node = prep.head
             continue
         break
     return []
@@ -519,10 +537,10 @@ def contest_shows(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             ctx.memo["contest_show"] = show
             for person_token, name in _verb_subjects(verb, ctx):
                 yield from _fact(ctx, "cast_member", show, name, person_token, "contest_house", ctx.status(verb))
-    if {"evict", "evicted"} & lowers:
-        # "X was evicted from <Title>", "the latest contestant to be evicted from <Title>"
+    if words("ousting_verbs") & lowers:
+        # "X was evicted from <Title>", "the latest contestant to be eliminated from <Title>"
         for verb in sent:
-            if verb.lemma_.lower() != "evict" or verb.pos_ != "VERB":
+            if verb.lemma_.lower() not in words("ousting_verbs") or verb.pos_ != "VERB":
                 continue
             prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
@@ -556,9 +574,9 @@ def contest_shows(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 # "contestants A, B and C" (a plural spreads over the list), "housemate X"
                 head = name_span(nxt).root
                 people = _persons(head, ctx) if token.lower_.endswith("s") else _persons(head, ctx)[:1]
-            elif token.dep_ in ("attr", "oprd") and token.head.lemma_ in ("be", "become"):
-                # "X became the third housemate to be voted out"
-                people = [p for c in token.head.children if c.dep_ == "nsubj" for p in _persons(c, ctx)]
+            elif token.dep_ in ("attr", "oprd", "pobj"):
+                # "X became the third housemate to be voted out", "X is one of the contestants on <Show>"
+                people = _copula_subjects(token, ctx)
             elif token.dep_ == "nsubj" and token.head.lemma_ == "be":
                 # "The other remaining housemate is actress X"
                 people = [p for c in token.head.children if c.dep_ == "attr" for p in _persons(c, ctx)]
