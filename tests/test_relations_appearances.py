@@ -296,3 +296,8 @@ def test_contest_participation_phrasings(nlp):
     for person in ("Lia Kent", "Joe Banks", "Tom Pellow", "Sam Kell"):
         assert ("cast_member", "Skate Stars", person) in facts
     assert ("cast_member", "Skate Stars", "Amy Ford") not in facts
+
+
+def test_appeared_in_a_venue_is_no_show(nlp):
+    body = "The soap actor Tom Pellow appeared in Westminster Magistrates' Court and at Wembley Arena."
+    assert not [f for f in facts_of(nlp, body) if f[0] == "cast_member"]

@@ -715,7 +715,10 @@ def appearance_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if untagged and not screen:
                 company = []
                 continue
-            if untagged and any(t.ent_type_ in ("GPE", "LOC") for t in untagged):
+            if untagged and any(
+                t.ent_type_ in ("GPE", "LOC") or any(w.lower_ in words("venue_words") for w in t.subtree)
+                for t in untagged
+            ):
                 company = []
                 continue  # "appeared in Paris and Rome"
             for _, title in titles:
