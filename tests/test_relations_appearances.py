@@ -301,3 +301,22 @@ def test_contest_participation_phrasings(nlp):
 def test_appeared_in_a_venue_is_no_show(nlp):
     body = "The soap actor Tom Pellow appeared in Westminster Magistrates' Court and at Wembley Arena."
     assert not [f for f in facts_of(nlp, body) if f[0] == "cast_member"]
+
+
+def test_a_described_other_film_is_not_the_articles_show(nlp):
+    body = (
+        "Writer Ann Boyle, known for the horror classic Hallows, has died. She co-wrote the 1978 film, which "
+        "starred Jo Marsh as a babysitter. She later worked on the thriller The Mist."
+    )
+    facts = facts_of(nlp, body)
+    assert ("cast_member", "The Mist", "Jo Marsh") not in facts
+
+
+def test_described_own_show_falls_back_to_the_articles_show(nlp):
+    body = (
+        "The music series Rock Hour has been honoured. Its host said he was proud. "
+        "The long-running weekly series, which featured guests including Ella Stone and Tina Marr, ended in 1990."
+    )
+    facts = facts_of(nlp, body, title="Rock Hour honoured")
+    assert ("cast_member", "Rock Hour", "Ella Stone") in facts
+    assert ("cast_member", "Rock Hour", "Tina Marr") in facts

@@ -36,6 +36,7 @@ from showgraph.nlp.context import (
     label_spans,
     name_span,
     person_at,
+    sentence_bounds,
     sentence_words,
     show_at,
 )
@@ -174,6 +175,34 @@ def _screen_sentence(sent: Span) -> bool:
     return bool(words("screen_words") & sentence_words(sent)) or bool(
         label_spans(doc, "SHOW", sent.start, sent.end) or label_spans(doc, "PLATFORM", sent.start, sent.end)
     )
+
+
+def _nearby_show(where: Token, ctx: ArticleContext) -> str | None:
+    """The show a description ("the programme", "the cast") stands for: a show named in its sentence, else
+    the last one of the sentence before; never the article's default (a "1978 film" in an obituary may be
+    another title than the one the article is about)."""
+    found = ctx.show_for(where, default=False)
+    if found:
+        return found
+    doc = where.doc
+    start, _ = sentence_bounds(doc, where.i)
+    if start == 0:
+        return None
+    earlier = label_spans(doc, "SHOW", *sentence_bounds(doc, start - 1))
+    if earlier:
+        return earlier[-1].kb_id_ or earlier[-1].text
+    # "the series", "the long-running weekly series", "the cast" are the article's own show; "the 1978 film",
+    # "a film", "his next film" are some other title
+    if where.pos_ != "NOUN":
+        return None
+    for child in where.children:
+        if child.dep_ == "det" and child.lower_ not in ("the", "this", "its"):
+            return None
+        if child.dep_ in ("nummod", "poss", "npadvmod") or child.like_num:
+            return None
+        if child.dep_ in ("amod", "compound") and any(t.like_num for t in child.subtree):
+            return None
+    return ctx.default_show
 
 
 def _sport_or_music(sent: Span, title: Span | None = None) -> bool:
@@ -740,13 +769,15 @@ def appearance_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 continue
             if subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
                 subject = verb.head
-            show = show_at(subject, ctx)
+            # a title, or a description standing for the show named just before ("The programme, which
+            # starred A"): not a description the alias table resolves to a title named later
+            show = show_at(subject, ctx) if subject.ent_type_ == "SHOW" or subject.pos_ == "PRON" else None
             if (
                 show is None
                 and subject.lower_ in words("show_nouns")
                 and any(c.lower_ == "the" for c in subject.children)
             ):
-                show = ctx.show_for(subject)  # "The programme, which starred A and B"
+                show = _nearby_show(subject, ctx)  # "The programme, which starred A and B"
             if show is None:
                 continue
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -1023,7 +1054,7 @@ def casting_news(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if cast is None or not any(c.lower_ == "the" for c in cast.children):
                 continue
             inner = [t for t in cast.subtree if t.ent_type_ == "SHOW"]
-            show = show_at(inner[0], ctx) if inner else ctx.show_for(verb)
+            show = show_at(inner[0], ctx) if inner else _nearby_show(cast, ctx)
             status = ctx.status(verb)
             people = _verb_subjects(verb, ctx)
             before = [t for t in sent if t.i < verb.i and not t.is_space]
@@ -1037,7 +1068,7 @@ def casting_news(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             head = verb.head
             show = show_at(head, ctx) if head.ent_type_ == "SHOW" else None
             if show is None and head.lower_ in words("show_nouns") and any(c.lower_ == "the" for c in head.children):
-                show = ctx.show_for(head)
+                show = _nearby_show(head, ctx)
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if show is None or pobj is None or pobj.ent_type_ != "PERSON":
