@@ -15,7 +15,11 @@ Constructions read (cue words are data in ``patterns/appearances.json``; none is
 - credit lines after an article's body: "Title (Company, Channel)", "Title (Channel)", and
   "Person (Title/ Title, Channel)" (the titles' ``platform``);
 - producers and hosts by apposition: "X, creator of <Show>", "X, responsible for series such as A,
-  B and C", "made by X", "Company X, which created <Show>".
+  B and C", "made by X" (a person: ``created_by``; a company: ``produced_by``), "Company X, which
+  created <Show>";
+- casting news: "known for her role in A", "rose to fame in A", "has been cast in A", "makes a cameo
+  appearance in A", "has landed a role in A", "A, B and C round out the cast", "<Show>, led by X",
+  "<Show> featuring X", "A and B are among the celebrities taking part in <Show>", "eliminated from <Show>".
 """
 
 from __future__ import annotations
