@@ -15,6 +15,7 @@ rules = catalogue.create("showgraph", "rules", entry_points=True)
 def all_rules() -> dict[str, object]:
     """Every registered rule by name, importing the built-in families first."""
     from showgraph.nlp.relations import (  # noqa: F401  (imported for their registrations)
+        appearances,
         article,
         cast,
         credits,
