@@ -141,3 +141,81 @@ def test_also_starring_after_a_sequel_attaches_to_the_sequel(nlp):
     body = "Night Ferry Two is the sequel to the thriller Night Ferry, also starring John Carter and Mary Stone."
     facts = facts_of(nlp, body, title="Box office")
     assert ("cast_member", "Night Ferry", "John Carter") not in facts
+
+
+def test_object_of_persuade_is_the_actor(nlp):
+    body = "The drama Cold Harbour airs on ITV. The producer persuaded Ann Lowe to play Harriet Vane in Cold Harbour."
+    facts = facts_of(nlp, body, title="Cold Harbour")
+    assert ("plays", "Ann Lowe", "Harriet Vane") in facts
+    assert ("cast_member", "Cold Harbour", "Ann Lowe") in facts
+    assert not [f for f in facts if f[0] in ("plays", "cast_member") and "producer" in str(f).lower()]
+
+
+def test_role_in_someone_elses_untagged_film_borrows_no_show(nlp):
+    body = (
+        "The drama Cold Harbour airs on ITV. Ann Lowe, who plays Hermia in the Tom Baxter films, was there. "
+        "Ruth Hale played Nellie in Mike Leigh's film."
+    )
+    result = full_facts(nlp, body, title="Cold Harbour premiere")
+    facts = {(f.relation, f.subject, f.object): f for f in result.facts}
+    assert ("cast_member", "Cold Harbour", "Ann Lowe") not in facts
+    assert ("cast_member", "Cold Harbour", "Ruth Hale") not in facts
+    assert ("plays", "Ann Lowe", "Hermia") in facts
+    assert "show" not in facts[("plays", "Ann Lowe", "Hermia")].qualifiers
+
+
+def test_described_role_in_a_named_title(nlp):
+    body = (
+        "The sitcom Dry Dock airs on ITV. In the new film, Tom Ellery plays a struggling baker in Bread Run. "
+        "In the drama, Ann Lee plays a nurse in Chicago."
+    )
+    facts = facts_of(nlp, body, title="Screen news")
+    assert ("cast_member", "Bread Run", "Tom Ellery") in facts
+    assert ("cast_member", "Dry Dock", "Tom Ellery") not in facts
+    assert not [f for f in facts if f[0] == "cast_member" and f[1] == "Chicago"]
+
+
+def test_stars_as_in_a_title_after_the_as_phrase(nlp):
+    body = (
+        "The sitcom Dry Dock airs on ITV. While the sitcom Dry Dock ends, Sam Bell stars as a hit man in comedy "
+        "The Ferryman."
+    )
+    facts = facts_of(nlp, body, title="Screen news")
+    assert ("cast_member", "The Ferryman", "Sam Bell") in facts
+    assert ("cast_member", "Dry Dock", "Sam Bell") not in facts
+
+
+def test_loose_starring_after_an_untagged_title_borrows_no_show(nlp):
+    body = (
+        "The chart was led by the comedy Dry Dock, ahead of Flight of the Heron at number eight, starring Dennis Marsh."
+    )
+    facts = facts_of(nlp, body, title="Box office")
+    assert ("cast_member", "Dry Dock", "Dennis Marsh") not in facts
+
+
+def test_show_co_star_with_a_comma(nlp):
+    body = "The sitcom Dry Dock ended in May. Her Dry Dock co-star, Paul Sims, is now a chef."
+    facts = facts_of(nlp, body, title="Screen news")
+    assert ("cast_member", "Dry Dock", "Paul Sims") in facts
+
+
+def test_possessive_company_with_which_is_no_role(nlp):
+    body = "The drama Cold Harbour airs on ITV. Tom Baxter's Blue Fox, which made Cold Harbour, is for sale."
+    facts = facts_of(nlp, body, title="Company news")
+    assert not [f for f in facts if f[0] == "plays"]
+    assert ("cast_member", "Cold Harbour", "Tom Baxter") not in facts
+
+
+def test_copula_with_best_actor_is_an_award_not_a_cast(nlp):
+    body = "The drama Night Ferry won best film. Tom Hale was best actor while Ruth Hale won best actress."
+    facts = facts_of(nlp, body, title="Awards night")
+    assert ("cast_member", "Night Ferry", "Tom Hale") not in facts
+
+
+def test_such_as_list_is_no_role(nlp):
+    body = (
+        "The drama Night Ferry opened the festival, which attracted such directors as Tom Baxter, "
+        "alongside such stars as Ruth Hale and Sam Bell."
+    )
+    facts = facts_of(nlp, body, title="Festival news")
+    assert not [f for f in facts if f[0] == "plays"]

@@ -101,14 +101,75 @@ def _is_character_name(token: Token, ctx: ArticleContext, *, strict: bool = Fals
 def _show_near(token: Token, ctx: ArticleContext) -> str | None:
     """The show a cast statement at ``token`` is about: an ``in/on SHOW`` phrase of its verb, a show
     in the sentence, else the article's main show."""
-    for child in token.children:
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    candidates = [*token.children, *(g for o in objects for g in o.children)]  # "plays a baker in X"
+    for child in sorted(candidates, key=lambda c: (c.i < token.i, c.i)):  # after the verb first
         if child.dep_ == "prep" and child.lower_ in ("in", "on", "for", "of"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found = show_at(pobj, ctx) or show_in_subtree(pobj)
                     if found:
                         return found
+                    if _someones_work(pobj) or (child.lower_ == "in" and untagged_title_in(pobj)):
+                        return untagged_title_in(pobj) if child.lower_ == "in" else None
     return ctx.show_for(token)
+
+
+#: Labels of a name after "in" that is a place, a group or a time, never a production's title.
+NOT_TITLE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL",
+                              "PLATFORM", "OUTLET"})  # fmt: skip
+
+
+def untagged_title_in(pobj: Token) -> str | None:
+    """The title in "plays a drunkard in Duane Hopwood" when the show finder took it for a person or
+    nothing: a capitalised name right after "in" that is no place, company or date. None otherwise."""
+    if pobj.pos_ != "PROPN" or not pobj.is_title:
+        return None
+    span = name_span(pobj)
+    if span.label_ in NOT_TITLE_LABELS or span.start == 0 or pobj.doc[span.start - 1].lower_ != "in":
+        return None
+    after = pobj.doc[span.end : span.end + 2]
+    if len(after) == 2 and after[0].lower_ in ("and", "of", "'s") and (after[1].is_title or after[1].lower_ == "the"):
+        return None  # "in Jack and the Beanstalk": a longer title than the name found, or two names
+    return clean_name(span.text) or None
+
+
+#: Nouns for a production that a name before them can own or title ("the Harry Potter films").
+WORK_NOUNS = frozenset(
+    {"film", "films", "movie", "movies", "series", "show", "drama", "sitcom", "soap", "comedy", "thriller",
+     "version", "adaptation", "franchise", "saga", "trilogy", "remake", "sequel", "production", "musical", "play"}
+)  # fmt: skip
+
+
+def _relative_about_other(verb: Token, ctx: ArticleContext) -> bool:
+    """Whether ``verb`` heads a relative clause ("which he starred in") on a name that is no show found."""
+    node = verb
+    while node.dep_ in ("conj", "advcl") and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head  # "which he wrote, directed and starred in"
+    if node.dep_ != "relcl" or not any(c.lower_ in ("which", "that") for c in node.subtree):
+        return False
+    return node.head.pos_ == "PROPN" and show_at(node.head, ctx) is None
+
+
+def _in_someones_work(verb: Token) -> bool:
+    """Whether ``verb`` has an "in <someone's work>" phrase (see :func:`_someones_work`)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and _someones_work(g) for g in c.children)
+        for c in verb.children
+    )
+
+
+def _someones_work(noun: Token) -> bool:
+    """Whether ``noun`` is a production told by a name the show finder did not take as a title: "in the
+    Harry Potter films", "in Mike Leigh's film". Such a phrase names another production than the
+    article's, so borrowing the article's show would be wrong."""
+    if noun.lower_ not in WORK_NOUNS:
+        return False
+    if any(c.dep_ in ("compound", "poss", "nmod", "appos") and c.pos_ == "PROPN" and c.ent_type_ != "SHOW"
+           for c in noun.children):  # fmt: skip
+        return True
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return after is not None and after.pos_ == "PROPN" and after.is_title and after.ent_type_ not in ("SHOW", "PERSON")
 
 
 def _status(anchor: Token, ctx: ArticleContext, verb_lemma: str | None = None) -> tuple[str, tuple[str, ...]]:
@@ -128,7 +189,12 @@ def _infinitive_headline(token: Token) -> bool:
         and token.dep_ in ("ROOT", "xcomp")
         and not any(c.dep_ == "aux" and c.lower_ != "to" for c in token.children)
         and token.head.lemma_ not in ("want", "hope", "try", "need", "like", "love")
-    )
+        and not (token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in token.head.children))
+    )  # "persuaded X to play Y" tells what happened, not a plan
+
+
+#: Verbs with an object whose infinitive still belongs to the subject ("promised him to star"): rare.
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
 
 
 def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
@@ -138,6 +204,11 @@ def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             break
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:
+            controller = [c for c in node.head.children if c.dep_ == "dobj"]
+            if controller:  # "persuaded X to play Y", "cast X to star in": the object is the actor
+                subj = controller
+                break
         if node.dep_ in ("xcomp", "conj", "ccomp", "advcl") and node.head is not node:
             node = node.head
             continue
@@ -257,7 +328,7 @@ def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         explicit = _prep_show(verb, ctx, descriptions=False)
         if explicit:
             ctx.memo["character_show"] = explicit
-        elif verb.dep_ == "relcl":
+        elif verb.dep_ == "relcl" and not _in_someones_work(verb):
             show = _character_show(verb, ctx)
         subjects = _subjects(verb, ctx)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
@@ -338,6 +409,8 @@ def plays_as(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     for token in sent:
         if token.lower_ != "as" or (token.i > 0 and doc[token.i - 1].lower_ in ("such", "well", "just", "so")):
             continue
+        if any(t.lower_ == "such" for t in doc[max(sent.start, token.i - 4) : token.i]):
+            continue  # "such screen stars as A and B": examples, not a role
         character = _as_character(token)
         if character is None or (
             not _is_character_name(character, ctx, strict=True) and character.ent_type_ != "PERSON"
@@ -582,7 +655,13 @@ def possessive_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         span = name_span(owned)
         if span.start != owned.i or span.label_ in NOT_CHARACTER_LABELS:
             continue
+        if any(c.dep_ == "relcl" and any(g.lower_ == "which" for g in c.children) for c in owned.children) or (
+            span.end + 1 < sent.end and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which"
+        ):
+            continue  # "Steve Coogan's Baby Cow, which created ...": a company or a thing, not a character
         after = doc[span.end] if span.end < sent.end else None
+        if after is not None and after.text == "-" and span.end + 1 < sent.end and doc[span.end + 1].is_lower:
+            continue  # "Michael Moore's Bush-baiting documentary": the name is part of a modifier
         if after is not None and after.is_lower and after.pos_ in ("NOUN", "PROPN", "ADJ") and after.dep_ != "ROOT":
             continue  # "Hugh Grant's Notting Hill home", "Gervais's Office co-star" (a noun read as the only
             # root is a misread verb: "X's Dong-eun wins")
@@ -633,6 +712,8 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             ):
                 continue  # "there doesn't appear to be", "he appeared to have died": seeming, not appearing
             show = _prep_show(verb, ctx)
+            if show is None and (_in_someones_work(verb) or _relative_about_other(verb, ctx)):
+                continue  # "stars in comedy The Matador" (title untagged), "Garden State, which he starred in"
             if lemma in SIGNUP_VERBS and show is None and not _has_cast_object(verb):
                 continue
             if lemma == "return" and show is None:
@@ -645,6 +726,12 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             status = _status(verb, ctx, lemma)
             subjects = _subjects(verb, ctx)
             show_subject = next((show_at(c, ctx) for c in verb.children if c.dep_ == "nsubj" and show_at(c, ctx)), None)
+            sequel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in SEQUEL_NOUNS), None)
+            if show_subject and sequel is not None:
+                # "The sequel to X stars A and B": they star in the sequel (the article's show), not in X
+                show_subject = ctx.default_show if ctx.default_show != show_subject else None
+                if show_subject is None:
+                    continue
             if show_subject:
                 # "SHOW stars X and Y", "The sitcom Dry Dock stars X"
                 show = show_subject
@@ -683,12 +770,34 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 if show is None:
                     continue
             else:
-                show = _prep_show(verb, ctx) or ctx.show_for(verb)
+                # "A is the sequel to B, also starring X": X stars in the copula's subject A
+                subject = (
+                    next((c for c in verb.head.children if c.dep_ == "nsubj"), None) if verb.dep_ == "advcl" else None
+                )
+                subject_show = show_at(subject, ctx) if subject is not None and verb.head.lemma_ == "be" else None
+                show = _prep_show(verb, ctx) or subject_show or _show_before_participle(verb, ctx)
+                if show is None:
+                    continue
             for obj in objs:
                 for person in conjuncts(obj):
                     name = person_at(person, ctx)
                     if name:
                         yield from _cast(ctx, show, name, verb, "cast.starring", _status(verb.head, ctx))
+
+
+def _show_before_participle(verb: Token, ctx: ArticleContext) -> str | None:
+    """The title a loose "..., starring X" follows: the sentence's last show before it, unless another
+    capitalised name the show finder did not take stands between ("A, B and Garden State - starring X"),
+    or the sentence names none ("re-make Flight of the Phoenix, at number eight, starring X")."""
+    doc = verb.doc
+    shows = [e for e in label_spans(doc, "SHOW", verb.sent.start, verb.i)]
+    if not shows:
+        return None
+    last = shows[-1]
+    between = doc[last.end : verb.i]
+    if any(t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "SHOW") and t.is_title for t in between):
+        return None
+    return last.kb_id_ or last.text
 
 
 SEQUEL_NOUNS = frozenset({"sequel", "follow-up", "remake", "prequel", "spin-off"})
@@ -710,6 +819,17 @@ def _sequel_subject(title: Token, ctx: ArticleContext) -> str | None:
     return None
 
 
+def _in_sequel_phrase(title: Token) -> bool:
+    """Whether a title is the original in "the sequel to <title>" (statements there are about the sequel)."""
+    doc = title.doc
+    for i in range(title.i - 1, max(title.sent.start, title.i - 7), -1):
+        if doc[i].lower_ == "to" and i > 0 and doc[i - 1].lower_ in SEQUEL_NOUNS:
+            return True  # "the sequel to (the Ben Stiller comedy) Meet The Parents"
+        if doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _prep_show(verb: Token, ctx: ArticleContext, *, descriptions: bool = True) -> str | None:
     for child in verb.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in ("in", "on", "for", "up"):
@@ -725,6 +845,12 @@ def _prep_show(verb: Token, ctx: ArticleContext, *, descriptions: bool = True) -
                         return ctx.show_for(verb)
                 if grand.dep_ == "prep":
                     found = _prep_show(child, ctx, descriptions=descriptions)
+                    if found:
+                        return found
+        if child.dep_ == "prep" and child.lower_ == "as":  # "stars as a hit man in comedy The Matador"
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    found = _prep_show(grand, ctx, descriptions=descriptions)
                     if found:
                         return found
         if child.dep_ == "xcomp":
@@ -770,17 +896,24 @@ def cast_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if lemma == "be" and not _sporty(sent):
             attr = next((c for c in token.children if c.dep_ == "attr"), None)
             subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if attr is not None and subj is not None and attr.lower_ in PERFORMER_NOUNS - {"star", "stars", "lead"}:
+            if attr is not None and subj is not None and _cast_description(attr):
                 show = ctx.show_for(token)
                 for person in conjuncts(subj):
                     name = person_at(person, ctx) or (_name_of(person) if person.pos_ == "PROPN" else None)
                     if name:
                         yield from _cast(ctx, show, name, token, "cast.copula", _status(token, ctx))
         # "Friends actress Lisa Kudrow", "Extras star Ben Stiller"
-        if token.ent_type_ == "SHOW" and token.ent_iob_ == "B":
+        if token.ent_type_ == "SHOW" and token.ent_iob_ == "B" and not _in_sequel_phrase(token):
             span = name_span(token)
-            if span.end + 1 < sent.end and doc[span.end].lower_ in PERFORMER_NOUNS and doc[span.end].is_lower:
-                person_token = doc[span.end + 1]
+            word_end = span.end + 1
+            if doc[span.end : span.end + 3].text.lower() in ("co-star", "co - star") and span.end + 3 < sent.end:
+                word_end = span.end + 3  # "co", "-", "star" as the tokenizer splits it
+            elif not (span.end < sent.end and doc[span.end].lower_ in PERFORMER_NOUNS and doc[span.end].is_lower):
+                word_end = sent.end
+            if word_end < sent.end and doc[word_end].text == ",":
+                word_end += 1  # "Kudrow's Friends co-star, David Schwimmer, plays ..."
+            if word_end < sent.end:
+                person_token = doc[word_end]
                 if person_token.ent_type_ == "PERSON":
                     name = person_at(person_token, ctx)
                     if name:
@@ -797,6 +930,18 @@ def cast_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 show = show_at(rest[0], ctx)
                 if name and show:
                     yield from _cast(ctx, show, name, words[0], "cast.caption", ("confirmed", ()))
+
+
+def _cast_description(attr: Token) -> bool:
+    """Whether the predicate of "A and B are the finalists" puts them in a cast: a performer noun, not an
+    award category ("X was best actor") nor a trade ("X was an actor of great charm") unless it says where."""
+    if attr.lower_ not in PERFORMER_NOUNS - {"star", "stars", "lead"}:
+        return False
+    if any(c.lower_ in ("best", "top") for c in attr.children):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "on") for c in attr.children)
+    return True
 
 
 def _cast_list_verb(verb: Token) -> bool:

@@ -24,8 +24,10 @@ from showgraph.nlp.aliases import fold
 from showgraph.nlp.context import (
     ArticleContext,
     conjuncts,
+    label_spans,
     name_span,
     person_at,
+    sentence_bounds,
     sentence_words,
     show_at,
     show_in_subtree,
@@ -101,15 +103,56 @@ ORGANISATION_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _role_show_phrase(role: Token) -> bool:
+    """Whether a role noun has its own "on/for/of SHOW" phrase ("as a writer on The Office")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("on", "for", "of") and show_in_subtree(c) is not None for c in role.children
+    )
+
+
 def _organisational(role: Token) -> bool:
     """Whether a role noun names a post in an organisation ("Festival director X", "BIFA founder and
     director X", "director of the festival"), which is no production credit."""
     before = [g for c in role.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "conj") for g in c.subtree]
     if any(t.lower_ in ORGANISATION_WORDS or t.ent_type_ in ("ORG", "EVENT", "FAC") for t in before):
         return True
+    # the same read off the words when the parse hangs them elsewhere: "BIFA founder and director X"
+    doc = role.doc
+    for i in range(role.i - 1, max(role.sent.start, role.i - 4) - 1, -1):
+        if doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX", "ADP", "DET"):
+            break
+        if doc[i].lower_ in ORGANISATION_WORDS:
+            return True
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ORGANISATION_WORDS for g in c.subtree)
         for c in role.children
+    )
+
+
+#: Nouns of prizes: who presents or hands one out is no show's presenter or producer.
+AWARD_NOUNS = frozenset(
+    {"award", "awards", "prize", "prizes", "trophy", "oscar", "oscars", "bafta", "honour", "honor", "statuette",
+     "gong", "medal", "ceremony"}
+)  # fmt: skip
+
+
+def _hands_an_award(person: Token) -> bool:
+    """Whether ``person`` is the subject of presenting or handing out a prize ("X presented the award")."""
+    verb = person.head
+    if person.dep_ != "nsubj" or verb.lemma_.lower() not in ("present", "hand", "give", "host"):
+        return False
+    return any(c.dep_ in ("dobj", "dative") and c.lower_ in AWARD_NOUNS for c in verb.children)
+
+
+def _show_type_before(role: Token) -> bool:
+    """Whether a role noun follows a kind of show ("chat show host", "game show presenter", "talk-show host")."""
+    doc = role.doc
+    i = role.i - 1
+    return (
+        i > role.sent.start
+        and doc[i].lower_ in ("show", "shows", "programme")
+        and doc[i - 1].is_lower
+        and doc[i - 1].pos_ in ("NOUN", "PROPN", "VERB")
     )
 
 
@@ -143,7 +186,19 @@ def _show_of_role(role: Token, ctx: ArticleContext, relation: str | None = None)
         # only the sentence's own show, or the show the headline names (the article is about it); never
         # the previous sentence's title ("Producer X said ..." after a sentence about another film)
         return ctx.show_for(role, default=False) or (ctx.default_show if _headline_show(ctx) else None)
-    return ctx.show_for(role)
+    return ctx.show_for(role, default=False) or _context_show(role, ctx)
+
+
+def _context_show(role: Token, ctx: ArticleContext) -> str | None:
+    """The show of a role noun in a sentence naming none ("Director X said ..."): the context's show when the
+    headline names it or the article names the person with it elsewhere, else None (the person is as often
+    credited on another film the article mentions in passing)."""
+    show = ctx.show_for(role)
+    if show is None or (show == ctx.default_show and (_headline_show(ctx) or len(set(ctx.shows)) == 1)):
+        return show
+    nxt = role.doc[role.i + 1] if role.i + 1 < len(role.doc) else None
+    person = person_at(nxt, ctx) if nxt is not None else None
+    return show if _named_together(person, show, ctx) else None
 
 
 def _headline_show(ctx: ArticleContext) -> bool:
@@ -163,14 +218,22 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         relation = _role_of(token)
         if relation is None or (not token.is_lower and not token.is_sent_start and not token.is_title):
             continue
+        if token.is_title and not token.is_sent_start and token.i > sent.start and not doc[token.i - 1].is_punct:
+            continue  # "the Judge Dredd film", "the Directors Guild": a capitalised role word inside a name
         # role noun right before a name: "director Han Jun-Hee", "Judges Simon Cowell, ..."
         nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
         if nxt is not None and (nxt.ent_type_ == "PERSON" or (nxt.pos_ == "PROPN" and nxt.is_title)):
             span = name_span(nxt)
             if span.label_ in ("SHOW", "PLATFORM", "OUTLET", "GPE", "NORP", "DATE"):
                 continue
-            if _organisational(token):
-                continue
+            if _organisational(token) or any(t.lower_ in ORGANISATION_WORDS for t in doc[token.i : span.end]):
+                continue  # "Directors Guild of Great Britain", "the Writers Guild of America's award"
+            if "respectively" in sentence_words(sent):
+                continue  # "writers A and B won for X and Y respectively": the pairing is beyond a role noun
+            if _hands_an_award(span.root):
+                continue  # "Producer X presented the award to Y": X gives a prize, no credit on the film
+            if _show_type_before(token):
+                continue  # "chat show host X": a kind of show, not the article's
             show = _show_of_role(token, ctx, relation)
             status = ctx.status(span.root)
             heads = [span.root]
@@ -186,6 +249,10 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             verb = as_token.head
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and not _role_show_phrase(
+                token
+            ):
+                continue  # "worked as a screenwriter for years": a trade, no credit on a show
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects and verb.dep_ in ("xcomp", "conj", "advcl"):
                 subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -213,16 +280,29 @@ def _verb_relation(verb: Token) -> str | None:
 def _object_show(verb: Token, ctx: ArticleContext) -> str | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "attr"):
-            found = show_at(child, ctx) or show_in_subtree(child)
+            found = show_at(child, ctx) or _show_in_own_phrase(child)
             if found:
                 return found
         if child.dep_ == "prep" and child.lower_ in ("on", "for", "of"):
             for pobj in child.children:
-                found = show_at(pobj, ctx) or show_in_subtree(pobj)
+                found = show_at(pobj, ctx) or _show_in_own_phrase(pobj)
                 if found:
                     return found
     if verb.dep_ == "conj":
         return _object_show(verb.head, ctx)
+    return None
+
+
+def _show_in_own_phrase(token: Token) -> str | None:
+    """A SHOW in ``token``'s phrase outside its relative clauses: "wrote an episode of X", not "wrote a song,
+    which was used in the movie X"."""
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        if node.ent_type_ == "SHOW":
+            span = name_span(node)
+            return span.kb_id_ or span.text
+        stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "advcl"))
     return None
 
 
@@ -238,8 +318,14 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         # passive: "directed by X", "Written by X (Other Show), the series is ..."
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
+            if relation == "presented_by" and _award_handed(verb):
+                continue  # "was presented with the award by X", "an award ... presented by X"
+            if _other_work(verb):
+                continue  # "a song written by X", "the novel written by X": no screen credit
             for agent in agents:
                 for person_token in conjuncts(agent):
+                    if _source_author(person_token):
+                        continue  # "created by author X": the source's author (adapted_from), no credit
                     person = person_at(person_token, ctx)
                     bracket = _bracket_show(person_token, ctx)
                     if bracket:
@@ -276,6 +362,42 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     continue
                 person = person_at(person_token, ctx)
                 yield from _credit(ctx, relation, show, person, verb, f"credits.{verb.lemma_.lower()}", status)
+
+
+#: Works that are not screen productions: who writes or produces them gets no credit on a show.
+OTHER_WORKS = frozenset(
+    {"song", "songs", "single", "album", "track", "tracks", "book", "books", "novel", "novels", "poem", "lyrics",
+     "musical", "play", "opera", "score", "record"}
+)  # fmt: skip
+#: Words before a name for the author of a source work.
+AUTHOR_TITLES = frozenset({"author", "novelist", "poet", "playwright", "songwriter", "cartoonist"})
+
+
+def _award_handed(verb: Token) -> bool:
+    """Whether a passive "presented/hosted by" is about a prize or a ceremony, not a show."""
+    subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    heads = [*subject, verb.head] if verb.dep_ in ("acl", "advcl") else subject
+    if any(h.lower_ in AWARD_NOUNS for h in heads):
+        return True
+    if verb.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lower_ in AWARD_NOUNS for c in verb.head.children):
+        return True  # "received a special award for writing, presented by X"
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ in AWARD_NOUNS for g in c.subtree)
+        for c in verb.children
+    )
+
+
+def _other_work(verb: Token) -> bool:
+    """Whether a passive credit verb is about a song, a book or a stage work ("a song written by X")."""
+    heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ in ("acl", "relcl"):
+        heads.append(verb.head)
+    return any(h.lower_ in OTHER_WORKS for h in heads)
+
+
+def _source_author(person: Token) -> bool:
+    span = name_span(person)
+    return span.start > 0 and person.doc[span.start - 1].lower_ in AUTHOR_TITLES
 
 
 def _prefix_token(verb: Token) -> Token:
@@ -345,6 +467,8 @@ def _passive_show(verb: Token, ctx: ArticleContext, *, default: bool = True) -> 
             found = show_at(child, ctx) or show_in_subtree(child)
             if found:
                 return found
+            if child.pos_ == "PROPN" and child.ent_type_ not in ("PERSON", "ORG"):
+                return None  # "Ocean's Eleven was directed by X" with the title untagged: not the context's show
     if verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         found = show_at(verb.head, ctx)
         if found:
@@ -445,6 +569,47 @@ def _someone_else_stars(sent: Span, owner: Span) -> bool:
     return starring and any(e.label_ == "PERSON" and not (owner.start <= e.start < owner.end) for e in sent.ents)
 
 
+def _named_together(person: str | None, show: str, ctx: ArticleContext) -> bool:
+    """Whether some sentence of the article names both ``person`` (by surname) and ``show``: what lets
+    "Spurlock's film" stand for the article's show rather than another of the person's films."""
+    if not person:
+        return False
+    last = person.split()[-1].lower()
+    if last in (ctx.article.title or "").lower().split():
+        return True  # "Gervais sitcom ...": the headline makes the article about the person's show
+    for token in ctx.doc:
+        if token.lower_ != last:
+            continue
+        shows = label_spans(ctx.doc, "SHOW", *sentence_bounds(ctx.doc, token.i))
+        nearest = min(shows, key=lambda e: min(abs(e.start - token.i), abs(e.end - 1 - token.i)), default=None)
+        if nearest is None or (nearest.kb_id_ or nearest.text) != show:
+            continue
+        own = name_span(token)
+        between = ctx.doc[min(own.start, nearest.end) : max(own.end, nearest.start)]
+        if not any(t.ent_type_ == "PERSON" and not own.start <= t.i < own.end for t in between):
+            return True  # no one else's name between: "Spurlock's Super Size Me", not "Moore's X and Gibson's Y"
+    return False
+
+
+def _starred_in(owner: Span) -> bool:
+    """Whether an attributive name is what someone stars in: "Y is to star in (a) Russell T Davies drama"."""
+    doc = owner.doc
+    before = owner.start - 1
+    while before >= 0 and doc[before].lower_ in ("a", "an", "the", "new", "latest"):
+        before -= 1
+    return before >= 0 and doc[before].lower_ in ("in", "on")
+
+
+def _star_credit(ctx: ArticleContext, show: str | None, person: str | None, where: Token, rule: str) -> Iterator[Fact]:
+    """cast_member for an actor's possessive or attributive film ("Keanu Reeves' thriller X" in an article
+    that calls Reeves a star), never on a stage or radio production."""
+    if not show or not person or fold(show) == fold(person) or off_screen(where.sent):
+        return
+    status, cues = ctx.status(where)
+    yield ctx.fact("cast_member", show, person, where, rule, qualifiers={"season": ctx.season_for(where)},
+                   status=status, cues=cues)  # fmt: skip
+
+
 def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "Ricky Gervais' new sitcom", "a Russell T Davies drama", "X was behind SHOW"."""
     genre = _work_nouns()
@@ -463,13 +628,24 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 continue
             show = show_at(target, ctx) if target.ent_type_ == "SHOW" else ctx.show_for(target)
             if target.ent_type_ != "SHOW":
+                # "X's film Y" names its title; "X's film" alone is the article's own show or nobody's we know
+                # (another title in the sentence or the sentence before is as often someone else's film)
                 nxt = doc[target.i + 1] if target.i + 1 < sent.end else None
-                show = show_at(nxt, ctx) if nxt is not None and nxt.ent_type_ == "SHOW" else ctx.show_for(target)
+                show = show_at(nxt, ctx) if nxt is not None and nxt.ent_type_ == "SHOW" else None
+                show = show or ctx.show_for(target, default=False) or ctx.default_show
+                if (
+                    show
+                    and (nxt is None or nxt.ent_type_ != "SHOW")
+                    and not _named_together(person_at(owner, ctx), show, ctx)
+                ):
+                    continue
             person = person_at(owner, ctx)
             if person and person in ctx.memo.get("actors", ()) and target.ent_type_ == "SHOW":
                 continue  # "The Office's Ricky Gervais"-like cast possessives are read by cast rules
             if person and named_as_actor(person, ctx) and not named_as_maker(person, ctx):
-                continue  # "Keanu Reeves' thriller X": a star's film, not a maker's
+                # "Keanu Reeves' thriller X" where the article calls Reeves a star: his film as its star
+                yield from _star_credit(ctx, show, person, target, "credits.possessive_star")
+                continue
             yield from _credit(ctx, "created_by", show, person, target, "credits.possessive", ctx.status(target))
         # "a Russell T Davies drama": a person's name used attributively before a genre noun
         if token.lower_ in genre and token.i > sent.start and doc[token.i - 1].ent_type_ in ("PERSON", "ORG"):
@@ -482,10 +658,11 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
             show = show_at(nxt, ctx) if nxt is not None and nxt.ent_type_ == "SHOW" else ctx.show_for(token)
             person = person_at(owner.root, ctx) or owner.text
-            if not named_as_maker(person, ctx) and (
-                named_as_actor(person, ctx) or not _someone_else_stars(sent, owner)
-            ):
-                continue  # "Jude Law film Closer", "London Underground thriller Creep": star or setting
+            if not named_as_maker(person, ctx) and named_as_actor(person, ctx):
+                yield from _star_credit(ctx, show, person, token, "credits.attributive_star")
+                continue  # "Jude Law film Closer" where the article calls Law a star
+            if not named_as_maker(person, ctx) and not (_someone_else_stars(sent, owner) and _starred_in(owner)):
+                continue  # "London Underground thriller Creep", "the sequel to the X comedy Y": setting or star
             yield from _credit(ctx, "created_by", show, person, token, "credits.attributive", ("confirmed", ()))
         # "X was behind SHOW (and SHOW)"
         if token.lower_ == "behind" and token.head.lemma_ == "be":
