@@ -219,3 +219,37 @@ def test_such_as_list_is_no_role(nlp):
     )
     facts = facts_of(nlp, body, title="Festival news")
     assert not [f for f in facts if f[0] == "plays"]
+
+
+def test_guest_stars_and_voice_cast(nlp):
+    body = (
+        "The comedy Dry Dock is on ITV. Kim Stone guest-stars in Dry Dock next week. "
+        "The villain Zorg is voiced by Nick Frost in Dry Dock. The cartoon Dry Dock, voiced by Ann Lee, returns."
+    )
+    facts = facts_of(nlp, body, title="Dry Dock")
+    assert ("cast_member", "Dry Dock", "Kim Stone") in facts
+    assert ("plays", "Nick Frost", "Zorg") in facts
+    assert ("cast_member", "Dry Dock", "Nick Frost") in facts
+    assert ("cast_member", "Dry Dock", "Ann Lee") in facts
+    assert not [f for f in facts if f[0] == "plays" and f[2] == "Dry Dock"]
+
+
+def test_writing_a_part_for_oneself_is_a_cast_plan(nlp):
+    body = (
+        "Tom Hale is writing an episode of the cartoon Dry Dock. He will also write a part for himself in the episode."
+    )
+    result = full_facts(nlp, body, title="Hale writing Dry Dock episode")
+    found = {(f.relation, f.subject, f.object): f.status for f in result.facts}
+    assert found.get(("cast_member", "Dry Dock", "Tom Hale")) == "scheduled"
+
+
+def test_who_plays_in_title_and_show_stars_pairs(nlp):
+    body = (
+        "The comedy Dry Dock is on ITV. Sam Bell, who plays Rohan Mehta in Dry Dock, is back. "
+        "Dry Dock stars Ruth Lane as Jane Finch and Paul Sims as Max Cole."
+    )
+    facts = facts_of(nlp, body, title="Dry Dock")
+    assert ("plays", "Sam Bell", "Rohan Mehta") in facts
+    assert ("plays", "Ruth Lane", "Jane Finch") in facts
+    assert ("plays", "Paul Sims", "Max Cole") in facts
+    assert ("cast_member", "Dry Dock", "Paul Sims") in facts

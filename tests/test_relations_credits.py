@@ -187,3 +187,16 @@ def test_show_in_a_relative_clause_of_the_object_is_not_the_work(nlp):
     )
     facts = facts_of(nlp, body, title="Music news")
     assert ("written_by", "Red Sky", "Tom Baxter") not in facts
+
+
+def test_coordinated_credit_verbs_share_their_show(nlp):
+    body = (
+        "The comedy Dry Dock is on ITV. Tom Hale wrote, directed and starred in Dry Dock. "
+        "The film Night Ferry, written and directed by Ana Ruiz, won."
+    )
+    facts = facts_of(nlp, body, title="Screen news")
+    assert ("written_by", "Dry Dock", "Tom Hale") in facts
+    assert ("directed_by", "Dry Dock", "Tom Hale") in facts
+    assert ("cast_member", "Dry Dock", "Tom Hale") in facts
+    assert ("written_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("directed_by", "Night Ferry", "Ana Ruiz") in facts

@@ -316,14 +316,20 @@ def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue
         status = _status(verb, ctx, verb.lemma_.lower())
         show = _show_near(verb, ctx)
-        # "Y, played by X"
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "Y, played by X", "Y is voiced by X", "SHOW, voiced by X" (a voice cast)
+        passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if (verb.dep_ == "acl" and verb.tag_ == "VBN") or passive_subject is not None:
+            played = verb.head if passive_subject is None else passive_subject
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             for agent in agents:
                 for person in conjuncts(agent):
                     actor = person_at(person, ctx)
-                    if actor and _is_character_name(verb.head, ctx):
-                        yield from _plays(ctx, actor, _name_of(verb.head), verb, show, "cast.played_by", status)
+                    if not actor:
+                        continue
+                    if played.ent_type_ == "SHOW":
+                        yield from _cast(ctx, show_at(played, ctx), actor, verb, "cast.voiced_by", status)
+                    elif _is_character_name(played, ctx):
+                        yield from _plays(ctx, actor, _name_of(played), verb, show, "cast.played_by", status)
             continue
         explicit = _prep_show(verb, ctx, descriptions=False)
         if explicit:
@@ -590,6 +596,55 @@ def plays_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 rules.register("cast.plays_possessive", func=plays_possessive)
 
 
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
+PART_NOUNS = frozenset({"part", "role", "parts", "roles"})
+
+
+def cast_parts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """Being in a show without a casting verb: "X will write a part for himself in the episode", "I'm going
+    to be in a remake of SHOW", "taking Dudley Moore's part" (the part Moore had in the show)."""
+    words = sentence_words(sent)
+    if not ctx.shows or _sporty(sent) or not (PART_NOUNS & words or "in" in words):
+        return
+    doc = sent.doc
+    for token in sent:
+        lemma = token.lemma_.lower()
+        # "X will write a part for himself (in the episode)"
+        if lemma in ("write", "create") and token.pos_ == "VERB":
+            part = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in PART_NOUNS), None)
+            places = [*token.children, *(part.children if part is not None else ())]
+            fors = [c for c in places if c.dep_ in ("prep", "dative") and c.lower_ == "for"]
+            himself = [g for c in fors for g in c.children if g.lower_ in REFLEXIVES]
+            if part is not None and himself:
+                show = _prep_show(token, ctx) or _prep_show(part, ctx) or ctx.show_for(token)
+                for _, name in _subjects(token, ctx):
+                    yield from _cast(ctx, show, name, token, "cast.own_part", _status(token, ctx, lemma))
+        # "I'm going to be in a remake of SHOW", "He was in SHOW"
+        if lemma == "be" and token.pos_ == "AUX" and not any(c.dep_ in ("attr", "acomp") for c in token.children):
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                show = show_at(pobj, ctx) if pobj.ent_type_ == "SHOW" else None
+                if show is None and pobj.lower_ in ("remake", "sequel", "film", "series", "episode", "cast"):
+                    show = show_in_subtree(pobj)
+                if show:
+                    for subject, name in _subjects(token, ctx):
+                        if subject.ent_type_ == "PERSON" or subject.pos_ == "PRON":
+                            yield from _cast(ctx, show, name, token, "cast.be_in", _status(token, ctx))
+        # "taking Dudley Moore's part": the part a person had in the show the sentence names
+        if token.lower_ in PART_NOUNS and token.i >= sent.start + 2 and doc[token.i - 1].text in POSSESSIVE_MARKS:
+            owner = doc[token.i - 2]
+            show = ctx.show_for(token, default=False)
+            if owner.ent_type_ == "PERSON" and show and _screen_sentence(sent):
+                name = person_at(owner, ctx)
+                if name:
+                    yield from _cast(ctx, show, name, token, "cast.possessive_part", ("confirmed", ()))
+
+
+rules.register("cast.parts", func=cast_parts)
+
+
 #: Labels a name after a possessive never has when it is a character.
 NOT_CHARACTER_LABELS = frozenset(
     {"SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
@@ -741,10 +796,13 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                         if name:
                             yield from _cast(ctx, show, name, verb, "cast.show_stars", status)
                 continue
-            if not subjects and verb.i > sent.start and verb.doc[verb.i - 1].ent_type_ == "PERSON":
+            before = verb.i - 1
+            while before > sent.start and verb.doc[before].lower_ in ("guest", "-", "co"):
+                before -= 1  # "X guest-stars in Y": the tokenizer splits "guest", "-", "stars"
+            if not subjects and before >= sent.start and verb.doc[before].ent_type_ == "PERSON":
                 # "Kim Ha-neul stars in X" with "stars" misread as a noun: the name right before is the subject
-                name = person_at(verb.doc[verb.i - 1], ctx)
-                subjects = [(verb.doc[verb.i - 1], name)] if name else []
+                name = person_at(verb.doc[before], ctx)
+                subjects = [(verb.doc[before], name)] if name else []
             for _, name in subjects:
                 yield from _cast(ctx, show, name, verb, f"cast.{lemma}", status)
         elif lemma in JOIN_VERBS:

@@ -317,6 +317,17 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         status = ctx.status(verb)
         # passive: "directed by X", "Written by X (Other Show), the series is ..."
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        shared = not agents and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
+        if shared:  # "written and directed by X": the first participle shares its partner's agent
+            agents = [
+                p
+                for conj in verb.children
+                if conj.dep_ == "conj" and _verb_relation(conj) is not None
+                for c in conj.children
+                if c.dep_ == "agent"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
         if agents:
             if relation == "presented_by" and _award_handed(verb):
                 continue  # "was presented with the award by X", "an award ... presented by X"
@@ -344,7 +355,7 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             subjects = [anchor.head]
         if not subjects:
             continue
-        show = _object_show(verb, ctx)
+        show = _object_show(verb, ctx) or _shared_object_show(verb, ctx)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if show is None:
             definite = obj is not None and not any(c.lower_ in ("a", "an") for c in obj.children)
@@ -398,6 +409,32 @@ def _other_work(verb: Token) -> bool:
 def _source_author(person: Token) -> bool:
     span = name_span(person)
     return span.start > 0 and person.doc[span.start - 1].lower_ in AUTHOR_TITLES
+
+
+def _shared_object_show(verb: Token, ctx: ArticleContext) -> str | None:
+    """The show of a verb without an object coordinated with one that has it: "X wrote, directed and starred
+    in SHOW" (the parse hangs "directed" and "starred" under "wrote" as xcomp or conj)."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    partners = [c for c in verb.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
+    seen: list[Token] = []
+    while partners:
+        partner = partners.pop()
+        if partner in seen:
+            continue
+        seen.append(partner)
+        for child in partner.children:
+            if child.dep_ == "dobj" and _verb_relation(partner) is not None:
+                found = show_at(child, ctx) or _show_in_own_phrase(child)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ in ("in", "on") and partner.lemma_.lower() in ("star", "appear"):
+                for pobj in child.children:
+                    found = show_at(pobj, ctx) if pobj.dep_ == "pobj" else None
+                    if found:
+                        return found
+        partners.extend(c for c in partner.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB")
+    return None
 
 
 def _prefix_token(verb: Token) -> Token:
@@ -458,10 +495,13 @@ rules.register("credits.scripts", func=credits_scripts)
 
 
 def _passive_show(verb: Token, ctx: ArticleContext, *, default: bool = True) -> str | None:
-    """The show a passive credit is about: its subject, the phrase it modifies, else the context.
+    """The show a passive credit is about: its subject, the phrase it modifies, else the context; a second
+    participle ("written and directed by") asks its first.
 
     A participle that modifies something other than a production credits nothing: "a special award
     for writing, presented by Noel Gallagher", "an awards ceremony hosted by Jonathan Ross"."""
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBN" and _verb_relation(verb.head) is not None:
+        return _passive_show(verb.head, ctx, default=default)
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             found = show_at(child, ctx) or show_in_subtree(child)
