@@ -200,3 +200,41 @@ def test_coordinated_credit_verbs_share_their_show(nlp):
     assert ("cast_member", "Dry Dock", "Tom Hale") in facts
     assert ("written_by", "Night Ferry", "Ana Ruiz") in facts
     assert ("directed_by", "Night Ferry", "Ana Ruiz") in facts
+
+
+def test_role_noun_in_a_stage_article_gets_no_credit(nlp):
+    body = (
+        "Dry Dock, the hit film, has become a musical. The show opened in the West End on Tuesday to a packed "
+        "theatre. The show's director Ana Ruiz said the cast had worked hard."
+    )
+    facts = facts_of(nlp, body, title="Stage news")
+    assert not [f for f in facts if f[0] == "directed_by"]
+
+
+def test_role_noun_without_a_title_needs_a_tie_to_the_context_show(nlp):
+    body = (
+        "The drama Night Ferry and the comedy Blue Hour opened this week. Night Ferry took the top spot. "
+        "Director Ana Ruiz will attend the festival. Director Tom Baxter said the film was a joy to make."
+    )
+    facts = facts_of(nlp, body, title="Weekend box office")
+    assert ("directed_by", "Night Ferry", "Ana Ruiz") not in facts
+    assert ("directed_by", "Night Ferry", "Tom Baxter") in facts
+
+
+def test_surname_taken_for_a_title_is_no_show(nlp):
+    from showgraph.nlp.relations.cast import surname_as_show
+
+    sentence = nlp("Director Tom Baxter met actress Mary Jones on Friday.")[:]
+    assert surname_as_show("Baxter", "Tom Baxter", sentence)
+    assert surname_as_show("Jones", "Tom Baxter", sentence)
+    assert not surname_as_show("Night Ferry", "Tom Baxter", sentence)
+    assert not surname_as_show("Luther", "Tom Baxter", sentence)
+
+
+def test_indefinite_passive_subject_is_another_production(nlp):
+    body = (
+        "The drama Night Ferry opens on Friday. A remake of the 1960s film, starring Sam Bell, "
+        "was directed by Ana Ruiz."
+    )
+    facts = facts_of(nlp, body, title="Night Ferry opens")
+    assert ("directed_by", "Night Ferry", "Ana Ruiz") not in facts

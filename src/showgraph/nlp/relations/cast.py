@@ -268,9 +268,20 @@ def _plays(ctx: ArticleContext, actor: str, character: str, where: Token, show: 
         )
 
 
+def surname_as_show(show: str, person: str, sentence: Span) -> bool:
+    """Whether a "show" is the surname of the credited person or of someone named in the sentence
+    ("Director Quentin Tarantino ..." with "Tarantino" taken for a title elsewhere): a person, no show."""
+    if " " in show.strip():
+        return False
+    names = [person, *(e.text for e in sentence.ents if e.label_ == "PERSON")]
+    return any(len(n.split()) > 1 and fold(n.split()[-1]) == fold(show) for n in names)
+
+
 def _cast(ctx: ArticleContext, show: str | None, person: str, where: Token, rule: str,
           status: tuple[str, tuple[str, ...]]) -> Iterator[Fact]:  # fmt: skip
     if not show or not person or fold(show) == fold(person) or _off_screen_or_generic(where, show, person):
+        return
+    if surname_as_show(show, person, where.sent):
         return
     yield ctx.fact(
         "cast_member", show, person, where, rule, qualifiers={"season": ctx.season_for(where)},

@@ -33,6 +33,7 @@ from showgraph.nlp.context import (
     show_in_subtree,
 )
 from showgraph.nlp.relations import rules
+from showgraph.nlp.relations.cast import surname_as_show
 from showgraph.nlp.relations.release import off_screen
 
 PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "credits.json"
@@ -56,6 +57,11 @@ def _verb_words() -> frozenset[str]:
 
 
 @cache
+def _stage_cues() -> frozenset[str]:
+    return frozenset(lexicon()["stage_cues"])
+
+
+@cache
 def _work_nouns() -> frozenset[str]:
     return frozenset(lexicon()["work_nouns"])
 
@@ -65,6 +71,8 @@ def _credit(ctx: ArticleContext, relation: str, show: str | None, person: str | 
     if not show or not person or fold(show) == fold(person):
         return
     sentence = where.sent if isinstance(where, Token) else where.doc[where.start].sent
+    if surname_as_show(show, person, sentence):
+        return
     if off_screen(sentence):  # FORMAT covers screen productions only: no stage or radio credits
         return
     qualifiers = {"season": ctx.season_for(where)} if relation in ("directed_by", "written_by", "presented_by") else {}
@@ -189,12 +197,54 @@ def _show_of_role(role: Token, ctx: ArticleContext, relation: str | None = None)
     return ctx.show_for(role, default=False) or _context_show(role, ctx)
 
 
+#: Nouns that, bare after "the", stand for the production the article is about.
+ANAPHORIC_WORKS = frozenset({"film", "movie", "show", "series", "programme", "drama", "sitcom", "documentary"})
+
+
+def _refers_back(sent: Span) -> bool:
+    """Whether a sentence speaks of "the film" / "the show's" with nothing that makes it another one
+    ("the 1960s film", "a film"): it then continues about the article's show."""
+    for token in sent:
+        if token.lower_ not in ANAPHORIC_WORKS or token.pos_ != "NOUN":
+            continue
+        children = list(token.children)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+            c.dep_ in ("amod", "compound", "nummod", "poss", "nmod") for c in children
+        ):
+            return True
+    return False
+
+
+def _stage_article(ctx: ArticleContext) -> bool:
+    """Whether the article is about a stage production: at least two stage cues ("the musical", "West End",
+    "Broadway", "pantomime", "stage debuts") in its text. A role noun in a sentence naming no title is then
+    about that production, which FORMAT leaves out."""
+    if "stage_article" not in ctx.memo:
+        doc = ctx.doc
+
+        def cue(token: Token) -> bool:
+            lower = token.lower_
+            if lower == "stage":
+                return token.pos_ in ("NOUN", "ADJ") and not (
+                    token.i > 0 and doc[token.i - 1].lower_ in ("this", "that")
+                )
+            if lower == "end":
+                return token.i > 0 and doc[token.i - 1].lower_ == "west"
+            return lower in _stage_cues() and token.pos_ in ("NOUN", "PROPN")
+
+        cues = sum(1 for token in doc if cue(token))
+        ctx.memo["stage_article"] = cues >= 2
+    return ctx.memo["stage_article"]
+
+
 def _context_show(role: Token, ctx: ArticleContext) -> str | None:
     """The show of a role noun in a sentence naming none ("Director X said ..."): the context's show when the
     headline names it or the article names the person with it elsewhere, else None (the person is as often
     credited on another film the article mentions in passing)."""
     show = ctx.show_for(role)
-    if show is None or (show == ctx.default_show and (_headline_show(ctx) or len(set(ctx.shows)) == 1)):
+    if show is not None and _stage_article(ctx):
+        return None  # "The show's director X" in an article about a musical: a stage credit
+    if show is None or (show == ctx.default_show and (_headline_show(ctx) or _refers_back(role.sent))):
         return show
     nxt = role.doc[role.i + 1] if role.i + 1 < len(role.doc) else None
     person = person_at(nxt, ctx) if nxt is not None else None
@@ -509,6 +559,8 @@ def _passive_show(verb: Token, ctx: ArticleContext, *, default: bool = True) -> 
                 return found
             if child.pos_ == "PROPN" and child.ent_type_ not in ("PERSON", "ORG"):
                 return None  # "Ocean's Eleven was directed by X" with the title untagged: not the context's show
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):
+                return None  # "A remake of the 1960s film ... was directed by X": some other production
     if verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         found = show_at(verb.head, ctx)
         if found:
