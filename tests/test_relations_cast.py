@@ -253,3 +253,28 @@ def test_who_plays_in_title_and_show_stars_pairs(nlp):
     assert ("plays", "Ruth Lane", "Jane Finch") in facts
     assert ("plays", "Paul Sims", "Max Cole") in facts
     assert ("cast_member", "Dry Dock", "Paul Sims") in facts
+
+
+def test_appearing_in_a_chart_is_no_cast(nlp):
+    body = (
+        "The sitcom Dry Dock topped the poll. Tom Hale appears more than any other act, with two solo records featured."
+    )
+    facts = facts_of(nlp, body, title="Poll results")
+    assert not [f for f in facts if f[0] == "cast_member"]
+
+
+def test_voiced_name_called_a_programme_is_no_character(nlp):
+    body = (
+        "The sitcom Dry Dock is back. And who remembers Moon Door voiced by the late Tom Hale, superb children's "
+        "programme."
+    )
+    facts = facts_of(nlp, body, title="Children's TV")
+    assert not [f for f in facts if f[0] == "plays"]
+    assert ("cast_member", "Dry Dock", "Tom Hale") not in facts
+
+
+def test_former_before_a_show_actor_is_no_part_of_the_title(nlp):
+    body = "The sitcom Dry Dock is back. Former Dry Dock actor Tom Hale said he was pleased."
+    facts = facts_of(nlp, body, title="Dry Dock returns")
+    assert ("cast_member", "Dry Dock", "Tom Hale") in facts
+    assert not [f for f in facts if f[1].startswith("Former")]

@@ -238,3 +238,27 @@ def test_indefinite_passive_subject_is_another_production(nlp):
     )
     facts = facts_of(nlp, body, title="Night Ferry opens")
     assert ("directed_by", "Night Ferry", "Ana Ruiz") not in facts
+
+
+def test_possessive_script_is_a_writing_credit(nlp):
+    body = (
+        "The film Night Ferry opens soon. Ana Ruiz directed the film version of Night Ferry, adapted from "
+        "Tom Baxter's script."
+    )
+    facts = facts_of(nlp, body, title="Night Ferry")
+    assert ("written_by", "Night Ferry", "Tom Baxter") in facts
+    assert ("created_by", "Night Ferry", "Tom Baxter") not in facts
+
+
+def test_possessive_inside_a_title_is_no_credit(nlp):
+    body = "The comedy Dry Dock topped the chart. He found fame in the teen comedy Bill and Ted's Big Day."
+    facts = facts_of(nlp, body, title="Profile")
+    assert not [f for f in facts if f[0] == "created_by"]
+
+
+def test_authors_possessive_is_no_show_of_a_passive_credit(nlp):
+    body = (
+        "The drama Dry Dock is on ITV. The film adaptation of Tom Baxter's Night Ferry is being directed by Ana Ruiz."
+    )
+    facts = facts_of(nlp, body, title="Film news")
+    assert not [f for f in facts if f[0] == "directed_by" and f[1] in ("Tom Baxter", "Dry Dock")]

@@ -339,7 +339,7 @@ def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                         continue
                     if played.ent_type_ == "SHOW":
                         yield from _cast(ctx, show_at(played, ctx), actor, verb, "cast.voiced_by", status)
-                    elif _is_character_name(played, ctx):
+                    elif _is_character_name(played, ctx) and not _described_as_work(played):
                         yield from _plays(ctx, actor, _name_of(played), verb, show, "cast.played_by", status)
             continue
         explicit = _prep_show(verb, ctx, descriptions=False)
@@ -369,6 +369,12 @@ def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                         yield from _plays(ctx, actor, show or "", verb, show, "cast.title_role", status)
                     else:
                         yield from _cast(ctx, show, actor, verb, "cast.plays_role", status)
+
+
+def _described_as_work(name: Token) -> bool:
+    """Whether a name is called a production nearby ("Trap Door voiced by X, superb children's programme")."""
+    works = {"programme", "show", "series", "film", "cartoon", "sitcom", "drama"}
+    return any(t.dep_ == "appos" and t.lower_ in works and t.head.i >= name.i for t in name.sent)
 
 
 def _title_role(token: Token) -> bool:
@@ -786,6 +792,8 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 continue
             if lemma in APPEAR_VERBS - {"star", "appear", "guest", "co-star", "costar", "cameo"} and show is None:
                 continue
+            if show is None and lemma == "appear" and not _screen_sentence(sent):
+                continue  # "Osbourne appears more than any other act": in a chart, not on screen
             if show is None and _elsewhere(verb) and ctx.show_for(verb, default=False) is None:
                 continue  # "appeared in Hollywood movies", "will appear at the festival": not in this show
             show = show or ctx.show_for(verb)
@@ -985,9 +993,11 @@ def cast_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 person_token = doc[word_end]
                 if person_token.ent_type_ == "PERSON":
                     name = person_at(person_token, ctx)
+                    title = span.kb_id_ or span.text
+                    if span[0].lower_ in ("former", "ex", "veteran") and len(span) > 1:
+                        title = span[1:].text  # "Former Holby City actor X": the adjective is no part of the title
                     if name:
-                        yield from _cast(ctx, span.kb_id_ or span.text, name, person_token, "cast.show_star",
-                                         ("confirmed", ()))  # fmt: skip
+                        yield from _cast(ctx, title, name, person_token, "cast.show_star", ("confirmed", ()))
     # "Song Hye-kyo in The Glory" (a caption: a name, "in", a show and nothing else)
     words = [t for t in sent if not t.is_space and not t.is_punct]
     if 3 <= len(words) <= 10:

@@ -186,6 +186,12 @@ def _show_of_role(role: Token, ctx: ArticleContext, relation: str | None = None)
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod") and c.i < role.i]
     if any(c.lower_ in PROFESSION_MODIFIERS for c in modifiers):
         return ctx.show_for(role, default=False)  # "TV presenter Anne Robinson": a profession, not a credit
+    previous = role.doc[role.i - 1] if role.i > role.sent.start else None
+    if previous is not None and previous.ent_type_ not in ("PERSON", "SHOW") and (
+        (previous.pos_ == "PROPN" and previous.is_title) or (previous.like_num and role.i - 2 >= role.sent.start
+                                                             and role.doc[role.i - 2].is_title)
+    ):  # fmt: skip
+        return None  # "Film 2005 presenter X" parsed loosely: an untagged title before the role noun
     if any(c.pos_ == "PROPN" or (c.pos_ == "NOUN" and c.lower_ not in ("series", "show")) for c in modifiers):
         # "Cold Mountain director X", "Top of the Pops presenter X", "chat show host X": the role belongs to
         # a title or field the show finder did not take, not to some other show of the article.
@@ -544,6 +550,12 @@ def credits_scripts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 rules.register("credits.scripts", func=credits_scripts)
 
 
+def _owner(token: Token) -> bool:
+    """Whether a name is an owner's possessive ("Philip Pullman's His Dark Materials"), not the work itself."""
+    span = name_span(token)
+    return span.end < len(token.doc) and token.doc[span.end].text in ("'s", "’s", "'", "’")
+
+
 def _passive_show(verb: Token, ctx: ArticleContext, *, default: bool = True) -> str | None:
     """The show a passive credit is about: its subject, the phrase it modifies, else the context; a second
     participle ("written and directed by") asks its first.
@@ -554,7 +566,10 @@ def _passive_show(verb: Token, ctx: ArticleContext, *, default: bool = True) -> 
         return _passive_show(verb.head, ctx, default=default)
     for child in verb.children:
         if child.dep_ == "nsubjpass":
-            found = show_at(child, ctx) or show_in_subtree(child)
+            named = [t for t in child.subtree if t.ent_type_ == "SHOW"]
+            if named and all(_owner(t) for t in named):
+                return None  # "The movie version of Dan Brown's novel": the author, taken for a title
+            found = next((show_at(t, ctx) for t in named if not _owner(t)), None) or show_at(child, ctx)
             if found:
                 return found
             if child.pos_ == "PROPN" and child.ent_type_ not in ("PERSON", "ORG"):
@@ -712,6 +727,16 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         # "X's SHOW" / "X's new sitcom"
         if token.text in ("'s", "’s", "'", "’") and token.i > sent.start and doc[token.i - 1].ent_type_ == "PERSON":
             owner = doc[token.i - 1]
+            owner_span = name_span(owner)
+            owner_start = owner_span.start
+            if (
+                len(owner_span) == 1
+                and owner_start > sent.start + 1
+                and doc[owner_start - 1].lower_ in ("and", "of")
+                and doc[owner_start - 2].is_title
+                and doc[owner_start - 2].ent_type_ != "SHOW"
+            ):
+                continue  # "Bill and Ted's Excellent Adventure": a possessive inside a title
             rest = doc[token.i + 1 : min(token.i + 4, sent.end)]
             target = next((t for t in rest if t.ent_type_ == "SHOW" or t.lower_ in genre), None)
             if target is None or any(t.pos_ in ("VERB", "AUX", "ADP") for t in rest if t.i < target.i):
@@ -738,7 +763,9 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 # "Keanu Reeves' thriller X" where the article calls Reeves a star: his film as its star
                 yield from _star_credit(ctx, show, person, target, "credits.possessive_star")
                 continue
-            yield from _credit(ctx, "created_by", show, person, target, "credits.possessive", ctx.status(target))
+            # "adapted from X's script": the writer's credit
+            relation = "written_by" if target.lower_ in ("script", "scripts", "screenplay") else "created_by"
+            yield from _credit(ctx, relation, show, person, target, "credits.possessive", ctx.status(target))
         # "a Russell T Davies drama": a person's name used attributively before a genre noun
         if token.lower_ in genre and token.i > sent.start and doc[token.i - 1].ent_type_ in ("PERSON", "ORG"):
             owner = name_span(doc[token.i - 1])
@@ -808,7 +835,7 @@ def credits_lede(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue
         if any(c.ent_type_ == "PERSON" for c in token.subtree):
             continue
-        show = next((show_at(c, ctx) for c in token.subtree if c.ent_type_ == "SHOW"), None)
+        show = next((show_at(c, ctx) for c in token.subtree if c.ent_type_ == "SHOW" and not _owner(c)), None)
         if show is None or sent.end >= len(sent.doc):
             continue
         following = sent.doc[sent.end].sent
