@@ -278,3 +278,26 @@ def test_former_before_a_show_actor_is_no_part_of_the_title(nlp):
     facts = facts_of(nlp, body, title="Dry Dock returns")
     assert ("cast_member", "Dry Dock", "Tom Hale") in facts
     assert not [f for f in facts if f[1].startswith("Former")]
+
+
+def test_stage_version_in_the_phrase_is_no_cast(nlp):
+    body = (
+        "The sitcom Dry Dock is back. Ann Lee played Mrs Potts in the London stage version of Night Ferry. "
+        "Tom Hale will star in a West End revival of Blue Hour. Sam Bell plays Rohan in the sitcom Dry Dock."
+    )
+    facts = facts_of(nlp, body, title="Dry Dock")
+    assert not [f for f in facts if f[0] in ("plays", "cast_member") and f[-1] in ("Ann Lee", "Tom Hale")]
+    assert not [f for f in facts if f[0] == "plays" and f[1] == "Ann Lee"]
+    assert ("cast_member", "Dry Dock", "Sam Bell") in facts
+
+
+def test_an_actors_own_film_and_a_televised_pantomime(nlp):
+    body = (
+        "The sitcom Dry Dock is back. Ann Lee, who played Rose in Dry Dock, has appeared on the West End stage, "
+        "and has a film, Night Ferry, currently in production. "
+        "After BBC Television began, Tom Hale was seen playing the Emperor of Morocco in the first televised "
+        "pantomime, Blue Hour."
+    )
+    facts = facts_of(nlp, body, title="Dry Dock")
+    assert ("cast_member", "Night Ferry", "Ann Lee") in facts
+    assert ("plays", "Tom Hale", "Emperor") in facts

@@ -244,9 +244,35 @@ def not_a_name(name: str) -> bool:
     return lower in GENERIC_NAMES or (lower.endswith("s") and lower[:-1].isdigit()) or lower.isdigit()
 
 
+#: Words that make the production a verb's in/on phrase names a stage one ("in the London stage version of X").
+STAGE_PHRASE_WORDS = frozenset(
+    {"stage", "musical", "pantomime", "panto", "broadway", "theatre", "revival", "play", "opera", "ballet"}
+)  # fmt: skip
+
+
+def _stage_phrase(verb: Token) -> bool:
+    """Whether ``verb``'s in/on/at phrase is a stage production: "played Mrs Potts in the London stage version
+    of X", "appeared in a Broadway revival", "to star in the pantomime X", "in X at the National Theatre"."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "on", "at"):
+            continue
+        if any(t.lower_ in ("televised", "tv", "television", "film", "screen") for t in child.subtree):
+            continue  # "in the first televised pantomime": on screen after all
+        for token in child.subtree:
+            if token.lower_ in STAGE_PHRASE_WORDS and token.pos_ in ("NOUN", "PROPN", "ADJ"):
+                before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+                if not (token.lower_ == "stage" and before in ("this", "that", "early", "late", "final", "any")):
+                    return True  # (not "at this stage", "at an early stage")
+            if token.lower_ == "end" and token.i > 0 and token.doc[token.i - 1].lower_ == "west":
+                return True
+    return False
+
+
 def _off_screen_or_generic(where: Token, *names: str | None) -> bool:
     """Stage and radio productions (FORMAT covers the screen only) and generic words are no cast facts."""
-    return any(name and not_a_name(name) for name in names) or off_screen(where.sent) is not None
+    return (
+        any(name and not_a_name(name) for name in names) or off_screen(where.sent) is not None or _stage_phrase(where)
+    )
 
 
 def _plays(ctx: ArticleContext, actor: str, character: str, where: Token, show: str | None, rule: str,
@@ -621,7 +647,7 @@ def cast_parts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """Being in a show without a casting verb: "X will write a part for himself in the episode", "I'm going
     to be in a remake of SHOW", "taking Dudley Moore's part" (the part Moore had in the show)."""
     words = sentence_words(sent)
-    if not ctx.shows or _sporty(sent) or not (PART_NOUNS & words or "in" in words):
+    if not ctx.shows or _sporty(sent) or not (PART_NOUNS & words or {"in", "has", "have"} & words):
         return
     doc = sent.doc
     for token in sent:
@@ -649,6 +675,16 @@ def cast_parts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     for subject, name in _subjects(token, ctx):
                         if subject.ent_type_ == "PERSON" or subject.pos_ == "PRON":
                             yield from _cast(ctx, show, name, token, "cast.be_in", _status(token, ctx))
+        # "Matthew Perry, who played Chandler, ... has a film, T, in production": an actor's own film
+        if lemma == "have" and token.pos_ in ("VERB", "AUX"):
+            work = next(
+                (c for c in token.children if c.dep_ == "dobj" and c.lower_ in ("film", "movie", "series")), None
+            )
+            show = show_at(work, ctx) if work is not None else None
+            if show and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in work.children):
+                for _, name in _subjects(token, ctx):
+                    if name in ctx.memo.get("actors", ()):
+                        yield from _cast(ctx, show, name, token, "cast.has_film", _status(token, ctx))
         # "taking Dudley Moore's part": the part a person had in the show the sentence names
         if token.lower_ in PART_NOUNS and token.i >= sent.start + 2 and doc[token.i - 1].text in POSSESSIVE_MARKS:
             owner = doc[token.i - 2]
