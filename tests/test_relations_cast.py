@@ -301,3 +301,13 @@ def test_an_actors_own_film_and_a_televised_pantomime(nlp):
     facts = facts_of(nlp, body, title="Dry Dock")
     assert ("cast_member", "Night Ferry", "Ann Lee") in facts
     assert ("plays", "Tom Hale", "Emperor") in facts
+
+
+def test_as_after_an_untagged_title_is_not_the_earlier_titles_cast(nlp):
+    body = (
+        "Other movies tipped for success include Night Ferry, starring Ruth Lane, Sea Change, with Tom Hale "
+        "as author Jim Barr, and more."
+    )
+    facts = facts_of(nlp, body, title="Awards tips")
+    assert ("cast_member", "Night Ferry", "Tom Hale") not in facts
+    assert ("plays", "Tom Hale", "Jim Barr") in facts

@@ -294,20 +294,19 @@ def _plays(ctx: ArticleContext, actor: str, character: str, where: Token, show: 
         )
 
 
-def surname_as_show(show: str, person: str, sentence: Span) -> bool:
-    """Whether a "show" is the surname of the credited person or of someone named in the sentence
-    ("Director Quentin Tarantino ..." with "Tarantino" taken for a title elsewhere): a person, no show."""
-    if " " in show.strip():
-        return False
-    names = [person, *(e.text for e in sentence.ents if e.label_ == "PERSON")]
-    return any(len(n.split()) > 1 and fold(n.split()[-1]) == fold(show) for n in names)
+def surname_as_show(show: str, person: str) -> bool:
+    """Whether a "show" is the end of the credited person's own name ("Director Quentin Tarantino ..." with
+    "Tarantino" taken for a title elsewhere, "Van Gogh" of "Theo van Gogh"): a person, no show."""
+    words, names = show.split(), person.split()
+    # only the credited person's own name: a character's ("John Luther" in Luther) may well be the title
+    return len(names) > len(words) and [fold(w) for w in names[-len(words) :]] == [fold(w) for w in words]
 
 
 def _cast(ctx: ArticleContext, show: str | None, person: str, where: Token, rule: str,
           status: tuple[str, tuple[str, ...]]) -> Iterator[Fact]:  # fmt: skip
     if not show or not person or fold(show) == fold(person) or _off_screen_or_generic(where, show, person):
         return
-    if surname_as_show(show, person, where.sent):
+    if surname_as_show(show, person):
         return
     yield ctx.fact(
         "cast_member", show, person, where, rule, qualifiers={"season": ctx.season_for(where)},
@@ -473,6 +472,8 @@ def plays_as(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else anchor.head
         show = show_in_subtree(character.head) if character.head.lower_ in ("character", "role") else None
         show = show or _show_near(verb, ctx)
+        if show and _untagged_title_between(show, anchor):
+            show = None  # "Closer, ..., Finding Neverland, with Johnny Depp as X": not the first title's cast
         status = _status(verb, ctx, verb.lemma_.lower())
         yield from _plays(ctx, actor, _name_of(character), token, show, "cast.as", status)
 
@@ -902,15 +903,25 @@ def _show_before_participle(verb: Token, ctx: ArticleContext) -> str | None:
     """The title a loose "..., starring X" follows: the sentence's last show before it, unless another
     capitalised name the show finder did not take stands between ("A, B and Garden State - starring X"),
     or the sentence names none ("re-make Flight of the Phoenix, at number eight, starring X")."""
-    doc = verb.doc
-    shows = [e for e in label_spans(doc, "SHOW", verb.sent.start, verb.i)]
-    if not shows:
+    shows = label_spans(verb.doc, "SHOW", verb.sent.start, verb.i)
+    if not shows or _untagged_title_between(shows[-1].kb_id_ or shows[-1].text, verb):
         return None
-    last = shows[-1]
-    between = doc[last.end : verb.i]
-    if any(t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "SHOW") and t.is_title for t in between):
-        return None
-    return last.kb_id_ or last.text
+    return shows[-1].kb_id_ or shows[-1].text
+
+
+def _untagged_title_between(show: str, anchor: Token) -> bool:
+    """Whether a capitalised name the show finder did not take (no person, no show) stands between the
+    sentence's last mention of ``show`` before ``anchor`` and ``anchor``: then ``anchor`` belongs to that
+    untagged title ("A, B and Garden State - starring X", "Finding Neverland, with Johnny Depp as ...")."""
+    doc = anchor.doc
+    mentions = [e for e in label_spans(doc, "SHOW", anchor.sent.start, anchor.i) if (e.kb_id_ or e.text) == show]
+    if not mentions:
+        return False
+    between = doc[mentions[-1].end : anchor.i]
+    return any(
+        t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in ("PERSON", "SHOW", "PLATFORM", "OUTLET")
+        for t in between
+    )
 
 
 SEQUEL_NOUNS = frozenset({"sequel", "follow-up", "remake", "prequel", "spin-off"})

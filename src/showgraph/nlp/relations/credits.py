@@ -71,7 +71,7 @@ def _credit(ctx: ArticleContext, relation: str, show: str | None, person: str | 
     if not show or not person or fold(show) == fold(person):
         return
     sentence = where.sent if isinstance(where, Token) else where.doc[where.start].sent
-    if surname_as_show(show, person, sentence):
+    if surname_as_show(show, person):
         return
     if off_screen(sentence):  # FORMAT covers screen productions only: no stage or radio credits
         return
@@ -185,12 +185,20 @@ def _show_of_role(role: Token, ctx: ArticleContext, relation: str | None = None)
         return show_at(before, ctx)
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod") and c.i < role.i]
     if any(c.lower_ in PROFESSION_MODIFIERS for c in modifiers):
-        return ctx.show_for(role, default=False)  # "TV presenter Anne Robinson": a profession, not a credit
+        # "TV presenter Anne Robinson": a profession, not a credit, unless the clause names the show (not a
+        # relative clause about another one: "will host the programme, which follows SHOW")
+        shows = label_spans(role.doc, "SHOW", role.sent.start, role.sent.end)
+        own = [e for e in shows if not _in_other_clause(e.root, role.head)]
+        return ctx.show_for(role, default=False) if own else None
     previous = role.doc[role.i - 1] if role.i > role.sent.start else None
-    if previous is not None and previous.ent_type_ not in ("PERSON", "SHOW") and (
-        (previous.pos_ == "PROPN" and previous.is_title) or (previous.like_num and role.i - 2 >= role.sent.start
-                                                             and role.doc[role.i - 2].is_title)
-    ):  # fmt: skip
+    if (
+        previous is not None
+        and previous.ent_type_ != "SHOW"
+        and (
+            (previous.pos_ == "PROPN" and previous.is_title and previous.ent_type_ != "PERSON")
+            or (previous.like_num and role.i - 2 >= role.sent.start and role.doc[role.i - 2].is_title)
+        )
+    ):
         return None  # "Film 2005 presenter X" parsed loosely: an untagged title before the role noun
     if any(c.pos_ == "PROPN" or (c.pos_ == "NOUN" and c.lower_ not in ("series", "show")) for c in modifiers):
         # "Cold Mountain director X", "Top of the Pops presenter X", "chat show host X": the role belongs to
@@ -336,7 +344,10 @@ def _verb_relation(verb: Token) -> str | None:
 def _object_show(verb: Token, ctx: ArticleContext) -> str | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "attr"):
-            found = show_at(child, ctx) or _show_in_own_phrase(child)
+            if child.pos_ == "NOUN" and any(t.ent_type_ == "SHOW" for t in child.subtree):
+                found = _show_in_own_phrase(child)  # not a show in a relative clause about another one
+            else:
+                found = show_at(child, ctx) or _show_in_own_phrase(child)
             if found:
                 return found
         if child.dep_ == "prep" and child.lower_ in ("on", "for", "of"):
@@ -358,7 +369,11 @@ def _show_in_own_phrase(token: Token) -> str | None:
         if node.ent_type_ == "SHOW":
             span = name_span(node)
             return span.kb_id_ or span.text
-        stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "advcl"))
+        stack.extend(
+            c
+            for c in node.children
+            if c.dep_ not in ("relcl", "acl", "advcl") or c.lemma_.lower() in ("title", "call", "name", "dub")
+        )  # "a show, titled X" names the show itself
     return None
 
 
@@ -508,7 +523,7 @@ def clause_show(verb: Token, ctx: ArticleContext) -> str | None:
     someone's past work), else the article's main show."""
     sent = verb.sent
     shows = [e for e in sent.ents if e.label_ == "SHOW"]
-    after = [e for e in shows if e.start > verb.i and not _in_brackets(e)]
+    after = [e for e in shows if e.start > verb.i and not _in_brackets(e) and not _in_other_clause(e.root, verb)]
     if after:
         return after[0].kb_id_ or after[0].text
     own = [e for e in shows if not _in_other_clause(e.root, verb) and not _in_brackets(e)]
