@@ -277,3 +277,17 @@ def test_show_in_a_relative_clause_is_not_the_hosted_one_but_a_titled_one_is(nlp
     facts = facts_of(nlp, body, title="Quiz show for ITV")
     assert ("presented_by", "Brain Race", "Ana Ruiz") in facts
     assert ("presented_by", "Dry Dock", "Sam Bell") not in facts
+
+
+def test_credit_participles_with_starring_and_credit_gerunds(nlp):
+    body = (
+        "The comedy Dry Dock, written, directed and starring Tom Hale, opened on Friday. "
+        "Ana Ruiz won an award for writing and directing her first film, Night Ferry. "
+        "Critics praised Sam Bell for directing the comedy Blue Hour."
+    )
+    facts = facts_of(nlp, body, title="Film news")
+    assert ("written_by", "Dry Dock", "Tom Hale") in facts
+    assert ("directed_by", "Dry Dock", "Tom Hale") in facts
+    assert ("directed_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("directed_by", "Blue Hour", "Sam Bell") in facts
+    assert not [f for f in facts if f[0] == "directed_by" and f[2] == "Critics"]

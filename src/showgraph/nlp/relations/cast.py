@@ -472,7 +472,7 @@ def plays_as(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else anchor.head
         show = show_in_subtree(character.head) if character.head.lower_ in ("character", "role") else None
         show = show or _show_near(verb, ctx)
-        if show and _untagged_title_between(show, anchor):
+        if show and untagged_title_between(show, anchor):
             show = None  # "Closer, ..., Finding Neverland, with Johnny Depp as X": not the first title's cast
         status = _status(verb, ctx, verb.lemma_.lower())
         yield from _plays(ctx, actor, _name_of(character), token, show, "cast.as", status)
@@ -904,12 +904,12 @@ def _show_before_participle(verb: Token, ctx: ArticleContext) -> str | None:
     capitalised name the show finder did not take stands between ("A, B and Garden State - starring X"),
     or the sentence names none ("re-make Flight of the Phoenix, at number eight, starring X")."""
     shows = label_spans(verb.doc, "SHOW", verb.sent.start, verb.i)
-    if not shows or _untagged_title_between(shows[-1].kb_id_ or shows[-1].text, verb):
+    if not shows or untagged_title_between(shows[-1].kb_id_ or shows[-1].text, verb):
         return None
     return shows[-1].kb_id_ or shows[-1].text
 
 
-def _untagged_title_between(show: str, anchor: Token) -> bool:
+def untagged_title_between(show: str, anchor: Token) -> bool:
     """Whether a capitalised name the show finder did not take (no person, no show) stands between the
     sentence's last mention of ``show`` before ``anchor`` and ``anchor``: then ``anchor`` belongs to that
     untagged title ("A, B and Garden State - starring X", "Finding Neverland, with Johnny Depp as ...")."""

@@ -33,7 +33,7 @@ from showgraph.nlp.context import (
     show_in_subtree,
 )
 from showgraph.nlp.relations import rules
-from showgraph.nlp.relations.cast import surname_as_show
+from showgraph.nlp.relations.cast import surname_as_show, untagged_title_between
 from showgraph.nlp.relations.release import off_screen
 
 PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "credits.json"
@@ -389,7 +389,9 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         # passive: "directed by X", "Written by X (Other Show), the series is ..."
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         shared = not agents and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
-        if shared:  # "written and directed by X": the first participle shares its partner's agent
+        if shared and not agents:
+            agents = _starring_partner(verb)  # "written, directed and starring X": X made it too
+        if shared and not agents:  # "written and directed by X": the first participle shares its partner's agent
             agents = [
                 p
                 for conj in verb.children
@@ -413,6 +415,8 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     if bracket:
                         yield from _credit(ctx, relation, bracket, person, verb, "credits.bracket", ("confirmed", ()))
                     show = _passive_show(verb, ctx, default=relation not in IN_SENTENCE_ONLY)
+                    if show and untagged_title_between(show, verb):
+                        show = None  # "A, B and Garden State - written by X": the untagged last title's
                     yield from _credit(ctx, relation, show, person, verb, "credits.passive", status)
             continue
         # "has co-written" split by the tokenizer into "co", "-", "written": the clause hangs on "co".
@@ -424,6 +428,8 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             subjects = [c for c in node.children if c.dep_ == "nsubj"]
         if not subjects and anchor.dep_ == "relcl":
             subjects = [anchor.head]
+        if not subjects:
+            subjects = _gerund_doer(anchor)
         if not subjects:
             continue
         show = _object_show(verb, ctx) or _shared_object_show(verb, ctx)
@@ -453,6 +459,20 @@ OTHER_WORKS = frozenset(
 )  # fmt: skip
 #: Words before a name for the author of a source work.
 AUTHOR_TITLES = frozenset({"author", "novelist", "poet", "playwright", "songwriter", "cartoonist"})
+
+
+def _starring_partner(verb: Token) -> list[Token]:
+    """The people of a "starring X" coordinated with a credit participle: "T, written, directed and starring X"."""
+    queue, seen = [verb], []
+    while queue:
+        node = queue.pop()
+        seen.append(node)
+        for child in node.children:
+            if child.dep_ == "conj" and child.pos_ == "VERB" and child not in seen:
+                if child.lower_ == "starring":
+                    return [c for c in child.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
+                queue.append(child)
+    return []
 
 
 def _award_handed(verb: Token) -> bool:
@@ -506,6 +526,23 @@ def _shared_object_show(verb: Token, ctx: ArticleContext) -> str | None:
                         return found
         partners.extend(c for c in partner.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB")
     return None
+
+
+def _gerund_doer(verb: Token) -> list[Token]:
+    """Who does a credit gerund in a "for" phrase: "X won the award for writing and directing her film T"
+    (the subject), "the critics praised X for directing T" (the object)."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ not in ("pobj", "pcomp") or node.head.lower_ != "for":
+        return []
+    governor = node.head.head
+    if governor.pos_ == "NOUN" and governor.dep_ in ("dobj", "nsubjpass"):
+        governor = governor.head  # "won the award for ...": the prize's verb
+    if governor.pos_ not in ("VERB", "AUX"):
+        return []
+    people = [c for c in governor.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
+    return people or [c for c in governor.children if c.dep_ == "nsubj"]
 
 
 def _prefix_token(verb: Token) -> Token:
