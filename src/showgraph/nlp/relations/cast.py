@@ -2,7 +2,9 @@
 
 Constructions read (each over the parse, none over one article's strings):
 
-- a playing verb: "X plays/portrays/voices Y", "X will play Y", "X, who plays Y", "Y, played by X";
+- a playing verb: "X plays/portrays/voices Y", "X will play Y", "X, who plays Y", "Y, played by X",
+  "Y is voiced by X" ("SHOW, voiced by X": a voice cast), "persuaded X to play Y" (the object acts),
+  "X plays a drunkard in Title" (the title after "in", also when the tagger took it for a person);
 - ``as``: "X stars as Y", "X joins the cast as Y", "starring A as B", "X ... as his SHOW character Y";
 - brackets: "Courteney Cox (Monica)" (actor outside), "two protagonists Sephy (Baduza)" (a
   character described outside, the actor in brackets), "Emma Thompson (Love Actually)" (a credit);
@@ -10,7 +12,14 @@ Constructions read (each over the parse, none over one article's strings):
 - "X in the title role" (the character is the show's title);
 - appearing: "X stars/appears/guest-stars in SHOW", "X has signed up for SHOW", "A and B lead SHOW",
   "SHOW stars X", "SHOW actress X", "The cast includes A, B and C", "starring A, B and C",
-  "X in SHOW" captions, "A, B and C are the finalists".
+  "X in SHOW" captions, "A, B and C are the finalists", "X guest-stars in SHOW";
+- parts: "X will write a part for himself in the episode", "X is in (a remake of) SHOW", "taking X's part",
+  an actor's "has a film, T, in production".
+
+No cast fact where the verb's own phrase is a stage production ("in the London stage version of X"), or
+the role is in someone's film the show finder did not take ("in the Harry Potter films", "in Mike
+Leigh's film": a plays fact without a show), or an untagged title stands between the sentence's show
+and the statement ("A, B and Garden State - starring X").
 
 Every ``plays`` also gives a ``cast_member`` of its show. A role the article describes but does not
 name ("plays a struggling actor") gives the ``cast_member`` fact only.

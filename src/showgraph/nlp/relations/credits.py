@@ -6,8 +6,18 @@ Constructions (role words and verbs are data in ``patterns/credits.json``):
 - a name ``as`` a role: "X will return as showrunner and executive producer";
 - a credit verb: "X directed SHOW", "X will direct and co-write SHOW", "X is writing an episode of SHOW",
   "X created SHOW", "X hosts SHOW"; passives: "directed by X", "written by X (Other Show)";
-- possessive and attributive credits: "X's SHOW", "a Russell T Davies drama", "X was behind SHOW";
+- coordinated verbs share a show or an agent: "X wrote, directed and starred in SHOW", "written and directed
+  by X", "T, written, directed and starring X"; gerunds: "won an award for writing and directing her film T";
+- possessive and attributive credits: "X's SHOW", "a Russell T Davies drama", "X was behind SHOW"; an actor's
+  ("star X" elsewhere in the article) gives cast_member instead; "X's film" without a title only for a show
+  the article names with X; "X's script" is written_by;
 - "the creator of SHOW ..." followed by the named person in the next sentence.
+
+Not credits: posts in organisations ("festival director", "founder and director", "Directors Guild"),
+award presenters ("presented with the award by X", "Producer X presented the award"), trades ("worked as
+a screenwriter"), songs and books ("a song written by X"), source authors ("created by author X"), and a
+role noun in a sentence naming no title unless the article ties the person to the show (not at all in an
+article about a stage production).
 """
 
 from __future__ import annotations
