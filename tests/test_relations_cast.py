@@ -311,3 +311,13 @@ def test_as_after_an_untagged_title_is_not_the_earlier_titles_cast(nlp):
     facts = facts_of(nlp, body, title="Awards tips")
     assert ("cast_member", "Night Ferry", "Tom Hale") not in facts
     assert ("plays", "Tom Hale", "Jim Barr") in facts
+
+
+def test_show_star_after_a_spaced_dash_and_before_a_nationality(nlp):
+    body = (
+        "The sitcom Dry Dock is back. She was supporting her director husband Tom Hale - Dry Dock actress Ann Lee "
+        "and star Sam Bell."
+    )
+    facts = facts_of(nlp, body, title="Premiere night")
+    assert ("cast_member", "Dry Dock", "Ann Lee") in facts
+    assert not [f for f in facts if f[0] == "cast_member" and f[1].startswith("Tom Hale")]

@@ -34,6 +34,7 @@ from spacy.tokens import Span, Token
 from showgraph.facts import Fact
 from showgraph.nlp.aliases import clean_name, fold
 from showgraph.nlp.context import (
+    FIELD_WORDS,
     ArticleContext,
     conjuncts,
     label_spans,
@@ -1052,6 +1053,11 @@ def cast_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     title = span.kb_id_ or span.text
                     if span[0].lower_ in ("former", "ex", "veteran") and len(span) > 1:
                         title = span[1:].text  # "Former Holby City actor X": the adjective is no part of the title
+                    dashes = [t.i for t in span if t.text in ("-", "–") and t.whitespace_]
+                    if dashes and dashes[-1] + 1 < span.end:
+                        title = doc[dashes[-1] + 1 : span.end].text  # "her husband X - Troy actress Y"
+                    if span[-1].lower_ in FIELD_WORDS:
+                        continue  # "nominations for Don Cheadle and British actress X": a nationality, no title
                     if name:
                         yield from _cast(ctx, title, name, person_token, "cast.show_star", ("confirmed", ()))
     # "Song Hye-kyo in The Glory" (a caption: a name, "in", a show and nothing else)
