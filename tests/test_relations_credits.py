@@ -291,3 +291,13 @@ def test_credit_participles_with_starring_and_credit_gerunds(nlp):
     assert ("directed_by", "Night Ferry", "Ana Ruiz") in facts
     assert ("directed_by", "Blue Hour", "Sam Bell") in facts
     assert not [f for f in facts if f[0] == "directed_by" and f[2] == "Critics"]
+
+
+def test_a_dated_work_is_an_earlier_one(nlp):
+    body = (
+        "The film Night Ferry opens on Friday. Ana Ruiz, who has been ill, co-wrote the 1978 film, which starred "
+        "Tom Hale. Sam Bell wrote the film."
+    )
+    facts = facts_of(nlp, body, title="Night Ferry opens")
+    assert ("written_by", "Night Ferry", "Ana Ruiz") not in facts
+    assert ("written_by", "Night Ferry", "Sam Bell") in facts

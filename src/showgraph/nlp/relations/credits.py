@@ -354,8 +354,9 @@ def _verb_relation(verb: Token) -> str | None:
 def _object_show(verb: Token, ctx: ArticleContext) -> str | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "attr"):
-            if child.pos_ == "NOUN" and any(t.ent_type_ == "SHOW" for t in child.subtree):
-                found = _show_in_own_phrase(child)  # not a show in a relative clause about another one
+            if child.pos_ == "NOUN" and (any(t.ent_type_ == "SHOW" for t in child.subtree) or _dated(child)):
+                # not a show in a relative clause about another one, nor "the 1978 film" read as the article's
+                found = _show_in_own_phrase(child)
             else:
                 found = show_at(child, ctx) or _show_in_own_phrase(child)
             if found:
@@ -368,6 +369,11 @@ def _object_show(verb: Token, ctx: ArticleContext) -> str | None:
     if verb.dep_ == "conj":
         return _object_show(verb.head, ctx)
     return None
+
+
+def _dated(noun: Token) -> bool:
+    """Whether a work noun carries a year ("the 1978 film"): an earlier work, not the article's show."""
+    return any(c.ent_type_ == "DATE" and c.like_num for c in noun.children)
 
 
 def _show_in_own_phrase(token: Token) -> str | None:
@@ -446,7 +452,8 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if show is None:
             definite = obj is not None and not any(c.lower_ in ("a", "an") for c in obj.children)
-            if obj is not None and obj.lower_ in lexicon()["work_nouns"] and definite:
+            if obj is not None and obj.lower_ in lexicon()["work_nouns"] and definite and not _dated(obj):
+                # (not "co-wrote the 1978 film": a dated work is another, earlier one)
                 show = clause_show(verb, ctx)
             elif (obj is None and relation == "directed_by") or (obj is not None and obj.lower_ in ("it", "them")):
                 show = ctx.show_for(verb)
