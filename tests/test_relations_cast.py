@@ -321,3 +321,10 @@ def test_show_star_after_a_spaced_dash_and_before_a_nationality(nlp):
     facts = facts_of(nlp, body, title="Premiere night")
     assert ("cast_member", "Dry Dock", "Ann Lee") in facts
     assert not [f for f in facts if f[0] == "cast_member" and f[1].startswith("Tom Hale")]
+
+
+def test_a_played_character_is_no_cast_member(nlp):
+    body = "The sitcom Dry Dock returns to ITV with Tom Hale as Max, who also appeared in Chocolat Moon last year."
+    facts = facts_of(nlp, body, title="Dry Dock returns")
+    assert ("plays", "Tom Hale", "Max") in facts
+    assert not [f for f in facts if f[0] == "cast_member" and f[2] == "Max"]

@@ -294,6 +294,7 @@ def _plays(ctx: ArticleContext, actor: str, character: str, where: Token, show: 
         character = ctx.aliases.canonical(character, where.i)
     season = ctx.season_for(where)
     ctx.memo.setdefault("actors", set()).add(actor)
+    ctx.memo.setdefault("characters", set()).add(character)
     yield ctx.fact(
         "plays", actor, character, where, rule, qualifiers={"show": show, "season": season},
         status=status[0], cues=status[1], object_kind="Character",
@@ -316,8 +317,8 @@ def _cast(ctx: ArticleContext, show: str | None, person: str, where: Token, rule
           status: tuple[str, tuple[str, ...]]) -> Iterator[Fact]:  # fmt: skip
     if not show or not person or fold(show) == fold(person) or _off_screen_or_generic(where, show, person):
         return
-    if surname_as_show(show, person):
-        return
+    if surname_as_show(show, person) or person in ctx.memo.get("characters", ()):
+        return  # (a character the article has someone play is no cast member: "X as Max, who also appeared in")
     yield ctx.fact(
         "cast_member", show, person, where, rule, qualifiers={"season": ctx.season_for(where)},
         status=status[0], cues=status[1],
