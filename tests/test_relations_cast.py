@@ -141,3 +141,190 @@ def test_also_starring_after_a_sequel_attaches_to_the_sequel(nlp):
     body = "Night Ferry Two is the sequel to the thriller Night Ferry, also starring John Carter and Mary Stone."
     facts = facts_of(nlp, body, title="Box office")
     assert ("cast_member", "Night Ferry", "John Carter") not in facts
+
+
+def test_object_of_persuade_is_the_actor(nlp):
+    body = "The drama Cold Harbour airs on ITV. The producer persuaded Ann Lowe to play Harriet Vane in Cold Harbour."
+    facts = facts_of(nlp, body, title="Cold Harbour")
+    assert ("plays", "Ann Lowe", "Harriet Vane") in facts
+    assert ("cast_member", "Cold Harbour", "Ann Lowe") in facts
+    assert not [f for f in facts if f[0] in ("plays", "cast_member") and "producer" in str(f).lower()]
+
+
+def test_role_in_someone_elses_untagged_film_borrows_no_show(nlp):
+    body = (
+        "The drama Cold Harbour airs on ITV. Ann Lowe, who plays Hermia in the Tom Baxter films, was there. "
+        "Ruth Hale played Nellie in Mike Leigh's film."
+    )
+    result = full_facts(nlp, body, title="Cold Harbour premiere")
+    facts = {(f.relation, f.subject, f.object): f for f in result.facts}
+    assert ("cast_member", "Cold Harbour", "Ann Lowe") not in facts
+    assert ("cast_member", "Cold Harbour", "Ruth Hale") not in facts
+    assert ("plays", "Ann Lowe", "Hermia") in facts
+    assert "show" not in facts[("plays", "Ann Lowe", "Hermia")].qualifiers
+
+
+def test_described_role_in_a_named_title(nlp):
+    body = (
+        "The sitcom Dry Dock airs on ITV. In the new film, Tom Ellery plays a struggling baker in Bread Run. "
+        "In the drama, Ann Lee plays a nurse in Chicago."
+    )
+    facts = facts_of(nlp, body, title="Screen news")
+    assert ("cast_member", "Bread Run", "Tom Ellery") in facts
+    assert ("cast_member", "Dry Dock", "Tom Ellery") not in facts
+    assert not [f for f in facts if f[0] == "cast_member" and f[1] == "Chicago"]
+
+
+def test_stars_as_in_a_title_after_the_as_phrase(nlp):
+    body = (
+        "The sitcom Dry Dock airs on ITV. While the sitcom Dry Dock ends, Sam Bell stars as a hit man in comedy "
+        "The Ferryman."
+    )
+    facts = facts_of(nlp, body, title="Screen news")
+    assert ("cast_member", "The Ferryman", "Sam Bell") in facts
+    assert ("cast_member", "Dry Dock", "Sam Bell") not in facts
+
+
+def test_loose_starring_after_an_untagged_title_borrows_no_show(nlp):
+    body = (
+        "The chart was led by the comedy Dry Dock, ahead of Flight of the Heron at number eight, starring Dennis Marsh."
+    )
+    facts = facts_of(nlp, body, title="Box office")
+    assert ("cast_member", "Dry Dock", "Dennis Marsh") not in facts
+
+
+def test_show_co_star_with_a_comma(nlp):
+    body = "The sitcom Dry Dock ended in May. Her Dry Dock co-star, Paul Sims, is now a chef."
+    facts = facts_of(nlp, body, title="Screen news")
+    assert ("cast_member", "Dry Dock", "Paul Sims") in facts
+
+
+def test_possessive_company_with_which_is_no_role(nlp):
+    body = "The drama Cold Harbour airs on ITV. Tom Baxter's Blue Fox, which made Cold Harbour, is for sale."
+    facts = facts_of(nlp, body, title="Company news")
+    assert not [f for f in facts if f[0] == "plays"]
+    assert ("cast_member", "Cold Harbour", "Tom Baxter") not in facts
+
+
+def test_copula_with_best_actor_is_an_award_not_a_cast(nlp):
+    body = "The drama Night Ferry won best film. Tom Hale was best actor while Ruth Hale won best actress."
+    facts = facts_of(nlp, body, title="Awards night")
+    assert ("cast_member", "Night Ferry", "Tom Hale") not in facts
+
+
+def test_such_as_list_is_no_role(nlp):
+    body = (
+        "The drama Night Ferry opened the festival, which attracted such directors as Tom Baxter, "
+        "alongside such stars as Ruth Hale and Sam Bell."
+    )
+    facts = facts_of(nlp, body, title="Festival news")
+    assert not [f for f in facts if f[0] == "plays"]
+
+
+def test_guest_stars_and_voice_cast(nlp):
+    body = (
+        "The comedy Dry Dock is on ITV. Kim Stone guest-stars in Dry Dock next week. "
+        "The villain Zorg is voiced by Nick Frost in Dry Dock. The cartoon Dry Dock, voiced by Ann Lee, returns."
+    )
+    facts = facts_of(nlp, body, title="Dry Dock")
+    assert ("cast_member", "Dry Dock", "Kim Stone") in facts
+    assert ("plays", "Nick Frost", "Zorg") in facts
+    assert ("cast_member", "Dry Dock", "Nick Frost") in facts
+    assert ("cast_member", "Dry Dock", "Ann Lee") in facts
+    assert not [f for f in facts if f[0] == "plays" and f[2] == "Dry Dock"]
+
+
+def test_writing_a_part_for_oneself_is_a_cast_plan(nlp):
+    body = (
+        "Tom Hale is writing an episode of the cartoon Dry Dock. He will also write a part for himself in the episode."
+    )
+    result = full_facts(nlp, body, title="Hale writing Dry Dock episode")
+    found = {(f.relation, f.subject, f.object): f.status for f in result.facts}
+    assert found.get(("cast_member", "Dry Dock", "Tom Hale")) == "scheduled"
+
+
+def test_who_plays_in_title_and_show_stars_pairs(nlp):
+    body = (
+        "The comedy Dry Dock is on ITV. Sam Bell, who plays Rohan Mehta in Dry Dock, is back. "
+        "Dry Dock stars Ruth Lane as Jane Finch and Paul Sims as Max Cole."
+    )
+    facts = facts_of(nlp, body, title="Dry Dock")
+    assert ("plays", "Sam Bell", "Rohan Mehta") in facts
+    assert ("plays", "Ruth Lane", "Jane Finch") in facts
+    assert ("plays", "Paul Sims", "Max Cole") in facts
+    assert ("cast_member", "Dry Dock", "Paul Sims") in facts
+
+
+def test_appearing_in_a_chart_is_no_cast(nlp):
+    body = (
+        "The sitcom Dry Dock topped the poll. Tom Hale appears more than any other act, with two solo records featured."
+    )
+    facts = facts_of(nlp, body, title="Poll results")
+    assert not [f for f in facts if f[0] == "cast_member"]
+
+
+def test_voiced_name_called_a_programme_is_no_character(nlp):
+    body = (
+        "The sitcom Dry Dock is back. And who remembers Moon Door voiced by the late Tom Hale, superb children's "
+        "programme."
+    )
+    facts = facts_of(nlp, body, title="Children's TV")
+    assert not [f for f in facts if f[0] == "plays"]
+    assert ("cast_member", "Dry Dock", "Tom Hale") not in facts
+
+
+def test_former_before_a_show_actor_is_no_part_of_the_title(nlp):
+    body = "The sitcom Dry Dock is back. Former Dry Dock actor Tom Hale said he was pleased."
+    facts = facts_of(nlp, body, title="Dry Dock returns")
+    assert ("cast_member", "Dry Dock", "Tom Hale") in facts
+    assert not [f for f in facts if f[1].startswith("Former")]
+
+
+def test_stage_version_in_the_phrase_is_no_cast(nlp):
+    body = (
+        "The sitcom Dry Dock is back. Ann Lee played Mrs Potts in the London stage version of Night Ferry. "
+        "Tom Hale will star in a West End revival of Blue Hour. Sam Bell plays Rohan in the sitcom Dry Dock."
+    )
+    facts = facts_of(nlp, body, title="Dry Dock")
+    assert not [f for f in facts if f[0] in ("plays", "cast_member") and f[-1] in ("Ann Lee", "Tom Hale")]
+    assert not [f for f in facts if f[0] == "plays" and f[1] == "Ann Lee"]
+    assert ("cast_member", "Dry Dock", "Sam Bell") in facts
+
+
+def test_an_actors_own_film_and_a_televised_pantomime(nlp):
+    body = (
+        "The sitcom Dry Dock is back. Ann Lee, who played Rose in Dry Dock, has appeared on the West End stage, "
+        "and has a film, Night Ferry, currently in production. "
+        "After BBC Television began, Tom Hale was seen playing the Emperor of Morocco in the first televised "
+        "pantomime, Blue Hour."
+    )
+    facts = facts_of(nlp, body, title="Dry Dock")
+    assert ("cast_member", "Night Ferry", "Ann Lee") in facts
+    assert ("plays", "Tom Hale", "Emperor") in facts
+
+
+def test_as_after_an_untagged_title_is_not_the_earlier_titles_cast(nlp):
+    body = (
+        "Other movies tipped for success include Night Ferry, starring Ruth Lane, Sea Change, with Tom Hale "
+        "as author Jim Barr, and more."
+    )
+    facts = facts_of(nlp, body, title="Awards tips")
+    assert ("cast_member", "Night Ferry", "Tom Hale") not in facts
+    assert ("plays", "Tom Hale", "Jim Barr") in facts
+
+
+def test_show_star_after_a_spaced_dash_and_before_a_nationality(nlp):
+    body = (
+        "The sitcom Dry Dock is back. She was supporting her director husband Tom Hale - Dry Dock actress Ann Lee "
+        "and star Sam Bell."
+    )
+    facts = facts_of(nlp, body, title="Premiere night")
+    assert ("cast_member", "Dry Dock", "Ann Lee") in facts
+    assert not [f for f in facts if f[0] == "cast_member" and f[1].startswith("Tom Hale")]
+
+
+def test_a_played_character_is_no_cast_member(nlp):
+    body = "The sitcom Dry Dock returns to ITV with Tom Hale as Max, who also appeared in Chocolat Moon last year."
+    facts = facts_of(nlp, body, title="Dry Dock returns")
+    assert ("plays", "Tom Hale", "Max") in facts
+    assert not [f for f in facts if f[0] == "cast_member" and f[2] == "Max"]

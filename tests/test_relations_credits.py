@@ -97,3 +97,207 @@ def test_stage_production_gets_no_credit(nlp):
     body = "The musical Dry Dock opens in the West End. The revival, directed by Ana Ruiz, will star Tom Hale."
     facts = facts_of(nlp, body, title="Dry Dock revival")
     assert not [f for f in facts if f[0] == "directed_by"]
+
+
+def test_possessive_film_without_title_needs_the_person_tied_to_the_show(nlp):
+    body = (
+        "The drama Night Ferry topped the chart. Ana Ruiz won best actress. "
+        "She played a nurse in Tom Baxter's film, which was also nominated."
+    )
+    facts = facts_of(nlp, body, title="Awards night")
+    assert not [f for f in facts if f[0] == "created_by" and f[2] == "Tom Baxter"]
+
+
+def test_possessive_film_stands_for_the_show_named_with_its_maker(nlp):
+    body = (
+        "The drama Night Ferry, directed by Tom Baxter, won. The drama Blue Hour came second. "
+        "Critics said Baxter's film was the best of the year. Ana Ruiz's film was third."
+    )
+    facts = facts_of(nlp, body, title="Night Ferry tops critics' poll")
+    assert ("created_by", "Night Ferry", "Tom Baxter") in facts
+    assert ("created_by", "Blue Hour", "Tom Baxter") not in facts
+    assert not [f for f in facts if f[0] == "created_by" and f[2] == "Ana Ruiz"]
+
+
+def test_actor_possessive_is_a_cast_credit(nlp):
+    body = (
+        "Star Tom Hale was at the premiere. Tom Hale's thriller Dry Dock opened at number one. It also stars Ruth Lane."
+    )
+    facts = facts_of(nlp, body, title="Box office")
+    assert ("cast_member", "Dry Dock", "Tom Hale") in facts
+    assert ("created_by", "Dry Dock", "Tom Hale") not in facts
+
+
+def test_attributive_name_in_a_sequel_phrase_is_no_creator(nlp):
+    body = "Night Ferry Two is the sequel to the Tom Hale comedy Night Ferry, also starring Ruth Lane."
+    facts = facts_of(nlp, body, title="Box office")
+    assert not [f for f in facts if f[0] == "created_by"]
+
+
+def test_guild_and_founder_are_no_directors(nlp):
+    body = (
+        "The drama Night Ferry is nominated at the Directors Guild of Great Britain awards. "
+        '"It is a strong year," said festival founder and director Ana Ruiz.'
+    )
+    facts = facts_of(nlp, body, title="Night Ferry nominated")
+    assert not [f for f in facts if f[0] == "directed_by"]
+
+
+def test_award_presenters_are_no_hosts_or_producers(nlp):
+    body = (
+        "The drama Night Ferry won best film. Its star was presented with the award by Tom Baxter. "
+        "Producer Ana Ruiz presented the award to the film's backers."
+    )
+    facts = facts_of(nlp, body, title="Night Ferry wins")
+    assert not [f for f in facts if f[0] in ("presented_by", "produced_by")]
+
+
+def test_respectively_pairs_no_role_credits(nlp):
+    body = "The drama Night Ferry won. Writers Ana Ruiz and Tom Baxter won for Blue Hour and Red Sky respectively."
+    facts = facts_of(nlp, body, title="Night Ferry wins")
+    assert not [f for f in facts if f[0] == "written_by" and f[1] == "Night Ferry"]
+
+
+def test_chat_show_host_is_a_profession(nlp):
+    body = "The sitcom Dry Dock topped the poll, while chat show host Ana Ruiz fell to tenth."
+    facts = facts_of(nlp, body, title="Comedy poll")
+    assert not [f for f in facts if f[0] == "presented_by"]
+
+
+def test_source_author_and_song_writer_get_no_credit(nlp):
+    body = (
+        "The film Night Ferry opens in May. Night Ferry was originally created by author Ana Ruiz. "
+        "The last song written by Tom Baxter, a song called Blue Hour, was used in the film."
+    )
+    facts = facts_of(nlp, body, title="Night Ferry")
+    assert ("created_by", "Night Ferry", "Ana Ruiz") not in facts
+    assert not [f for f in facts if f[0] == "written_by"]
+
+
+def test_working_as_a_writer_is_a_trade(nlp):
+    body = "The drama Night Ferry airs on ITV. Ana Ruiz worked as a screenwriter for years before turning to novels."
+    facts = facts_of(nlp, body, title="Night Ferry")
+    assert ("written_by", "Night Ferry", "Ana Ruiz") not in facts
+
+
+def test_show_in_a_relative_clause_of_the_object_is_not_the_work(nlp):
+    body = (
+        "The film Night Ferry opens soon. Tom Baxter helped write Sugar Rain for the Blue Boys, which was used in "
+        "the film Red Sky."
+    )
+    facts = facts_of(nlp, body, title="Music news")
+    assert ("written_by", "Red Sky", "Tom Baxter") not in facts
+
+
+def test_coordinated_credit_verbs_share_their_show(nlp):
+    body = (
+        "The comedy Dry Dock is on ITV. Tom Hale wrote, directed and starred in Dry Dock. "
+        "The film Night Ferry, written and directed by Ana Ruiz, won."
+    )
+    facts = facts_of(nlp, body, title="Screen news")
+    assert ("written_by", "Dry Dock", "Tom Hale") in facts
+    assert ("directed_by", "Dry Dock", "Tom Hale") in facts
+    assert ("cast_member", "Dry Dock", "Tom Hale") in facts
+    assert ("written_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("directed_by", "Night Ferry", "Ana Ruiz") in facts
+
+
+def test_role_noun_in_a_stage_article_gets_no_credit(nlp):
+    body = (
+        "Dry Dock, the hit film, has become a musical. The show opened in the West End on Tuesday to a packed "
+        "theatre. The show's director Ana Ruiz said the cast had worked hard."
+    )
+    facts = facts_of(nlp, body, title="Stage news")
+    assert not [f for f in facts if f[0] == "directed_by"]
+
+
+def test_role_noun_without_a_title_needs_a_tie_to_the_context_show(nlp):
+    body = (
+        "The drama Night Ferry and the comedy Blue Hour opened this week. Night Ferry took the top spot. "
+        "Director Ana Ruiz will attend the festival. Director Tom Baxter said the film was a joy to make."
+    )
+    facts = facts_of(nlp, body, title="Weekend box office")
+    assert ("directed_by", "Night Ferry", "Ana Ruiz") not in facts
+    assert ("directed_by", "Night Ferry", "Tom Baxter") in facts
+
+
+def test_surname_taken_for_a_title_is_no_show(nlp):
+    from showgraph.nlp.relations.cast import surname_as_show
+
+    assert surname_as_show("Baxter", "Tom Baxter")
+    assert surname_as_show("Van Gogh", "Theo van Gogh")
+    assert not surname_as_show("Luther", "Idris Elba")
+    assert not surname_as_show("Night Ferry", "Tom Baxter")
+
+
+def test_indefinite_passive_subject_is_another_production(nlp):
+    body = (
+        "The drama Night Ferry opens on Friday. A remake of the 1960s film, starring Sam Bell, "
+        "was directed by Ana Ruiz."
+    )
+    facts = facts_of(nlp, body, title="Night Ferry opens")
+    assert ("directed_by", "Night Ferry", "Ana Ruiz") not in facts
+
+
+def test_possessive_script_is_a_writing_credit(nlp):
+    body = (
+        "The film Night Ferry opens soon. Ana Ruiz directed the film version of Night Ferry, adapted from "
+        "Tom Baxter's script."
+    )
+    facts = facts_of(nlp, body, title="Night Ferry")
+    assert ("written_by", "Night Ferry", "Tom Baxter") in facts
+    assert ("created_by", "Night Ferry", "Tom Baxter") not in facts
+
+
+def test_possessive_inside_a_title_is_no_credit(nlp):
+    body = "The comedy Dry Dock topped the chart. He found fame in the teen comedy Bill and Ted's Big Day."
+    facts = facts_of(nlp, body, title="Profile")
+    assert not [f for f in facts if f[0] == "created_by"]
+
+
+def test_authors_possessive_is_no_show_of_a_passive_credit(nlp):
+    body = (
+        "The drama Dry Dock is on ITV. The film adaptation of Tom Baxter's Night Ferry is being directed by Ana Ruiz."
+    )
+    facts = facts_of(nlp, body, title="Film news")
+    assert not [f for f in facts if f[0] == "directed_by" and f[1] in ("Tom Baxter", "Dry Dock")]
+
+
+def test_untagged_title_with_a_number_before_a_role_noun(nlp):
+    body = '"Night Ferry should win," said Ana Ruiz, a view shared by Film 2005 presenter Tom Hale.'
+    facts = facts_of(nlp, body, title="Awards tips")
+    assert not [f for f in facts if f[0] == "presented_by"]
+
+
+def test_show_in_a_relative_clause_is_not_the_hosted_one_but_a_titled_one_is(nlp):
+    body = (
+        "Ana Ruiz will front a new quiz show for ITV, called Brain Race. "
+        "Veteran presenter Sam Bell will host the programme, which follows the current series Dry Dock."
+    )
+    facts = facts_of(nlp, body, title="Quiz show for ITV")
+    assert ("presented_by", "Brain Race", "Ana Ruiz") in facts
+    assert ("presented_by", "Dry Dock", "Sam Bell") not in facts
+
+
+def test_credit_participles_with_starring_and_credit_gerunds(nlp):
+    body = (
+        "The comedy Dry Dock, written, directed and starring Tom Hale, opened on Friday. "
+        "Ana Ruiz won an award for writing and directing her first film, Night Ferry. "
+        "Critics praised Sam Bell for directing the comedy Blue Hour."
+    )
+    facts = facts_of(nlp, body, title="Film news")
+    assert ("written_by", "Dry Dock", "Tom Hale") in facts
+    assert ("directed_by", "Dry Dock", "Tom Hale") in facts
+    assert ("directed_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("directed_by", "Blue Hour", "Sam Bell") in facts
+    assert not [f for f in facts if f[0] == "directed_by" and f[2] == "Critics"]
+
+
+def test_a_dated_work_is_an_earlier_one(nlp):
+    body = (
+        "The film Night Ferry opens on Friday. Ana Ruiz, who has been ill, co-wrote the 1978 film, which starred "
+        "Tom Hale. Sam Bell wrote the film."
+    )
+    facts = facts_of(nlp, body, title="Night Ferry opens")
+    assert ("written_by", "Night Ferry", "Ana Ruiz") not in facts
+    assert ("written_by", "Night Ferry", "Sam Bell") in facts

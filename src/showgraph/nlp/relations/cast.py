@@ -2,7 +2,9 @@
 
 Constructions read (each over the parse, none over one article's strings):
 
-- a playing verb: "X plays/portrays/voices Y", "X will play Y", "X, who plays Y", "Y, played by X";
+- a playing verb: "X plays/portrays/voices Y", "X will play Y", "X, who plays Y", "Y, played by X",
+  "Y is voiced by X" ("SHOW, voiced by X": a voice cast), "persuaded X to play Y" (the object acts),
+  "X plays a drunkard in Title" (the title after "in", also when the tagger took it for a person);
 - ``as``: "X stars as Y", "X joins the cast as Y", "starring A as B", "X ... as his SHOW character Y";
 - brackets: "Courteney Cox (Monica)" (actor outside), "two protagonists Sephy (Baduza)" (a
   character described outside, the actor in brackets), "Emma Thompson (Love Actually)" (a credit);
@@ -10,7 +12,14 @@ Constructions read (each over the parse, none over one article's strings):
 - "X in the title role" (the character is the show's title);
 - appearing: "X stars/appears/guest-stars in SHOW", "X has signed up for SHOW", "A and B lead SHOW",
   "SHOW stars X", "SHOW actress X", "The cast includes A, B and C", "starring A, B and C",
-  "X in SHOW" captions, "A, B and C are the finalists".
+  "X in SHOW" captions, "A, B and C are the finalists", "X guest-stars in SHOW";
+- parts: "X will write a part for himself in the episode", "X is in (a remake of) SHOW", "taking X's part",
+  an actor's "has a film, T, in production".
+
+No cast fact where the verb's own phrase is a stage production ("in the London stage version of X"), or
+the role is in someone's film the show finder did not take ("in the Harry Potter films", "in Mike
+Leigh's film": a plays fact without a show), or an untagged title stands between the sentence's show
+and the statement ("A, B and Garden State - starring X").
 
 Every ``plays`` also gives a ``cast_member`` of its show. A role the article describes but does not
 name ("plays a struggling actor") gives the ``cast_member`` fact only.
@@ -25,6 +34,7 @@ from spacy.tokens import Span, Token
 from showgraph.facts import Fact
 from showgraph.nlp.aliases import clean_name, fold
 from showgraph.nlp.context import (
+    FIELD_WORDS,
     ArticleContext,
     conjuncts,
     label_spans,
@@ -101,14 +111,75 @@ def _is_character_name(token: Token, ctx: ArticleContext, *, strict: bool = Fals
 def _show_near(token: Token, ctx: ArticleContext) -> str | None:
     """The show a cast statement at ``token`` is about: an ``in/on SHOW`` phrase of its verb, a show
     in the sentence, else the article's main show."""
-    for child in token.children:
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    candidates = [*token.children, *(g for o in objects for g in o.children)]  # "plays a baker in X"
+    for child in sorted(candidates, key=lambda c: (c.i < token.i, c.i)):  # after the verb first
         if child.dep_ == "prep" and child.lower_ in ("in", "on", "for", "of"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found = show_at(pobj, ctx) or show_in_subtree(pobj)
                     if found:
                         return found
+                    if _someones_work(pobj) or (child.lower_ == "in" and untagged_title_in(pobj)):
+                        return untagged_title_in(pobj) if child.lower_ == "in" else None
     return ctx.show_for(token)
+
+
+#: Labels of a name after "in" that is a place, a group or a time, never a production's title.
+NOT_TITLE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL",
+                              "PLATFORM", "OUTLET"})  # fmt: skip
+
+
+def untagged_title_in(pobj: Token) -> str | None:
+    """The title in "plays a drunkard in Duane Hopwood" when the show finder took it for a person or
+    nothing: a capitalised name right after "in" that is no place, company or date. None otherwise."""
+    if pobj.pos_ != "PROPN" or not pobj.is_title:
+        return None
+    span = name_span(pobj)
+    if span.label_ in NOT_TITLE_LABELS or span.start == 0 or pobj.doc[span.start - 1].lower_ != "in":
+        return None
+    after = pobj.doc[span.end : span.end + 2]
+    if len(after) == 2 and after[0].lower_ in ("and", "of", "'s") and (after[1].is_title or after[1].lower_ == "the"):
+        return None  # "in Jack and the Beanstalk": a longer title than the name found, or two names
+    return clean_name(span.text) or None
+
+
+#: Nouns for a production that a name before them can own or title ("the Harry Potter films").
+WORK_NOUNS = frozenset(
+    {"film", "films", "movie", "movies", "series", "show", "drama", "sitcom", "soap", "comedy", "thriller",
+     "version", "adaptation", "franchise", "saga", "trilogy", "remake", "sequel", "production", "musical", "play"}
+)  # fmt: skip
+
+
+def _relative_about_other(verb: Token, ctx: ArticleContext) -> bool:
+    """Whether ``verb`` heads a relative clause ("which he starred in") on a name that is no show found."""
+    node = verb
+    while node.dep_ in ("conj", "advcl") and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head  # "which he wrote, directed and starred in"
+    if node.dep_ != "relcl" or not any(c.lower_ in ("which", "that") for c in node.subtree):
+        return False
+    return node.head.pos_ == "PROPN" and show_at(node.head, ctx) is None
+
+
+def _in_someones_work(verb: Token) -> bool:
+    """Whether ``verb`` has an "in <someone's work>" phrase (see :func:`_someones_work`)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and _someones_work(g) for g in c.children)
+        for c in verb.children
+    )
+
+
+def _someones_work(noun: Token) -> bool:
+    """Whether ``noun`` is a production told by a name the show finder did not take as a title: "in the
+    Harry Potter films", "in Mike Leigh's film". Such a phrase names another production than the
+    article's, so borrowing the article's show would be wrong."""
+    if noun.lower_ not in WORK_NOUNS:
+        return False
+    if any(c.dep_ in ("compound", "poss", "nmod", "appos") and c.pos_ == "PROPN" and c.ent_type_ != "SHOW"
+           for c in noun.children):  # fmt: skip
+        return True
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return after is not None and after.pos_ == "PROPN" and after.is_title and after.ent_type_ not in ("SHOW", "PERSON")
 
 
 def _status(anchor: Token, ctx: ArticleContext, verb_lemma: str | None = None) -> tuple[str, tuple[str, ...]]:
@@ -128,7 +199,12 @@ def _infinitive_headline(token: Token) -> bool:
         and token.dep_ in ("ROOT", "xcomp")
         and not any(c.dep_ == "aux" and c.lower_ != "to" for c in token.children)
         and token.head.lemma_ not in ("want", "hope", "try", "need", "like", "love")
-    )
+        and not (token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in token.head.children))
+    )  # "persuaded X to play Y" tells what happened, not a plan
+
+
+#: Verbs with an object whose infinitive still belongs to the subject ("promised him to star"): rare.
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
 
 
 def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
@@ -138,6 +214,11 @@ def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             break
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:
+            controller = [c for c in node.head.children if c.dep_ == "dobj"]
+            if controller:  # "persuaded X to play Y", "cast X to star in": the object is the actor
+                subj = controller
+                break
         if node.dep_ in ("xcomp", "conj", "ccomp", "advcl") and node.head is not node:
             node = node.head
             continue
@@ -173,9 +254,35 @@ def not_a_name(name: str) -> bool:
     return lower in GENERIC_NAMES or (lower.endswith("s") and lower[:-1].isdigit()) or lower.isdigit()
 
 
+#: Words that make the production a verb's in/on phrase names a stage one ("in the London stage version of X").
+STAGE_PHRASE_WORDS = frozenset(
+    {"stage", "musical", "pantomime", "panto", "broadway", "theatre", "revival", "play", "opera", "ballet"}
+)  # fmt: skip
+
+
+def _stage_phrase(verb: Token) -> bool:
+    """Whether ``verb``'s in/on/at phrase is a stage production: "played Mrs Potts in the London stage version
+    of X", "appeared in a Broadway revival", "to star in the pantomime X", "in X at the National Theatre"."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "on", "at"):
+            continue
+        if any(t.lower_ in ("televised", "tv", "television", "film", "screen") for t in child.subtree):
+            continue  # "in the first televised pantomime": on screen after all
+        for token in child.subtree:
+            if token.lower_ in STAGE_PHRASE_WORDS and token.pos_ in ("NOUN", "PROPN", "ADJ"):
+                before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+                if not (token.lower_ == "stage" and before in ("this", "that", "early", "late", "final", "any")):
+                    return True  # (not "at this stage", "at an early stage")
+            if token.lower_ == "end" and token.i > 0 and token.doc[token.i - 1].lower_ == "west":
+                return True
+    return False
+
+
 def _off_screen_or_generic(where: Token, *names: str | None) -> bool:
     """Stage and radio productions (FORMAT covers the screen only) and generic words are no cast facts."""
-    return any(name and not_a_name(name) for name in names) or off_screen(where.sent) is not None
+    return (
+        any(name and not_a_name(name) for name in names) or off_screen(where.sent) is not None or _stage_phrase(where)
+    )
 
 
 def _plays(ctx: ArticleContext, actor: str, character: str, where: Token, show: str | None, rule: str,
@@ -187,6 +294,7 @@ def _plays(ctx: ArticleContext, actor: str, character: str, where: Token, show: 
         character = ctx.aliases.canonical(character, where.i)
     season = ctx.season_for(where)
     ctx.memo.setdefault("actors", set()).add(actor)
+    ctx.memo.setdefault("characters", set()).add(character)
     yield ctx.fact(
         "plays", actor, character, where, rule, qualifiers={"show": show, "season": season},
         status=status[0], cues=status[1], object_kind="Character",
@@ -197,10 +305,20 @@ def _plays(ctx: ArticleContext, actor: str, character: str, where: Token, show: 
         )
 
 
+def surname_as_show(show: str, person: str) -> bool:
+    """Whether a "show" is the end of the credited person's own name ("Director Quentin Tarantino ..." with
+    "Tarantino" taken for a title elsewhere, "Van Gogh" of "Theo van Gogh"): a person, no show."""
+    words, names = show.split(), person.split()
+    # only the credited person's own name: a character's ("John Luther" in Luther) may well be the title
+    return len(names) > len(words) and [fold(w) for w in names[-len(words) :]] == [fold(w) for w in words]
+
+
 def _cast(ctx: ArticleContext, show: str | None, person: str, where: Token, rule: str,
           status: tuple[str, tuple[str, ...]]) -> Iterator[Fact]:  # fmt: skip
     if not show or not person or fold(show) == fold(person) or _off_screen_or_generic(where, show, person):
         return
+    if surname_as_show(show, person) or person in ctx.memo.get("characters", ()):
+        return  # (a character the article has someone play is no cast member: "X as Max, who also appeared in")
     yield ctx.fact(
         "cast_member", show, person, where, rule, qualifiers={"season": ctx.season_for(where)},
         status=status[0], cues=status[1],
@@ -245,19 +363,25 @@ def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue
         status = _status(verb, ctx, verb.lemma_.lower())
         show = _show_near(verb, ctx)
-        # "Y, played by X"
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "Y, played by X", "Y is voiced by X", "SHOW, voiced by X" (a voice cast)
+        passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if (verb.dep_ == "acl" and verb.tag_ == "VBN") or passive_subject is not None:
+            played = verb.head if passive_subject is None else passive_subject
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             for agent in agents:
                 for person in conjuncts(agent):
                     actor = person_at(person, ctx)
-                    if actor and _is_character_name(verb.head, ctx):
-                        yield from _plays(ctx, actor, _name_of(verb.head), verb, show, "cast.played_by", status)
+                    if not actor:
+                        continue
+                    if played.ent_type_ == "SHOW":
+                        yield from _cast(ctx, show_at(played, ctx), actor, verb, "cast.voiced_by", status)
+                    elif _is_character_name(played, ctx) and not _described_as_work(played):
+                        yield from _plays(ctx, actor, _name_of(played), verb, show, "cast.played_by", status)
             continue
         explicit = _prep_show(verb, ctx, descriptions=False)
         if explicit:
             ctx.memo["character_show"] = explicit
-        elif verb.dep_ == "relcl":
+        elif verb.dep_ == "relcl" and not _in_someones_work(verb):
             show = _character_show(verb, ctx)
         subjects = _subjects(verb, ctx)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
@@ -281,6 +405,12 @@ def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                         yield from _plays(ctx, actor, show or "", verb, show, "cast.title_role", status)
                     else:
                         yield from _cast(ctx, show, actor, verb, "cast.plays_role", status)
+
+
+def _described_as_work(name: Token) -> bool:
+    """Whether a name is called a production nearby ("Trap Door voiced by X, superb children's programme")."""
+    works = {"programme", "show", "series", "film", "cartoon", "sitcom", "drama"}
+    return any(t.dep_ == "appos" and t.lower_ in works and t.head.i >= name.i for t in name.sent)
 
 
 def _title_role(token: Token) -> bool:
@@ -338,6 +468,8 @@ def plays_as(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     for token in sent:
         if token.lower_ != "as" or (token.i > 0 and doc[token.i - 1].lower_ in ("such", "well", "just", "so")):
             continue
+        if any(t.lower_ == "such" for t in doc[max(sent.start, token.i - 4) : token.i]):
+            continue  # "such screen stars as A and B": examples, not a role
         character = _as_character(token)
         if character is None or (
             not _is_character_name(character, ctx, strict=True) and character.ent_type_ != "PERSON"
@@ -351,6 +483,8 @@ def plays_as(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         verb = token.head if token.head.pos_ in ("VERB", "AUX") else anchor.head
         show = show_in_subtree(character.head) if character.head.lower_ in ("character", "role") else None
         show = show or _show_near(verb, ctx)
+        if show and untagged_title_between(show, anchor):
+            show = None  # "Closer, ..., Finding Neverland, with Johnny Depp as X": not the first title's cast
         status = _status(verb, ctx, verb.lemma_.lower())
         yield from _plays(ctx, actor, _name_of(character), token, show, "cast.as", status)
 
@@ -517,6 +651,65 @@ def plays_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 rules.register("cast.plays_possessive", func=plays_possessive)
 
 
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
+PART_NOUNS = frozenset({"part", "role", "parts", "roles"})
+
+
+def cast_parts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """Being in a show without a casting verb: "X will write a part for himself in the episode", "I'm going
+    to be in a remake of SHOW", "taking Dudley Moore's part" (the part Moore had in the show)."""
+    words = sentence_words(sent)
+    if not ctx.shows or _sporty(sent) or not (PART_NOUNS & words or {"in", "has", "have"} & words):
+        return
+    doc = sent.doc
+    for token in sent:
+        lemma = token.lemma_.lower()
+        # "X will write a part for himself (in the episode)"
+        if lemma in ("write", "create") and token.pos_ == "VERB":
+            part = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in PART_NOUNS), None)
+            places = [*token.children, *(part.children if part is not None else ())]
+            fors = [c for c in places if c.dep_ in ("prep", "dative") and c.lower_ == "for"]
+            himself = [g for c in fors for g in c.children if g.lower_ in REFLEXIVES]
+            if part is not None and himself:
+                show = _prep_show(token, ctx) or _prep_show(part, ctx) or ctx.show_for(token)
+                for _, name in _subjects(token, ctx):
+                    yield from _cast(ctx, show, name, token, "cast.own_part", _status(token, ctx, lemma))
+        # "I'm going to be in a remake of SHOW", "He was in SHOW"
+        if lemma == "be" and token.pos_ == "AUX" and not any(c.dep_ in ("attr", "acomp") for c in token.children):
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                show = show_at(pobj, ctx) if pobj.ent_type_ == "SHOW" else None
+                if show is None and pobj.lower_ in ("remake", "sequel", "film", "series", "episode", "cast"):
+                    show = show_in_subtree(pobj)
+                if show:
+                    for subject, name in _subjects(token, ctx):
+                        if subject.ent_type_ == "PERSON" or subject.pos_ == "PRON":
+                            yield from _cast(ctx, show, name, token, "cast.be_in", _status(token, ctx))
+        # "Matthew Perry, who played Chandler, ... has a film, T, in production": an actor's own film
+        if lemma == "have" and token.pos_ in ("VERB", "AUX"):
+            work = next(
+                (c for c in token.children if c.dep_ == "dobj" and c.lower_ in ("film", "movie", "series")), None
+            )
+            show = show_at(work, ctx) if work is not None else None
+            if show and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in work.children):
+                for _, name in _subjects(token, ctx):
+                    if name in ctx.memo.get("actors", ()):
+                        yield from _cast(ctx, show, name, token, "cast.has_film", _status(token, ctx))
+        # "taking Dudley Moore's part": the part a person had in the show the sentence names
+        if token.lower_ in PART_NOUNS and token.i >= sent.start + 2 and doc[token.i - 1].text in POSSESSIVE_MARKS:
+            owner = doc[token.i - 2]
+            show = ctx.show_for(token, default=False)
+            if owner.ent_type_ == "PERSON" and show and _screen_sentence(sent):
+                name = person_at(owner, ctx)
+                if name:
+                    yield from _cast(ctx, show, name, token, "cast.possessive_part", ("confirmed", ()))
+
+
+rules.register("cast.parts", func=cast_parts)
+
+
 #: Labels a name after a possessive never has when it is a character.
 NOT_CHARACTER_LABELS = frozenset(
     {"SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
@@ -582,7 +775,13 @@ def possessive_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         span = name_span(owned)
         if span.start != owned.i or span.label_ in NOT_CHARACTER_LABELS:
             continue
+        if any(c.dep_ == "relcl" and any(g.lower_ == "which" for g in c.children) for c in owned.children) or (
+            span.end + 1 < sent.end and doc[span.end].text == "," and doc[span.end + 1].lower_ == "which"
+        ):
+            continue  # "Steve Coogan's Baby Cow, which created ...": a company or a thing, not a character
         after = doc[span.end] if span.end < sent.end else None
+        if after is not None and after.text == "-" and span.end + 1 < sent.end and doc[span.end + 1].is_lower:
+            continue  # "Michael Moore's Bush-baiting documentary": the name is part of a modifier
         if after is not None and after.is_lower and after.pos_ in ("NOUN", "PROPN", "ADJ") and after.dep_ != "ROOT":
             continue  # "Hugh Grant's Notting Hill home", "Gervais's Office co-star" (a noun read as the only
             # root is a misread verb: "X's Dong-eun wins")
@@ -633,18 +832,28 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             ):
                 continue  # "there doesn't appear to be", "he appeared to have died": seeming, not appearing
             show = _prep_show(verb, ctx)
+            if show is None and (_in_someones_work(verb) or _relative_about_other(verb, ctx)):
+                continue  # "stars in comedy The Matador" (title untagged), "Garden State, which he starred in"
             if lemma in SIGNUP_VERBS and show is None and not _has_cast_object(verb):
                 continue
             if lemma == "return" and show is None:
                 continue
             if lemma in APPEAR_VERBS - {"star", "appear", "guest", "co-star", "costar", "cameo"} and show is None:
                 continue
+            if show is None and lemma == "appear" and not _screen_sentence(sent):
+                continue  # "Osbourne appears more than any other act": in a chart, not on screen
             if show is None and _elsewhere(verb) and ctx.show_for(verb, default=False) is None:
                 continue  # "appeared in Hollywood movies", "will appear at the festival": not in this show
             show = show or ctx.show_for(verb)
             status = _status(verb, ctx, lemma)
             subjects = _subjects(verb, ctx)
             show_subject = next((show_at(c, ctx) for c in verb.children if c.dep_ == "nsubj" and show_at(c, ctx)), None)
+            sequel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in SEQUEL_NOUNS), None)
+            if show_subject and sequel is not None:
+                # "The sequel to X stars A and B": they star in the sequel (the article's show), not in X
+                show_subject = ctx.default_show if ctx.default_show != show_subject else None
+                if show_subject is None:
+                    continue
             if show_subject:
                 # "SHOW stars X and Y", "The sitcom Dry Dock stars X"
                 show = show_subject
@@ -654,10 +863,13 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                         if name:
                             yield from _cast(ctx, show, name, verb, "cast.show_stars", status)
                 continue
-            if not subjects and verb.i > sent.start and verb.doc[verb.i - 1].ent_type_ == "PERSON":
+            before = verb.i - 1
+            while before > sent.start and verb.doc[before].lower_ in ("guest", "-", "co"):
+                before -= 1  # "X guest-stars in Y": the tokenizer splits "guest", "-", "stars"
+            if not subjects and before >= sent.start and verb.doc[before].ent_type_ == "PERSON":
                 # "Kim Ha-neul stars in X" with "stars" misread as a noun: the name right before is the subject
-                name = person_at(verb.doc[verb.i - 1], ctx)
-                subjects = [(verb.doc[verb.i - 1], name)] if name else []
+                name = person_at(verb.doc[before], ctx)
+                subjects = [(verb.doc[before], name)] if name else []
             for _, name in subjects:
                 yield from _cast(ctx, show, name, verb, f"cast.{lemma}", status)
         elif lemma in JOIN_VERBS:
@@ -683,12 +895,44 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 if show is None:
                     continue
             else:
-                show = _prep_show(verb, ctx) or ctx.show_for(verb)
+                # "A is the sequel to B, also starring X": X stars in the copula's subject A
+                subject = (
+                    next((c for c in verb.head.children if c.dep_ == "nsubj"), None) if verb.dep_ == "advcl" else None
+                )
+                subject_show = show_at(subject, ctx) if subject is not None and verb.head.lemma_ == "be" else None
+                show = _prep_show(verb, ctx) or subject_show or _show_before_participle(verb, ctx)
+                if show is None:
+                    continue
             for obj in objs:
                 for person in conjuncts(obj):
                     name = person_at(person, ctx)
                     if name:
                         yield from _cast(ctx, show, name, verb, "cast.starring", _status(verb.head, ctx))
+
+
+def _show_before_participle(verb: Token, ctx: ArticleContext) -> str | None:
+    """The title a loose "..., starring X" follows: the sentence's last show before it, unless another
+    capitalised name the show finder did not take stands between ("A, B and Garden State - starring X"),
+    or the sentence names none ("re-make Flight of the Phoenix, at number eight, starring X")."""
+    shows = label_spans(verb.doc, "SHOW", verb.sent.start, verb.i)
+    if not shows or untagged_title_between(shows[-1].kb_id_ or shows[-1].text, verb):
+        return None
+    return shows[-1].kb_id_ or shows[-1].text
+
+
+def untagged_title_between(show: str, anchor: Token) -> bool:
+    """Whether a capitalised name the show finder did not take (no person, no show) stands between the
+    sentence's last mention of ``show`` before ``anchor`` and ``anchor``: then ``anchor`` belongs to that
+    untagged title ("A, B and Garden State - starring X", "Finding Neverland, with Johnny Depp as ...")."""
+    doc = anchor.doc
+    mentions = [e for e in label_spans(doc, "SHOW", anchor.sent.start, anchor.i) if (e.kb_id_ or e.text) == show]
+    if not mentions:
+        return False
+    between = doc[mentions[-1].end : anchor.i]
+    return any(
+        t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in ("PERSON", "SHOW", "PLATFORM", "OUTLET")
+        for t in between
+    )
 
 
 SEQUEL_NOUNS = frozenset({"sequel", "follow-up", "remake", "prequel", "spin-off"})
@@ -710,6 +954,17 @@ def _sequel_subject(title: Token, ctx: ArticleContext) -> str | None:
     return None
 
 
+def _in_sequel_phrase(title: Token) -> bool:
+    """Whether a title is the original in "the sequel to <title>" (statements there are about the sequel)."""
+    doc = title.doc
+    for i in range(title.i - 1, max(title.sent.start, title.i - 7), -1):
+        if doc[i].lower_ == "to" and i > 0 and doc[i - 1].lower_ in SEQUEL_NOUNS:
+            return True  # "the sequel to (the Ben Stiller comedy) Meet The Parents"
+        if doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _prep_show(verb: Token, ctx: ArticleContext, *, descriptions: bool = True) -> str | None:
     for child in verb.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in ("in", "on", "for", "up"):
@@ -725,6 +980,12 @@ def _prep_show(verb: Token, ctx: ArticleContext, *, descriptions: bool = True) -
                         return ctx.show_for(verb)
                 if grand.dep_ == "prep":
                     found = _prep_show(child, ctx, descriptions=descriptions)
+                    if found:
+                        return found
+        if child.dep_ == "prep" and child.lower_ == "as":  # "stars as a hit man in comedy The Matador"
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    found = _prep_show(grand, ctx, descriptions=descriptions)
                     if found:
                         return found
         if child.dep_ == "xcomp":
@@ -770,22 +1031,36 @@ def cast_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if lemma == "be" and not _sporty(sent):
             attr = next((c for c in token.children if c.dep_ == "attr"), None)
             subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if attr is not None and subj is not None and attr.lower_ in PERFORMER_NOUNS - {"star", "stars", "lead"}:
+            if attr is not None and subj is not None and _cast_description(attr):
                 show = ctx.show_for(token)
                 for person in conjuncts(subj):
                     name = person_at(person, ctx) or (_name_of(person) if person.pos_ == "PROPN" else None)
                     if name:
                         yield from _cast(ctx, show, name, token, "cast.copula", _status(token, ctx))
         # "Friends actress Lisa Kudrow", "Extras star Ben Stiller"
-        if token.ent_type_ == "SHOW" and token.ent_iob_ == "B":
+        if token.ent_type_ == "SHOW" and token.ent_iob_ == "B" and not _in_sequel_phrase(token):
             span = name_span(token)
-            if span.end + 1 < sent.end and doc[span.end].lower_ in PERFORMER_NOUNS and doc[span.end].is_lower:
-                person_token = doc[span.end + 1]
+            word_end = span.end + 1
+            if doc[span.end : span.end + 3].text.lower() in ("co-star", "co - star") and span.end + 3 < sent.end:
+                word_end = span.end + 3  # "co", "-", "star" as the tokenizer splits it
+            elif not (span.end < sent.end and doc[span.end].lower_ in PERFORMER_NOUNS and doc[span.end].is_lower):
+                word_end = sent.end
+            if word_end < sent.end and doc[word_end].text == ",":
+                word_end += 1  # "Kudrow's Friends co-star, David Schwimmer, plays ..."
+            if word_end < sent.end:
+                person_token = doc[word_end]
                 if person_token.ent_type_ == "PERSON":
                     name = person_at(person_token, ctx)
+                    title = span.kb_id_ or span.text
+                    if span[0].lower_ in ("former", "ex", "veteran") and len(span) > 1:
+                        title = span[1:].text  # "Former Holby City actor X": the adjective is no part of the title
+                    dashes = [t.i for t in span if t.text in ("-", "–") and t.whitespace_]
+                    if dashes and dashes[-1] + 1 < span.end:
+                        title = doc[dashes[-1] + 1 : span.end].text  # "her husband X - Troy actress Y"
+                    if span[-1].lower_ in FIELD_WORDS:
+                        continue  # "nominations for Don Cheadle and British actress X": a nationality, no title
                     if name:
-                        yield from _cast(ctx, span.kb_id_ or span.text, name, person_token, "cast.show_star",
-                                         ("confirmed", ()))  # fmt: skip
+                        yield from _cast(ctx, title, name, person_token, "cast.show_star", ("confirmed", ()))
     # "Song Hye-kyo in The Glory" (a caption: a name, "in", a show and nothing else)
     words = [t for t in sent if not t.is_space and not t.is_punct]
     if 3 <= len(words) <= 10:
@@ -797,6 +1072,18 @@ def cast_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 show = show_at(rest[0], ctx)
                 if name and show:
                     yield from _cast(ctx, show, name, words[0], "cast.caption", ("confirmed", ()))
+
+
+def _cast_description(attr: Token) -> bool:
+    """Whether the predicate of "A and B are the finalists" puts them in a cast: a performer noun, not an
+    award category ("X was best actor") nor a trade ("X was an actor of great charm") unless it says where."""
+    if attr.lower_ not in PERFORMER_NOUNS - {"star", "stars", "lead"}:
+        return False
+    if any(c.lower_ in ("best", "top") for c in attr.children):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children):
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "on") for c in attr.children)
+    return True
 
 
 def _cast_list_verb(verb: Token) -> bool:

@@ -6,8 +6,18 @@ Constructions (role words and verbs are data in ``patterns/credits.json``):
 - a name ``as`` a role: "X will return as showrunner and executive producer";
 - a credit verb: "X directed SHOW", "X will direct and co-write SHOW", "X is writing an episode of SHOW",
   "X created SHOW", "X hosts SHOW"; passives: "directed by X", "written by X (Other Show)";
-- possessive and attributive credits: "X's SHOW", "a Russell T Davies drama", "X was behind SHOW";
+- coordinated verbs share a show or an agent: "X wrote, directed and starred in SHOW", "written and directed
+  by X", "T, written, directed and starring X"; gerunds: "won an award for writing and directing her film T";
+- possessive and attributive credits: "X's SHOW", "a Russell T Davies drama", "X was behind SHOW"; an actor's
+  ("star X" elsewhere in the article) gives cast_member instead; "X's film" without a title only for a show
+  the article names with X; "X's script" is written_by;
 - "the creator of SHOW ..." followed by the named person in the next sentence.
+
+Not credits: posts in organisations ("festival director", "founder and director", "Directors Guild"),
+award presenters ("presented with the award by X", "Producer X presented the award"), trades ("worked as
+a screenwriter"), songs and books ("a song written by X"), source authors ("created by author X"), and a
+role noun in a sentence naming no title unless the article ties the person to the show (not at all in an
+article about a stage production).
 """
 
 from __future__ import annotations
@@ -24,13 +34,16 @@ from showgraph.nlp.aliases import fold
 from showgraph.nlp.context import (
     ArticleContext,
     conjuncts,
+    label_spans,
     name_span,
     person_at,
+    sentence_bounds,
     sentence_words,
     show_at,
     show_in_subtree,
 )
 from showgraph.nlp.relations import rules
+from showgraph.nlp.relations.cast import surname_as_show, untagged_title_between
 from showgraph.nlp.relations.release import off_screen
 
 PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "credits.json"
@@ -54,6 +67,11 @@ def _verb_words() -> frozenset[str]:
 
 
 @cache
+def _stage_cues() -> frozenset[str]:
+    return frozenset(lexicon()["stage_cues"])
+
+
+@cache
 def _work_nouns() -> frozenset[str]:
     return frozenset(lexicon()["work_nouns"])
 
@@ -63,6 +81,8 @@ def _credit(ctx: ArticleContext, relation: str, show: str | None, person: str | 
     if not show or not person or fold(show) == fold(person):
         return
     sentence = where.sent if isinstance(where, Token) else where.doc[where.start].sent
+    if surname_as_show(show, person):
+        return
     if off_screen(sentence):  # FORMAT covers screen productions only: no stage or radio credits
         return
     qualifiers = {"season": ctx.season_for(where)} if relation in ("directed_by", "written_by", "presented_by") else {}
@@ -101,15 +121,56 @@ ORGANISATION_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _role_show_phrase(role: Token) -> bool:
+    """Whether a role noun has its own "on/for/of SHOW" phrase ("as a writer on The Office")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("on", "for", "of") and show_in_subtree(c) is not None for c in role.children
+    )
+
+
 def _organisational(role: Token) -> bool:
     """Whether a role noun names a post in an organisation ("Festival director X", "BIFA founder and
     director X", "director of the festival"), which is no production credit."""
     before = [g for c in role.lefts if c.dep_ in ("compound", "amod", "nmod", "poss", "conj") for g in c.subtree]
     if any(t.lower_ in ORGANISATION_WORDS or t.ent_type_ in ("ORG", "EVENT", "FAC") for t in before):
         return True
+    # the same read off the words when the parse hangs them elsewhere: "BIFA founder and director X"
+    doc = role.doc
+    for i in range(role.i - 1, max(role.sent.start, role.i - 4) - 1, -1):
+        if doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX", "ADP", "DET"):
+            break
+        if doc[i].lower_ in ORGANISATION_WORDS:
+            return True
     return any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ORGANISATION_WORDS for g in c.subtree)
         for c in role.children
+    )
+
+
+#: Nouns of prizes: who presents or hands one out is no show's presenter or producer.
+AWARD_NOUNS = frozenset(
+    {"award", "awards", "prize", "prizes", "trophy", "oscar", "oscars", "bafta", "honour", "honor", "statuette",
+     "gong", "medal", "ceremony"}
+)  # fmt: skip
+
+
+def _hands_an_award(person: Token) -> bool:
+    """Whether ``person`` is the subject of presenting or handing out a prize ("X presented the award")."""
+    verb = person.head
+    if person.dep_ != "nsubj" or verb.lemma_.lower() not in ("present", "hand", "give", "host"):
+        return False
+    return any(c.dep_ in ("dobj", "dative") and c.lower_ in AWARD_NOUNS for c in verb.children)
+
+
+def _show_type_before(role: Token) -> bool:
+    """Whether a role noun follows a kind of show ("chat show host", "game show presenter", "talk-show host")."""
+    doc = role.doc
+    i = role.i - 1
+    return (
+        i > role.sent.start
+        and doc[i].lower_ in ("show", "shows", "programme")
+        and doc[i - 1].is_lower
+        and doc[i - 1].pos_ in ("NOUN", "PROPN", "VERB")
     )
 
 
@@ -134,7 +195,21 @@ def _show_of_role(role: Token, ctx: ArticleContext, relation: str | None = None)
         return show_at(before, ctx)
     modifiers = [c for c in role.children if c.dep_ in ("compound", "amod", "nmod") and c.i < role.i]
     if any(c.lower_ in PROFESSION_MODIFIERS for c in modifiers):
-        return ctx.show_for(role, default=False)  # "TV presenter Anne Robinson": a profession, not a credit
+        # "TV presenter Anne Robinson": a profession, not a credit, unless the clause names the show (not a
+        # relative clause about another one: "will host the programme, which follows SHOW")
+        shows = label_spans(role.doc, "SHOW", role.sent.start, role.sent.end)
+        own = [e for e in shows if not _in_other_clause(e.root, role.head)]
+        return ctx.show_for(role, default=False) if own else None
+    previous = role.doc[role.i - 1] if role.i > role.sent.start else None
+    if (
+        previous is not None
+        and previous.ent_type_ != "SHOW"
+        and (
+            (previous.pos_ == "PROPN" and previous.is_title and previous.ent_type_ != "PERSON")
+            or (previous.like_num and role.i - 2 >= role.sent.start and role.doc[role.i - 2].is_title)
+        )
+    ):
+        return None  # "Film 2005 presenter X" parsed loosely: an untagged title before the role noun
     if any(c.pos_ == "PROPN" or (c.pos_ == "NOUN" and c.lower_ not in ("series", "show")) for c in modifiers):
         # "Cold Mountain director X", "Top of the Pops presenter X", "chat show host X": the role belongs to
         # a title or field the show finder did not take, not to some other show of the article.
@@ -143,7 +218,61 @@ def _show_of_role(role: Token, ctx: ArticleContext, relation: str | None = None)
         # only the sentence's own show, or the show the headline names (the article is about it); never
         # the previous sentence's title ("Producer X said ..." after a sentence about another film)
         return ctx.show_for(role, default=False) or (ctx.default_show if _headline_show(ctx) else None)
-    return ctx.show_for(role)
+    return ctx.show_for(role, default=False) or _context_show(role, ctx)
+
+
+#: Nouns that, bare after "the", stand for the production the article is about.
+ANAPHORIC_WORKS = frozenset({"film", "movie", "show", "series", "programme", "drama", "sitcom", "documentary"})
+
+
+def _refers_back(sent: Span) -> bool:
+    """Whether a sentence speaks of "the film" / "the show's" with nothing that makes it another one
+    ("the 1960s film", "a film"): it then continues about the article's show."""
+    for token in sent:
+        if token.lower_ not in ANAPHORIC_WORKS or token.pos_ != "NOUN":
+            continue
+        children = list(token.children)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+            c.dep_ in ("amod", "compound", "nummod", "poss", "nmod") for c in children
+        ):
+            return True
+    return False
+
+
+def _stage_article(ctx: ArticleContext) -> bool:
+    """Whether the article is about a stage production: at least two stage cues ("the musical", "West End",
+    "Broadway", "pantomime", "stage debuts") in its text. A role noun in a sentence naming no title is then
+    about that production, which FORMAT leaves out."""
+    if "stage_article" not in ctx.memo:
+        doc = ctx.doc
+
+        def cue(token: Token) -> bool:
+            lower = token.lower_
+            if lower == "stage":
+                return token.pos_ in ("NOUN", "ADJ") and not (
+                    token.i > 0 and doc[token.i - 1].lower_ in ("this", "that")
+                )
+            if lower == "end":
+                return token.i > 0 and doc[token.i - 1].lower_ == "west"
+            return lower in _stage_cues() and token.pos_ in ("NOUN", "PROPN")
+
+        cues = sum(1 for token in doc if cue(token))
+        ctx.memo["stage_article"] = cues >= 2
+    return ctx.memo["stage_article"]
+
+
+def _context_show(role: Token, ctx: ArticleContext) -> str | None:
+    """The show of a role noun in a sentence naming none ("Director X said ..."): the context's show when the
+    headline names it or the article names the person with it elsewhere, else None (the person is as often
+    credited on another film the article mentions in passing)."""
+    show = ctx.show_for(role)
+    if show is not None and _stage_article(ctx):
+        return None  # "The show's director X" in an article about a musical: a stage credit
+    if show is None or (show == ctx.default_show and (_headline_show(ctx) or _refers_back(role.sent))):
+        return show
+    nxt = role.doc[role.i + 1] if role.i + 1 < len(role.doc) else None
+    person = person_at(nxt, ctx) if nxt is not None else None
+    return show if _named_together(person, show, ctx) else None
 
 
 def _headline_show(ctx: ArticleContext) -> bool:
@@ -163,14 +292,22 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         relation = _role_of(token)
         if relation is None or (not token.is_lower and not token.is_sent_start and not token.is_title):
             continue
+        if token.is_title and not token.is_sent_start and token.i > sent.start and not doc[token.i - 1].is_punct:
+            continue  # "the Judge Dredd film", "the Directors Guild": a capitalised role word inside a name
         # role noun right before a name: "director Han Jun-Hee", "Judges Simon Cowell, ..."
         nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
         if nxt is not None and (nxt.ent_type_ == "PERSON" or (nxt.pos_ == "PROPN" and nxt.is_title)):
             span = name_span(nxt)
             if span.label_ in ("SHOW", "PLATFORM", "OUTLET", "GPE", "NORP", "DATE"):
                 continue
-            if _organisational(token):
-                continue
+            if _organisational(token) or any(t.lower_ in ORGANISATION_WORDS for t in doc[token.i : span.end]):
+                continue  # "Directors Guild of Great Britain", "the Writers Guild of America's award"
+            if "respectively" in sentence_words(sent):
+                continue  # "writers A and B won for X and Y respectively": the pairing is beyond a role noun
+            if _hands_an_award(span.root):
+                continue  # "Producer X presented the award to Y": X gives a prize, no credit on the film
+            if _show_type_before(token):
+                continue  # "chat show host X": a kind of show, not the article's
             show = _show_of_role(token, ctx, relation)
             status = ctx.status(span.root)
             heads = [span.root]
@@ -186,6 +323,10 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             verb = as_token.head
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children) and not _role_show_phrase(
+                token
+            ):
+                continue  # "worked as a screenwriter for years": a trade, no credit on a show
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects and verb.dep_ in ("xcomp", "conj", "advcl"):
                 subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
@@ -213,16 +354,42 @@ def _verb_relation(verb: Token) -> str | None:
 def _object_show(verb: Token, ctx: ArticleContext) -> str | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "attr"):
-            found = show_at(child, ctx) or show_in_subtree(child)
+            if child.pos_ == "NOUN" and (any(t.ent_type_ == "SHOW" for t in child.subtree) or _dated(child)):
+                # not a show in a relative clause about another one, nor "the 1978 film" read as the article's
+                found = _show_in_own_phrase(child)
+            else:
+                found = show_at(child, ctx) or _show_in_own_phrase(child)
             if found:
                 return found
         if child.dep_ == "prep" and child.lower_ in ("on", "for", "of"):
             for pobj in child.children:
-                found = show_at(pobj, ctx) or show_in_subtree(pobj)
+                found = show_at(pobj, ctx) or _show_in_own_phrase(pobj)
                 if found:
                     return found
     if verb.dep_ == "conj":
         return _object_show(verb.head, ctx)
+    return None
+
+
+def _dated(noun: Token) -> bool:
+    """Whether a work noun carries a year ("the 1978 film"): an earlier work, not the article's show."""
+    return any(c.ent_type_ == "DATE" and c.like_num for c in noun.children)
+
+
+def _show_in_own_phrase(token: Token) -> str | None:
+    """A SHOW in ``token``'s phrase outside its relative clauses: "wrote an episode of X", not "wrote a song,
+    which was used in the movie X"."""
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        if node.ent_type_ == "SHOW":
+            span = name_span(node)
+            return span.kb_id_ or span.text
+        stack.extend(
+            c
+            for c in node.children
+            if c.dep_ not in ("relcl", "acl", "advcl") or c.lemma_.lower() in ("title", "call", "name", "dub")
+        )  # "a show, titled X" names the show itself
     return None
 
 
@@ -237,14 +404,35 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         status = ctx.status(verb)
         # passive: "directed by X", "Written by X (Other Show), the series is ..."
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        shared = not agents and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
+        if shared and not agents:
+            agents = _starring_partner(verb)  # "written, directed and starring X": X made it too
+        if shared and not agents:  # "written and directed by X": the first participle shares its partner's agent
+            agents = [
+                p
+                for conj in verb.children
+                if conj.dep_ == "conj" and _verb_relation(conj) is not None
+                for c in conj.children
+                if c.dep_ == "agent"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
         if agents:
+            if relation == "presented_by" and _award_handed(verb):
+                continue  # "was presented with the award by X", "an award ... presented by X"
+            if _other_work(verb):
+                continue  # "a song written by X", "the novel written by X": no screen credit
             for agent in agents:
                 for person_token in conjuncts(agent):
+                    if _source_author(person_token):
+                        continue  # "created by author X": the source's author (adapted_from), no credit
                     person = person_at(person_token, ctx)
                     bracket = _bracket_show(person_token, ctx)
                     if bracket:
                         yield from _credit(ctx, relation, bracket, person, verb, "credits.bracket", ("confirmed", ()))
                     show = _passive_show(verb, ctx, default=relation not in IN_SENTENCE_ONLY)
+                    if show and untagged_title_between(show, verb):
+                        show = None  # "A, B and Garden State - written by X": the untagged last title's
                     yield from _credit(ctx, relation, show, person, verb, "credits.passive", status)
             continue
         # "has co-written" split by the tokenizer into "co", "-", "written": the clause hangs on "co".
@@ -257,12 +445,15 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if not subjects and anchor.dep_ == "relcl":
             subjects = [anchor.head]
         if not subjects:
+            subjects = _gerund_doer(anchor)
+        if not subjects:
             continue
-        show = _object_show(verb, ctx)
+        show = _object_show(verb, ctx) or _shared_object_show(verb, ctx)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if show is None:
             definite = obj is not None and not any(c.lower_ in ("a", "an") for c in obj.children)
-            if obj is not None and obj.lower_ in lexicon()["work_nouns"] and definite:
+            if obj is not None and obj.lower_ in lexicon()["work_nouns"] and definite and not _dated(obj):
+                # (not "co-wrote the 1978 film": a dated work is another, earlier one)
                 show = clause_show(verb, ctx)
             elif (obj is None and relation == "directed_by") or (obj is not None and obj.lower_ in ("it", "them")):
                 show = ctx.show_for(verb)
@@ -276,6 +467,99 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     continue
                 person = person_at(person_token, ctx)
                 yield from _credit(ctx, relation, show, person, verb, f"credits.{verb.lemma_.lower()}", status)
+
+
+#: Works that are not screen productions: who writes or produces them gets no credit on a show.
+OTHER_WORKS = frozenset(
+    {"song", "songs", "single", "album", "track", "tracks", "book", "books", "novel", "novels", "poem", "lyrics",
+     "musical", "play", "opera", "score", "record"}
+)  # fmt: skip
+#: Words before a name for the author of a source work.
+AUTHOR_TITLES = frozenset({"author", "novelist", "poet", "playwright", "songwriter", "cartoonist"})
+
+
+def _starring_partner(verb: Token) -> list[Token]:
+    """The people of a "starring X" coordinated with a credit participle: "T, written, directed and starring X"."""
+    queue, seen = [verb], []
+    while queue:
+        node = queue.pop()
+        seen.append(node)
+        for child in node.children:
+            if child.dep_ == "conj" and child.pos_ == "VERB" and child not in seen:
+                if child.lower_ == "starring":
+                    return [c for c in child.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
+                queue.append(child)
+    return []
+
+
+def _award_handed(verb: Token) -> bool:
+    """Whether a passive "presented/hosted by" is about a prize or a ceremony, not a show."""
+    subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    heads = [*subject, verb.head] if verb.dep_ in ("acl", "advcl") else subject
+    if any(h.lower_ in AWARD_NOUNS for h in heads):
+        return True
+    if verb.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lower_ in AWARD_NOUNS for c in verb.head.children):
+        return True  # "received a special award for writing, presented by X"
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ in AWARD_NOUNS for g in c.subtree)
+        for c in verb.children
+    )
+
+
+def _other_work(verb: Token) -> bool:
+    """Whether a passive credit verb is about a song, a book or a stage work ("a song written by X")."""
+    heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if verb.dep_ in ("acl", "relcl"):
+        heads.append(verb.head)
+    return any(h.lower_ in OTHER_WORKS for h in heads)
+
+
+def _source_author(person: Token) -> bool:
+    span = name_span(person)
+    return span.start > 0 and person.doc[span.start - 1].lower_ in AUTHOR_TITLES
+
+
+def _shared_object_show(verb: Token, ctx: ArticleContext) -> str | None:
+    """The show of a verb without an object coordinated with one that has it: "X wrote, directed and starred
+    in SHOW" (the parse hangs "directed" and "starred" under "wrote" as xcomp or conj)."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    partners = [c for c in verb.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB"]
+    seen: list[Token] = []
+    while partners:
+        partner = partners.pop()
+        if partner in seen:
+            continue
+        seen.append(partner)
+        for child in partner.children:
+            if child.dep_ == "dobj" and _verb_relation(partner) is not None:
+                found = show_at(child, ctx) or _show_in_own_phrase(child)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ in ("in", "on") and partner.lemma_.lower() in ("star", "appear"):
+                for pobj in child.children:
+                    found = show_at(pobj, ctx) if pobj.dep_ == "pobj" else None
+                    if found:
+                        return found
+        partners.extend(c for c in partner.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB")
+    return None
+
+
+def _gerund_doer(verb: Token) -> list[Token]:
+    """Who does a credit gerund in a "for" phrase: "X won the award for writing and directing her film T"
+    (the subject), "the critics praised X for directing T" (the object)."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ not in ("pobj", "pcomp") or node.head.lower_ != "for":
+        return []
+    governor = node.head.head
+    if governor.pos_ == "NOUN" and governor.dep_ in ("dobj", "nsubjpass"):
+        governor = governor.head  # "won the award for ...": the prize's verb
+    if governor.pos_ not in ("VERB", "AUX"):
+        return []
+    people = [c for c in governor.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
+    return people or [c for c in governor.children if c.dep_ == "nsubj"]
 
 
 def _prefix_token(verb: Token) -> Token:
@@ -293,7 +577,7 @@ def clause_show(verb: Token, ctx: ArticleContext) -> str | None:
     someone's past work), else the article's main show."""
     sent = verb.sent
     shows = [e for e in sent.ents if e.label_ == "SHOW"]
-    after = [e for e in shows if e.start > verb.i and not _in_brackets(e)]
+    after = [e for e in shows if e.start > verb.i and not _in_brackets(e) and not _in_other_clause(e.root, verb)]
     if after:
         return after[0].kb_id_ or after[0].text
     own = [e for e in shows if not _in_other_clause(e.root, verb) and not _in_brackets(e)]
@@ -335,16 +619,32 @@ def credits_scripts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 rules.register("credits.scripts", func=credits_scripts)
 
 
+def _owner(token: Token) -> bool:
+    """Whether a name is an owner's possessive ("Philip Pullman's His Dark Materials"), not the work itself."""
+    span = name_span(token)
+    return span.end < len(token.doc) and token.doc[span.end].text in ("'s", "’s", "'", "’")
+
+
 def _passive_show(verb: Token, ctx: ArticleContext, *, default: bool = True) -> str | None:
-    """The show a passive credit is about: its subject, the phrase it modifies, else the context.
+    """The show a passive credit is about: its subject, the phrase it modifies, else the context; a second
+    participle ("written and directed by") asks its first.
 
     A participle that modifies something other than a production credits nothing: "a special award
     for writing, presented by Noel Gallagher", "an awards ceremony hosted by Jonathan Ross"."""
+    if verb.dep_ == "conj" and verb.head.tag_ == "VBN" and _verb_relation(verb.head) is not None:
+        return _passive_show(verb.head, ctx, default=default)
     for child in verb.children:
         if child.dep_ == "nsubjpass":
-            found = show_at(child, ctx) or show_in_subtree(child)
+            named = [t for t in child.subtree if t.ent_type_ == "SHOW"]
+            if named and all(_owner(t) for t in named):
+                return None  # "The movie version of Dan Brown's novel": the author, taken for a title
+            found = next((show_at(t, ctx) for t in named if not _owner(t)), None) or show_at(child, ctx)
             if found:
                 return found
+            if child.pos_ == "PROPN" and child.ent_type_ not in ("PERSON", "ORG"):
+                return None  # "Ocean's Eleven was directed by X" with the title untagged: not the context's show
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):
+                return None  # "A remake of the 1960s film ... was directed by X": some other production
     if verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         found = show_at(verb.head, ctx)
         if found:
@@ -445,6 +745,47 @@ def _someone_else_stars(sent: Span, owner: Span) -> bool:
     return starring and any(e.label_ == "PERSON" and not (owner.start <= e.start < owner.end) for e in sent.ents)
 
 
+def _named_together(person: str | None, show: str, ctx: ArticleContext) -> bool:
+    """Whether some sentence of the article names both ``person`` (by surname) and ``show``: what lets
+    "Spurlock's film" stand for the article's show rather than another of the person's films."""
+    if not person:
+        return False
+    last = person.split()[-1].lower()
+    if last in (ctx.article.title or "").lower().split():
+        return True  # "Gervais sitcom ...": the headline makes the article about the person's show
+    for token in ctx.doc:
+        if token.lower_ != last:
+            continue
+        shows = label_spans(ctx.doc, "SHOW", *sentence_bounds(ctx.doc, token.i))
+        nearest = min(shows, key=lambda e: min(abs(e.start - token.i), abs(e.end - 1 - token.i)), default=None)
+        if nearest is None or (nearest.kb_id_ or nearest.text) != show:
+            continue
+        own = name_span(token)
+        between = ctx.doc[min(own.start, nearest.end) : max(own.end, nearest.start)]
+        if not any(t.ent_type_ == "PERSON" and not own.start <= t.i < own.end for t in between):
+            return True  # no one else's name between: "Spurlock's Super Size Me", not "Moore's X and Gibson's Y"
+    return False
+
+
+def _starred_in(owner: Span) -> bool:
+    """Whether an attributive name is what someone stars in: "Y is to star in (a) Russell T Davies drama"."""
+    doc = owner.doc
+    before = owner.start - 1
+    while before >= 0 and doc[before].lower_ in ("a", "an", "the", "new", "latest"):
+        before -= 1
+    return before >= 0 and doc[before].lower_ in ("in", "on")
+
+
+def _star_credit(ctx: ArticleContext, show: str | None, person: str | None, where: Token, rule: str) -> Iterator[Fact]:
+    """cast_member for an actor's possessive or attributive film ("Keanu Reeves' thriller X" in an article
+    that calls Reeves a star), never on a stage or radio production."""
+    if not show or not person or fold(show) == fold(person) or off_screen(where.sent):
+        return
+    status, cues = ctx.status(where)
+    yield ctx.fact("cast_member", show, person, where, rule, qualifiers={"season": ctx.season_for(where)},
+                   status=status, cues=cues)  # fmt: skip
+
+
 def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "Ricky Gervais' new sitcom", "a Russell T Davies drama", "X was behind SHOW"."""
     genre = _work_nouns()
@@ -455,6 +796,16 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         # "X's SHOW" / "X's new sitcom"
         if token.text in ("'s", "’s", "'", "’") and token.i > sent.start and doc[token.i - 1].ent_type_ == "PERSON":
             owner = doc[token.i - 1]
+            owner_span = name_span(owner)
+            owner_start = owner_span.start
+            if (
+                len(owner_span) == 1
+                and owner_start > sent.start + 1
+                and doc[owner_start - 1].lower_ in ("and", "of")
+                and doc[owner_start - 2].is_title
+                and doc[owner_start - 2].ent_type_ != "SHOW"
+            ):
+                continue  # "Bill and Ted's Excellent Adventure": a possessive inside a title
             rest = doc[token.i + 1 : min(token.i + 4, sent.end)]
             target = next((t for t in rest if t.ent_type_ == "SHOW" or t.lower_ in genre), None)
             if target is None or any(t.pos_ in ("VERB", "AUX", "ADP") for t in rest if t.i < target.i):
@@ -463,14 +814,27 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 continue
             show = show_at(target, ctx) if target.ent_type_ == "SHOW" else ctx.show_for(target)
             if target.ent_type_ != "SHOW":
+                # "X's film Y" names its title; "X's film" alone is the article's own show or nobody's we know
+                # (another title in the sentence or the sentence before is as often someone else's film)
                 nxt = doc[target.i + 1] if target.i + 1 < sent.end else None
-                show = show_at(nxt, ctx) if nxt is not None and nxt.ent_type_ == "SHOW" else ctx.show_for(target)
+                show = show_at(nxt, ctx) if nxt is not None and nxt.ent_type_ == "SHOW" else None
+                show = show or ctx.show_for(target, default=False) or ctx.default_show
+                if (
+                    show
+                    and (nxt is None or nxt.ent_type_ != "SHOW")
+                    and not _named_together(person_at(owner, ctx), show, ctx)
+                ):
+                    continue
             person = person_at(owner, ctx)
             if person and person in ctx.memo.get("actors", ()) and target.ent_type_ == "SHOW":
                 continue  # "The Office's Ricky Gervais"-like cast possessives are read by cast rules
             if person and named_as_actor(person, ctx) and not named_as_maker(person, ctx):
-                continue  # "Keanu Reeves' thriller X": a star's film, not a maker's
-            yield from _credit(ctx, "created_by", show, person, target, "credits.possessive", ctx.status(target))
+                # "Keanu Reeves' thriller X" where the article calls Reeves a star: his film as its star
+                yield from _star_credit(ctx, show, person, target, "credits.possessive_star")
+                continue
+            # "adapted from X's script": the writer's credit
+            relation = "written_by" if target.lower_ in ("script", "scripts", "screenplay") else "created_by"
+            yield from _credit(ctx, relation, show, person, target, "credits.possessive", ctx.status(target))
         # "a Russell T Davies drama": a person's name used attributively before a genre noun
         if token.lower_ in genre and token.i > sent.start and doc[token.i - 1].ent_type_ in ("PERSON", "ORG"):
             owner = name_span(doc[token.i - 1])
@@ -482,10 +846,11 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             nxt = doc[token.i + 1] if token.i + 1 < sent.end else None
             show = show_at(nxt, ctx) if nxt is not None and nxt.ent_type_ == "SHOW" else ctx.show_for(token)
             person = person_at(owner.root, ctx) or owner.text
-            if not named_as_maker(person, ctx) and (
-                named_as_actor(person, ctx) or not _someone_else_stars(sent, owner)
-            ):
-                continue  # "Jude Law film Closer", "London Underground thriller Creep": star or setting
+            if not named_as_maker(person, ctx) and named_as_actor(person, ctx):
+                yield from _star_credit(ctx, show, person, token, "credits.attributive_star")
+                continue  # "Jude Law film Closer" where the article calls Law a star
+            if not named_as_maker(person, ctx) and not (_someone_else_stars(sent, owner) and _starred_in(owner)):
+                continue  # "London Underground thriller Creep", "the sequel to the X comedy Y": setting or star
             yield from _credit(ctx, "created_by", show, person, token, "credits.attributive", ("confirmed", ()))
         # "X was behind SHOW (and SHOW)"
         if token.lower_ == "behind" and token.head.lemma_ == "be":
@@ -539,7 +904,7 @@ def credits_lede(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue
         if any(c.ent_type_ == "PERSON" for c in token.subtree):
             continue
-        show = next((show_at(c, ctx) for c in token.subtree if c.ent_type_ == "SHOW"), None)
+        show = next((show_at(c, ctx) for c in token.subtree if c.ent_type_ == "SHOW" and not _owner(c)), None)
         if show is None or sent.end >= len(sent.doc):
             continue
         following = sent.doc[sent.end].sent
