@@ -83,3 +83,54 @@ def test_a_series_name_stays_a_title_beside_a_part_s_full_title(nlp):
     )
     shows = shows_of(nlp, body, title="Director signs studio deal")
     assert "Star Harbour" in shows and "Star Harbour and the Iron Key" in shows
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ("She has quit as host of ITV's music show PQ:XY after five years.", "PQ:XY"),
+        ("He co-hosted the children's show ZB:tv on Saturday mornings.", "ZB:tv"),
+        ("She judged the talent show American Starlet for three years.", "American Starlet"),
+        ("The animated series American Pastime was ordered by Fox.", "American Pastime"),
+    ],
+)  # fmt: skip
+def test_a_glued_colon_or_a_leading_nationality_word_stays_in_the_title(nlp, body, title):
+    assert shows_of(nlp, body) == [title]
+
+
+def test_a_nationality_word_before_a_person_or_a_role_is_no_title(nlp):
+    assert not any(
+        "American" in s for s in shows_of(nlp, "The American actor Tom Pike starred in the drama Glass Keys.")
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "titles"),
+    [
+        ("Soap operas Harbour Lights, Oak Ridge plus The Brave And The Bold all made the list.",
+         ["Harbour Lights", "Oak Ridge", "The Brave And The Bold"]),
+        ("He criticised quiz shows like the BBC's We Know It's All True.", ["We Know It's All True"]),
+        ("The network relied on reality TV shows such as the low-rated Who's Your Uncle.", ["Who's Your Uncle"]),
+        ("Ratings fell for the network's reality shows, such as American Starlet, this week.", ["American Starlet"]),
+    ],
+)  # fmt: skip
+def test_a_plural_genre_noun_heads_a_list_of_titles(nlp, body, titles):
+    assert set(titles) <= set(shows_of(nlp, body))
+
+
+def test_a_title_before_a_screen_role_and_a_name_whatever_its_label(nlp):
+    shows = shows_of(nlp, "Model Jo Ray and Holby City actor Tom Pike have left the house.")
+    assert shows == ["Holby City"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "New Zealand actor Tom Pike joined the cast of the drama.",
+        "Chelsea star Tom Pike watched the TV series.",
+        "Former Manchester United star Tom Pike watched the TV series.",
+    ],
+)
+def test_a_place_a_club_or_a_company_before_a_role_is_no_title(nlp, body):
+    shows = shows_of(nlp, body)
+    assert not any(word in show for show in shows for word in ("Zealand", "Chelsea", "United"))

@@ -197,7 +197,26 @@ class ParagraphBreaks:
         for index, token in enumerate(doc[1:], 1):
             if "\n" in doc[index - 1].text_with_ws and not doc[index - 1].is_space:
                 token.is_sent_start = True
+            elif token.is_sent_start is None and _inside_sentence(doc, index):
+                token.is_sent_start = False
         return doc
+
+
+#: Tokens after which a sentence may end.
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "'", "”", "’", ")", "…", "...", "-", "–", "—"})
+
+
+def _inside_sentence(doc: Doc, index: int) -> bool:
+    """Whether ``doc[index]`` cannot open a sentence, so the parser does not split "quiz shows like the BBC's
+    | We Know It" or "Sex | And The City drew ...": the token before it ends no sentence; a glued ellipsis
+    between two capitalised words is inside a title ("I'm a Star... Get Me Home")."""
+    previous = doc[index - 1]
+    if previous.is_space or "\n" in previous.text_with_ws:
+        return False
+    if previous.text in ("...", "…") and index >= 2:
+        before = doc[index - 2]
+        return not before.whitespace_ and before.text[:1].isupper() and doc[index].text[:1].isupper()
+    return previous.text not in SENTENCE_ENDS and not previous.text.endswith((".", "!", "?"))
 
 
 @Language.factory("showgraph_entity_ruler")
@@ -557,7 +576,9 @@ class ShowFinder:
                 nxt = token.i + 1
                 if nxt >= sent.end:
                     continue
-                genre_noun = lower in self.genre_nouns and token.is_lower and self._noun_use(token)
+                # "soap operas A, B plus C": the soap's kind of opera is a genre noun
+                soap_opera = lower in ("opera", "operas") and token.i > 0 and doc[token.i - 1].lower_ == "soap"
+                genre_noun = (lower in self.genre_nouns or soap_opera) and token.is_lower and self._noun_use(token)
                 # genre noun before: "the sitcom Extras", "satire, The Day Today", "drama called X"
                 if genre_noun:
                     start = nxt
@@ -589,10 +610,11 @@ class ShowFinder:
                                 yield Cue(item.start, item.end, weight, f"genre:{lower}", strong or screen_article)
                 # a list after a plural genre noun: "hits such as X and Y", "dramas including X"
                 if (lower in self.genre_nouns or lower.rstrip("s") in self.genre_nouns) and token.is_lower:
-                    window = [t.lower_ for t in doc[nxt : min(nxt + 2, sent.end)]]
+                    comma = int(doc[nxt].text == ",")  # "reality shows, such as X"
+                    window = [t.lower_ for t in doc[nxt + comma : min(nxt + comma + 2, sent.end)]]
                     if window[:2] == ["such", "as"] or window[:1] in (["including"], ["like"]):
                         weak = lower in self.weak_genre_nouns or lower.rstrip("s") in self.weak_genre_nouns
-                        begin = nxt + (2 if window[0] == "such" else 1)
+                        begin = _list_start(doc, nxt + comma + (2 if window[0] == "such" else 1), sent.end)
                         for span in self._title_list(doc, begin, sent.end):
                             yield Cue(span.start, span.end, 2, "list", context or not weak)
                 # object of a making/airing verb: "will direct Nathan Barley", "created Grange Hill"
@@ -632,6 +654,7 @@ class ShowFinder:
                 if token.text == "(" and token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON" and screen:
                     yield from self._bracket_titles(doc, nxt, sent.end)
             yield from self._enumeration(sent)
+            yield from self._role_premodifiers(sent, screen)
             # cues after a title: "Friends actress", "The Glory Season 2", "The Glory director"
             for span in _title_spans(sent):
                 after = doc[span.end] if span.end < sent.end else None
@@ -659,6 +682,36 @@ class ShowFinder:
                 head = span.root.head
                 if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in PASSIVE_SHOW_VERBS:
                     yield Cue(span.start, span.end, 2, f"passive:{head.lemma_.lower()}", context)
+
+    def _role_premodifiers(self, sent: Span, screen: bool) -> Iterator[Cue]:
+        """A title before a role noun and a person's name, whatever the statistical model calls it: "Holby
+        City actor Jeremy Edwards", "Ted Lasso star Hannah Waddingham will host the TV show" (a person, place
+        or company is rarely named so before a screen role; "star" also follows bands, teams and companies,
+        so it needs a sentence about the screen)."""
+        doc = sent.doc
+        for role in sent:
+            lower = role.lower_
+            if lower not in PREMODIFIED_ROLES or not role.is_lower or role.i + 1 >= sent.end:
+                continue
+            person = doc[role.i + 1]
+            if person.ent_type_ != "PERSON" or person.ent_iob_ != "B":
+                continue
+            if lower not in SCREEN_ROLES and not screen:
+                continue
+            span = _span_before(doc, sent.start, role.i)
+            if span is None:
+                continue
+            words = [t for t in span if t.is_alpha]
+            labelled = span[0].ent_type_ in ("ORG", "GPE", "NORP", "PERSON", "FAC", "LOC")
+            if len(words) == 1 and labelled:
+                continue  # "Marvel star X", "Chelsea star X": a company's or team's one-word name
+            if lower not in SCREEN_ROLES and span[-1].text in SPORT_CLUB_WORDS:
+                continue  # "Manchester United star X"
+            if labelled and span[0].text in PLACE_OPENERS and all(t.ent_type_ == "GPE" for t in span):
+                continue  # "New Zealand actor X": the actor's country
+            if lower == "star" and (span[-1].tag_ == "NNPS" or span[-1].text.endswith("s")):
+                continue  # "Happy Mondays star X": a plural name before "star" is as often a band's
+            yield Cue(span.start, span.end, 2, f"role:{lower}", True)
 
     def _enumeration(self, sent: Span) -> Iterator[Cue]:
         """Titles enumerated in a sentence whose head noun is a plural screen genre: "From A and B to C
@@ -732,17 +785,19 @@ class ShowFinder:
     def _title_list(self, doc: Doc, start: int, limit: int) -> Iterator[Span]:
         index = start
         while index < limit:
-            span = _title_from(doc, index, limit, in_list=True)
+            owned = index > 1 and doc[index - 1].text in ("'s", "’s") and doc[index - 2].ent_type_ == PLATFORM
+            span = _title_from(doc, index, limit, in_list=True, opening=owned)
             if span is None:
                 return
             yield span
             index = span.end
             if index < limit and doc[index].text == ",":
                 index += 1
-            if index < limit and doc[index].lower_ in ("and", "or"):
+            if index < limit and doc[index].lower_ in ("and", "or", "plus"):
                 index += 1
             elif index < limit and doc[index - 1].text != ",":
                 return
+            index = _list_start(doc, index, limit)
 
     def _quoted(self, doc: Doc) -> Iterator[tuple[int, int]]:
         """Token spans of title-cased text in quotes: 'Comeback', "The Society", ‘Squid Game’."""
@@ -798,6 +853,26 @@ PLURAL_GENRES = frozenset(
 )  # fmt: skip
 #: Nouns that introduce an enumeration of titles ("titles such as", "hits like").
 ENUMERATION_NOUNS = frozenset({"titles", "hits", "favourites", "favorites", "successes"}) | PLURAL_GENRES
+
+
+def _list_start(doc: Doc, index: int, limit: int) -> int:
+    """Where a listed title starts after its channel or describing words: "the BBC's X", "ITV's X", "the
+    poor-rating X" (a lower-case run of at most four words after "the")."""
+    start = index
+    if index < limit and doc[index].lower_ == "the":
+        index += 1
+    if index < limit and doc[index].ent_type_ == PLATFORM:
+        end = _ent_end(doc, index)
+        if end < limit and doc[end].text in ("'s", "’s"):
+            return end + 1
+        return start
+    if index > start:
+        run = index
+        while run < limit and run - index < 4 and (doc[run].is_lower or doc[run].text in ("-", "‐")):
+            run += 1
+        if run > index and run < limit and _titleish(doc[run]) and not doc[run].is_punct:
+            return run
+    return start
 
 
 def _place_ents(span: Span) -> list[Span]:
@@ -956,6 +1031,7 @@ def _title_from(
     *,
     in_list: bool = False,
     places: bool = False,
+    opening: bool = False,
 ) -> Span | None:
     """The longest title-like span starting at ``start`` (before ``limit``), or None. ``in_list``: the
     span is an item of a list, so "and"/"or" before a capital ends it ("Open Water and Napoleon Dynamite").
@@ -968,17 +1044,37 @@ def _title_from(
     if first.is_sent_start and first.tag_ in ("VBN", "VBD", "VBG") and start + 1 < limit and doc[start + 1].is_lower:
         return None  # "Written by X, ...": a participle opening the sentence
     allowed = {"CARDINAL", "DATE"} | ({"GPE", "LOC", "FAC"} if places else set())
-    if not _titleish(first) or first.is_punct or first.ent_type_ in NON_SHOW_LABELS - allowed:
+    if not _titleish(first) or first.is_punct:
         return None
-    if first.text in NOT_TITLES and not (first.text in ("The", "A", "An") and start + 1 < limit):
+    nationality = first.text in NATIONALITY_WORDS and _nationality_title(doc, start, limit)
+    if nationality:
+        pass  # "American Idol", "American Dad": a nationality word opening a title
+    elif first.ent_type_ in NON_SHOW_LABELS - allowed:
+        return None
+    pronoun = opening and first.text in PRONOUN_OPENERS  # "the BBC's They Think It's All Over"
+    if (
+        first.text in NOT_TITLES
+        and not (first.text in ("The", "A", "An") and start + 1 < limit)
+        and not nationality
+        and not pronoun
+    ):
         return None
     end = start + 1
     while end < limit and end - start < 10:
         token = doc[end]
+        if (
+            token.text == ":"
+            and not doc[end - 1].whitespace_
+            and not token.whitespace_
+            and end + 1 < limit
+            and doc[end + 1].is_alpha
+        ):
+            end += 2  # "CD:UK", "SM:tv": a colon glued inside one title
+            continue
         if token.ent_type_ in (PLATFORM, OUTLET, AGGREGATOR, SEASON) and token.ent_iob_ == "B":
             break
         if token.text in ("'s", "’s", "'", "’"):
-            if _possessive_inside(doc, start, end, limit):
+            if _possessive_inside(doc, start, end, limit) or _contraction_inside(doc, end, limit):
                 end += 2  # "Hell's Kitchen", "The Hitchhiker's Guide": the possessive is the title's own
                 continue
             break
@@ -1017,6 +1113,8 @@ def _title_from(
     span = doc[start:end]
     if span[0].text in ("The", "A", "An") and len(span) == 1:
         return None
+    if pronoun and (len(span) < 3 or (first.text in NOT_TITLES and span[1].text in NOT_TITLES)):
+        return None
     if (
         end < limit
         and doc[end].text in ("-", "‐")
@@ -1029,6 +1127,74 @@ def _title_from(
     if all(t.text in NOT_TITLES or t.is_punct for t in span):
         return None
     return span
+
+
+#: Role nouns that a title premodifies before a person's name ("Holby City actor X", "Ted Lasso star X").
+PREMODIFIED_ROLES = frozenset({"actor", "actress", "star", "co-star", "presenter", "host", "creator", "showrunner"})
+#: Those only a screen production has (the others also follow teams and companies: "Chelsea star").
+SCREEN_ROLES = frozenset({"actor", "actress", "co-star", "presenter", "showrunner"})
+#: First words of multi-word place names ("New Zealand actor", "South Korean star").
+PLACE_OPENERS = frozenset({"New", "North", "South", "East", "West", "Los", "San", "Santa", "Hong", "Great", "United"})
+#: Last words of sports clubs' names.
+SPORT_CLUB_WORDS = frozenset({"United", "City", "Rovers", "Wanderers", "Athletic", "Albion", "Town", "County", "FC"})
+
+
+def _span_before(doc: Doc, floor: int, end: int) -> Span | None:
+    """The title ending right before ``doc[end]`` (a role noun), earliest start first; a span joining two
+    names with "and" is kept only if the parse makes it one phrase ("Only Fools and Horses actor", not
+    "Model Caprice and Holby City actor"), else the part after "and" if it has two words or more."""
+    start = end - 1
+    while start > floor and end - start < 9:
+        prev = doc[start - 1]
+        if (_titleish(prev) and not prev.is_punct) or prev.lower_ in TITLE_CONNECTORS or prev.text in ("'s", "’s", "'"):
+            start -= 1
+            continue
+        break
+    for begin in range(start, end):
+        if doc[begin].lower_ in TITLE_CONNECTORS or not _titleish(doc[begin]) or doc[begin].is_punct:
+            continue
+        span = _title_from(doc, begin, end, places=True, opening=False)
+        if span is None or span.end != end:
+            continue
+        joined = [t for t in span if t.lower_ in ("and", "&")]
+        if joined and not all(span.start <= t.head.i < end + 3 for t in span):
+            after = joined[-1].i + 1
+            rest = _title_from(doc, after, end, places=True) if after < end else None
+            if rest is not None and rest.end == end and sum(t.is_alpha for t in rest) >= 2:
+                return rest
+            return None
+        return span
+    return None
+
+
+#: Pronouns that open a title only where a channel's possessive marks it ("the BBC's They Think It's All Over").
+PRONOUN_OPENERS = frozenset({"They", "It", "I", "You", "We", "He", "She"})
+#: Nationality words that may open a title ("American Idol") though never a title alone.
+NATIONALITY_WORDS = frozenset({"American", "British", "Korean", "English", "Irish", "Scottish", "Welsh", "Australian"})
+
+
+def _nationality_title(doc: Doc, start: int, limit: int) -> bool:
+    """Whether a nationality word opens a title: a capitalised word follows that is no name of a person,
+    place, channel or date and no word that never makes a title ("American Idol", not "American Tom Hanks",
+    "British TV" or "American actor").
+
+    >>> doc = _test_doc("She judged the talent show American Idol for years.")
+    >>> _title_from(doc, 5, len(doc)).text
+    'American Idol'
+    """
+    if start + 1 >= limit:
+        return False
+    first, nxt = doc[start], doc[start + 1]
+    if first.ent_type_ == "NORP" and first.ent_iob_ == "B" and nxt.ent_iob_ == "I":
+        return False  # a longer nationality phrase
+    full_name = nxt.ent_type_ == "PERSON" and start + 2 < len(doc) and doc[start + 2].ent_iob_ == "I"
+    return (
+        _title_word(nxt)
+        and not full_name  # "American Tom Hanks"; a one-word "person" is the tagger's guess at a title word
+        and nxt.ent_type_ not in (PLATFORM, OUTLET)
+        and not (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "GPE", "NORP"))
+        and nxt.text not in DESCRIPTOR_WORDS
+    )
 
 
 #: Small words that, followed by an article, continue a title ("Shaun of the Dead", "Man of the House").
@@ -1065,6 +1231,16 @@ def _possessive_inside(doc: Doc, start: int, end: int, limit: int) -> bool:
     if possessor[0].text not in ("The", "A", "An") and any(t.ent_type_ in named for t in possessor):
         return False
     return _title_word(after) and after.ent_type_ not in ("PERSON", "ORG") and after.pos_ != "VERB"
+
+
+def _contraction_inside(doc: Doc, end: int, limit: int) -> bool:
+    """Whether ``doc[end]`` is a glued "'s" for "is" inside a title, a capitalised word after it: "Who's Your
+    Daddy", "They Think It's All Over"."""
+    token = doc[end]
+    if end + 1 >= limit or doc[end - 1].whitespace_ or token.tag_ != "VBZ":
+        return False
+    after = doc[end + 1]
+    return _titleish(after) and not after.is_punct and after.ent_type_ not in ("PERSON", PLATFORM, "GPE")
 
 
 def _test_doc(text: str) -> Doc:  # pragma: no cover - doctest helper
