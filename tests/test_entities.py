@@ -134,3 +134,30 @@ def test_a_title_before_a_screen_role_and_a_name_whatever_its_label(nlp):
 def test_a_place_a_club_or_a_company_before_a_role_is_no_title(nlp, body):
     shows = shows_of(nlp, body)
     assert not any(word in show for show in shows for word in ("Zealand", "Chelsea", "United"))
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ("She starred in the likes of Cats and the Town and other hits on TV.", "Cats and the Town"),
+        ("The TV show was a hit. The drama was on ITV. Cats And The Town drew to a close on HBO.", "Cats And The Town"),
+        ("Ratings for ITV's I'm A Star... Get Me Out Of Town fell as the TV show lost viewers. The series ended.",
+         "I'm A Star... Get Me Out Of Town"),
+        ("Critics praised the Bafta-winning drama My Summer Of Roses on BBC Two.", "My Summer Of Roses"),
+        ("Her husband Jo Reed - Troy actress Ann Bell was there.", "Troy"),
+    ],
+)  # fmt: skip
+def test_titles_with_small_words_an_ellipsis_or_an_opening_pronoun(nlp, body, title):
+    assert title in shows_of(nlp, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The TV show was a hit. The drama was on ITV. The Bank Of England raised rates in the series.",
+        "The TV show was a hit. The drama was on ITV. Tom Pike in Ann Bell's The Long Road was on TV.",
+    ],
+)
+def test_headline_case_names_of_institutions_and_people_are_no_titles(nlp, body):
+    shows = shows_of(nlp, body)
+    assert not any("Bank" in show or "Tom Pike" in show for show in shows)

@@ -313,6 +313,10 @@ def _repair(ent: Span) -> Span | None:
         if "\n" in doc[index].text or doc[index].text in ("(", ")"):
             end = index  # no name runs over a line break or into brackets ("Sephy Hadley (Baduza")
             break
+        spaced = index > start and doc[index].whitespace_ and doc[index - 1].whitespace_
+        if ent.label_ == "PERSON" and doc[index].text in ("-", "–", "—") and spaced:
+            end = index  # nor over a spaced dash ("her husband Jo Reed - Troy actress X")
+            break
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
     while start < end and (doc[start].is_space or doc[start].is_punct):
@@ -424,7 +428,7 @@ class ShowFinder:
         display: dict[str, str] = {}
         person_at = _label_index(doc, "PERSON")
         for cue in self.candidates(doc):
-            span = _strip_leading(doc[cue.start : cue.end])
+            span = _strip_leading(_before_ellipsis(doc[cue.start : cue.end]))
             title = _title_text(span) if span is not None else None
             if title is None or span is None:
                 continue
@@ -585,7 +589,7 @@ class ShowFinder:
                     comma = doc[start].text == ","
                     if doc[start].text in (",", "called", "titled", "entitled"):
                         start += 1
-                    span = _title_from(doc, start, sent.end, places=not comma)
+                    span = _title_from(doc, start, sent.end, places=not comma, opening=not comma)
                     relative = (
                         span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ == "relcl"
                     )
@@ -617,6 +621,11 @@ class ShowFinder:
                         begin = _list_start(doc, nxt + comma + (2 if window[0] == "such" else 1), sent.end)
                         for span in self._title_list(doc, begin, sent.end):
                             yield Cue(span.start, span.end, 2, "list", context or not weak)
+                # "the likes of A and B" in a sentence about the screen
+                if lower == "likes" and doc[nxt].lower_ == "of" and token.i > 0 and doc[token.i - 1].lower_ == "the":
+                    for span in self._title_list(doc, nxt + 1, sent.end):
+                        if screen and span[0].ent_type_ not in ("PERSON", "GPE", "NORP", "ORG"):
+                            yield Cue(span.start, span.end, 2, "list", True)
                 # object of a making/airing verb: "will direct Nathan Barley", "created Grange Hill"
                 if token.pos_ == "VERB" and token.lemma_.lower() in MAKING_VERBS:
                     for child in token.children:
@@ -671,6 +680,9 @@ class ShowFinder:
                     if (weight < 2 or after.lower_ in self.weak_following) and not context:
                         continue
                     yield Cue(span.start, span.end, weight, f"following:{after.lower_}", True)
+                # "Sex And The City drew to a close": a capitalised small word inside marks a title
+                if context and _headline_case(span):
+                    yield Cue(span.start, span.end, 2, "headline-case", True)
                 # "The Aviator, starring Leonardo DiCaprio": a production and its cast
                 if after.text == "," and span.end + 1 < sent.end and doc[span.end + 1].lower_ == "starring":
                     yield Cue(span.start, span.end, 2, "starring", True)
@@ -1087,7 +1099,14 @@ def _title_from(
             if token.text.endswith("/"):
                 break  # "Life Begins/ Von Trapped": two titles the tokenizer left the slash on
             continue
-        if token.text in ("and", "or") and end + 1 < limit and (doc[end + 1].text in ("The", "A") or in_list):
+        # in a list, "and the City" in lower case goes on with a title ("Sex and the City and Will")
+        lower_article = in_list and end + 1 < limit and doc[end + 1].text in ("the", "a", "an")
+        if (
+            token.text in ("and", "or")
+            and end + 1 < limit
+            and (doc[end + 1].text in ("The", "A") or in_list)
+            and not lower_article
+        ):
             break
         if token.lower_ == "and" and sum(t.is_alpha for t in doc[start:end]) >= 2 and end + 1 < limit:
             right = _title_from(doc, end + 1, limit)
@@ -1097,11 +1116,13 @@ def _title_from(
             token.lower_ in INNER_CONNECTORS
             and end + 2 < limit
             and doc[end + 1].lower_ in ("the", "a", "an")
-            and _title_word(doc[end + 2])
-            and not (in_list and token.lower_ == "and")
+            and (_title_word(doc[end + 2]) or (doc[end + 2].text in NOT_TITLES and doc[end + 2].pos_ == "PROPN"))
+            and not (in_list and token.lower_ == "and" and doc[end + 1].text[0].isupper())
         ):
             end += 3  # "Shaun of the Dead", "Diary of a Mad Black Woman": two small words inside a title
             continue
+        if token.text in ("-", "–", "—") and token.whitespace_ and doc[end - 1].ent_type_ == "PERSON":
+            break  # "her husband Matthew Vaughn - Troy actress X": a dash between a name and the next phrase
         if token.lower_ in TITLE_CONNECTORS and end + 1 < limit and _titleish(doc[end + 1]):
             if doc[end + 1].ent_type_ in (PLATFORM, OUTLET, SEASON, "GPE", "DATE", "NORP") or doc[end + 1].is_punct:
                 break
@@ -1113,7 +1134,8 @@ def _title_from(
     span = doc[start:end]
     if span[0].text in ("The", "A", "An") and len(span) == 1:
         return None
-    if pronoun and (len(span) < 3 or (first.text in NOT_TITLES and span[1].text in NOT_TITLES)):
+    determiner = first.text in POSSESSIVE_OPENERS  # "the sitcom My Family": two words will do
+    if pronoun and (len(span) < (2 if determiner else 3) or span[1].text in NOT_TITLES):
         return None
     if (
         end < limit
@@ -1167,8 +1189,39 @@ def _span_before(doc: Doc, floor: int, end: int) -> Span | None:
     return None
 
 
+#: Small words written capitalised inside a title, in headline case ("The Bold And The Beautiful").
+CAPITALISED_SMALL_WORDS = frozenset({"And", "Of", "The", "In", "For", "With", "To", "At", "From", "A", "An", "Or"})
+#: Words of institutions' names, which are written in headline case too ("Bank Of England").
+INSTITUTION_WORDS = frozenset(
+    {"University", "Bank", "Academy", "Institute", "School", "College", "Museum", "Society", "Association",
+     "Department", "Ministry", "Council", "Union", "Church", "Hospital", "Party", "House", "Court", "Board",
+     "Foundation", "Trust", "Company", "Corporation", "Club", "League", "Federation", "Commission", "Agency",
+     "Centre", "Center", "Theatre", "Hall", "Gallery", "Secretary", "Duke", "Prince", "Princess", "Earl",
+     "Bishop", "Archbishop", "Mayor", "Governor", "Chamber", "Guild", "Order", "Institution", "Office"}
+)  # fmt: skip
+
+
+def _headline_case(span: Span) -> bool:
+    """Whether a span is written in headline case with a small word capitalised inside it ("Sex And The City",
+    "Lord Of The Flies"), and is no institution's or place's name.
+
+    >>> doc = _test_doc("Ratings fell after Cats And The Town drew to a close.")
+    >>> _headline_case(doc[3:7]), _headline_case(_test_doc("The Bank Of England rose.")[1:4])
+    (True, False)
+    """
+    if len(span) < 3 or not any(t.text in CAPITALISED_SMALL_WORDS - {"The", "A", "An"} for t in span[1:-1]):
+        return False
+    if span[-1].text in CAPITALISED_SMALL_WORDS or any(t.text in INSTITUTION_WORDS for t in span):
+        return False
+    if span[0].like_num or any(t.is_lower or t.text in ("'s", "’s") or t.ent_type_ == "PERSON" for t in span):
+        return False  # "2004 X Award For Comedy", "Tom Hanks in The Y", "Ron Howard's The Da Vinci Code"
+    whole = [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end]
+    return not any(e.label_ in ("ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "LAW") for e in whole)
+
+
 #: Pronouns that open a title only where a channel's possessive marks it ("the BBC's They Think It's All Over").
-PRONOUN_OPENERS = frozenset({"They", "It", "I", "You", "We", "He", "She"})
+POSSESSIVE_OPENERS = frozenset({"My", "Your", "Our", "Their", "His", "Her"})
+PRONOUN_OPENERS = frozenset({"They", "It", "I", "You", "We", "He", "She"}) | POSSESSIVE_OPENERS
 #: Nationality words that may open a title ("American Idol") though never a title alone.
 NATIONALITY_WORDS = frozenset({"American", "British", "Korean", "English", "Irish", "Scottish", "Welsh", "Australian"})
 
@@ -1274,6 +1327,37 @@ def _title_spans(sent: Span):
                 index = span.end
                 continue
         index += 1
+
+
+def _before_ellipsis(span: Span) -> Span:
+    """A title's first part before a glued ellipsis ("I'm a Star... Get Me Home"): the capitalised words,
+    contractions and small words right before it.
+
+    >>> doc = _test_doc("Ratings for ITV's I'm a Star... Get Me Home fell.")
+    >>> _before_ellipsis(doc[9:12]).text
+    "I'm a Star... Get Me Home"
+    """
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in ("...", "…") or doc[span.start - 2].whitespace_:
+        return span
+    start = span.start - 1
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.is_sent_start and not _titleish(prev):
+            break
+        contraction = prev.text in ("'m", "’m", "'re", "’re") or (prev.text in ("'s", "’s") and prev.tag_ == "VBZ")
+        small = prev.is_lower and prev.lower_ in TITLE_CONNECTORS and _titleish(doc[start])
+        if (_titleish(prev) and not prev.is_punct and prev.ent_type_ not in (PLATFORM, OUTLET)) or contraction or small:
+            start -= 1
+            if prev.is_sent_start:
+                break
+            continue
+        break
+    while start < span.start - 1 and (doc[start].is_lower or doc[start].text.startswith(("'", "’"))):
+        start += 1
+    if start >= span.start - 1:
+        return span
+    return doc[start : span.end]
 
 
 def _strip_leading(span: Span) -> Span | None:
