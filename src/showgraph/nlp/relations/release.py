@@ -181,9 +181,16 @@ def referent_show(token: Token, ctx: ArticleContext) -> str | None:
         det = [c for c in token.children if c.dep_ in {"det", "poss"}]
         if not any(d.lower_ in {"the", "this", "its", "that"} for d in det):
             return None
-        if not _description(token):
-            return _recent_show(token) or ctx.main_show
         doc = token.doc
+        if not _description(token):
+            recent = _recent_show(token)
+            mention = next((e for e in reversed(doc.ents) if e.label_ == SHOW and e.end <= token.i), None)
+            aside = mention is not None and any(
+                a.dep_ == "relcl" and a.head.ent_type_ == "PERSON" for a in mention.root.ancestors
+            )
+            if aside and ctx.main_show and sentence_bounds(doc, mention.start)[0] < sentence_bounds(doc, token.i)[0]:
+                return ctx.main_show  # "X, who appeared in the drama Y, ... The film has won": Y is an aside
+            return recent or ctx.main_show
         earlier = [show_name(e) for e in reversed(doc.ents) if e.label_ == SHOW and e.end <= token.i]
         sentence_start, sentence_end = sentence_bounds(doc, token.i)
         # "The BBC show beat X": a show named later in the description's sentence is another participant
