@@ -161,3 +161,36 @@ def test_titles_with_small_words_an_ellipsis_or_an_opening_pronoun(nlp, body, ti
 def test_headline_case_names_of_institutions_and_people_are_no_titles(nlp, body):
     shows = shows_of(nlp, body)
     assert not any("Bank" in show or "Tom Pike" in show for show in shows)
+
+
+def test_a_title_named_before_a_role_in_the_headline_is_a_title_in_the_text(nlp):
+    body = "Actress Jo Ray, who joined Harbour Lane in 1990, has died. Ray was 60."
+    assert "Harbour Lane" in shows_of(nlp, body, title="Harbour Lane actress Ray dies")
+    assert "Harbour Lane" not in shows_of(nlp, body, title="Actress Ray dies")
+
+
+@pytest.mark.parametrize(
+    ("body", "titles"),
+    [
+        ("The TV drama was a hit. Jo Ray, who played Harbour Lane's Ann Bell on TV, has died.", ["Harbour Lane"]),
+        ("The TV drama was a hit. She also starred in films including 1989's Shirley Vale.", ["Shirley Vale"]),
+        ("The TV drama was a hit. The series ended. The show ended. Jo Ray, who appeared in Harbour Lane, My Folks "
+         "and A Touch of Rain, died.",
+         ["Harbour Lane", "My Folks", "A Touch of Rain"]),
+        ("She was in the TV drama Ward Nine. It ran on ITV. Later she starred in the drama Footballers' Wives.",
+         ["Footballers' Wives"]),
+    ],
+)  # fmt: skip
+def test_titles_of_an_actor_s_credits(nlp, body, titles):
+    assert set(titles) <= set(shows_of(nlp, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The TV drama was a hit. The series ended. The show ended. He appeared in Paris, Rome and London.",
+        "The TV drama was a hit. The series ended. The show ended. The hero also appears in Angels and Demons.",
+    ],
+)
+def test_places_and_a_two_word_list_after_appeared_in_are_no_titles(nlp, body):
+    assert not {"Paris", "Rome", "Angels", "Demons"} & set(shows_of(nlp, body))

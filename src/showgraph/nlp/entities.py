@@ -572,6 +572,7 @@ class ShowFinder:
                 span = _title_from(doc, ent.start, min(ent.end, limit))
                 if span is not None:
                     yield Cue(span.start, span.end, 1, "ner:work", False)
+        yield from self._headline_roles(doc)
         for sent in sentences:
             screen = screen_of[sent.start]
             context = screen or screen_article
@@ -621,6 +622,31 @@ class ShowFinder:
                         begin = _list_start(doc, nxt + comma + (2 if window[0] == "such" else 1), sent.end)
                         for span in self._title_list(doc, begin, sent.end):
                             yield Cue(span.start, span.end, 2, "list", context or not weak)
+                # "who played Harbour Lane's Ann Bell": a character's show owns the character
+                if token.lemma_.lower() == "play" and token.pos_ == "VERB" and context:
+                    for child in token.children:
+                        if child.dep_ != "dobj" or child.ent_type_ != "PERSON":
+                            continue
+                        for owner in child.children:
+                            if (
+                                owner.dep_ == "poss"
+                                and owner.i + 1 < sent.end
+                                and doc[owner.i + 1].text in ("'s", "’s")
+                            ):
+                                span = _span_before(doc, sent.start, owner.i + 1)
+                                if span is not None and not (len(span) == 1 and span[0].ent_type_ == "PERSON"):
+                                    yield Cue(span.start, span.end, 2, "character-owner", True)
+                # "who appeared in A, B and C": a list of titles after an appearing verb
+                if token.lemma_.lower() in ("appear", "star", "feature") and token.pos_ == "VERB" and context:
+                    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == token.i + 1]
+                    items = list(self._title_list(doc, preps[0].i + 1, sent.end, opening=True)) if preps else []
+                    places = ("GPE", "LOC", "FAC", "NORP", "DATE", "EVENT")
+                    named = [item for item in items if item[0].ent_type_ != "PERSON"]
+                    # "A, B and C", or two titles of two words each ("Angels and Demons" is one title)
+                    listed = len(items) >= 3 or (len(items) == 2 and all(len(item) >= 2 for item in items))
+                    if listed and named and not any(item[0].ent_type_ in places for item in items):
+                        for span in items:
+                            yield Cue(span.start, span.end, 2, "appearances", True)
                 # "the likes of A and B" in a sentence about the screen
                 if lower == "likes" and doc[nxt].lower_ == "of" and token.i > 0 and doc[token.i - 1].lower_ == "the":
                     for span in self._title_list(doc, nxt + 1, sent.end):
@@ -694,6 +720,34 @@ class ShowFinder:
                 head = span.root.head
                 if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in PASSIVE_SHOW_VERBS:
                     yield Cue(span.start, span.end, 2, f"passive:{head.lemma_.lower()}", context)
+
+    def _headline_roles(self, doc: Doc) -> Iterator[Cue]:
+        """A title before a screen role and a name in the headline ("Ward Nine actress Bell dies"): its
+        mentions in the text, when the text names that person."""
+        headline = doc._.title or ""
+        words = re.findall(r"[\w'’:.&+-]+", headline)
+        people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+        for index, word in enumerate(words):
+            if (word not in SCREEN_ROLES and word != "star") or index == 0 or index + 1 >= len(words):
+                continue
+            if re.sub(r"['’]s?$", "", words[index + 1]) not in people:
+                continue
+            start = index
+            while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in ("of", "the", "and", "&")):
+                start -= 1
+            while start < index and (words[start] in NOT_TITLES or words[start] in DESCRIPTOR_WORDS):
+                start += 1
+            title = " ".join(words[start:index])
+            if not title or not title[0].isupper() or title.split()[-1] in SPORT_CLUB_WORDS:
+                continue
+            if word == "star" and title.endswith("s"):
+                continue  # a band's name as often
+            first = title.split()[0]
+            for token in doc:
+                if token.text == first and doc[token.i : token.i + len(title.split())].text == title:
+                    span = doc[token.i : token.i + len(title.split())]
+                    if span[0].ent_type_ not in ("GPE", "NORP", PLATFORM) or len(span) > 1:
+                        yield Cue(span.start, span.end, 2, "headline-role", True)
 
     def _role_premodifiers(self, sent: Span, screen: bool) -> Iterator[Cue]:
         """A title before a role noun and a person's name, whatever the statistical model calls it: "Holby
@@ -794,11 +848,12 @@ class ShowFinder:
                 return None
         return None
 
-    def _title_list(self, doc: Doc, start: int, limit: int) -> Iterator[Span]:
+    def _title_list(self, doc: Doc, start: int, limit: int, *, opening: bool = False) -> Iterator[Span]:
         index = start
         while index < limit:
             owned = index > 1 and doc[index - 1].text in ("'s", "’s") and doc[index - 2].ent_type_ == PLATFORM
-            span = _title_from(doc, index, limit, in_list=True, opening=owned)
+            mine = opening and doc[index].text in POSSESSIVE_OPENERS  # "appeared in A, My Family and B"
+            span = _title_from(doc, index, limit, in_list=True, opening=owned or mine)
             if span is None:
                 return
             yield span
@@ -871,6 +926,8 @@ def _list_start(doc: Doc, index: int, limit: int) -> int:
     """Where a listed title starts after its channel or describing words: "the BBC's X", "ITV's X", "the
     poor-rating X" (a lower-case run of at most four words after "the")."""
     start = index
+    if index + 2 < limit and doc[index].like_num and doc[index + 1].text in ("'s", "’s"):
+        return index + 2  # "1989's Shirley Valentine": the year of release
     if index < limit and doc[index].lower_ == "the":
         index += 1
     if index < limit and doc[index].ent_type_ == PLATFORM:
@@ -1281,6 +1338,8 @@ def _possessive_inside(doc: Doc, start: int, end: int, limit: int) -> bool:
         return False
     possessor, after = doc[start:end], doc[end + 1]
     named = ("PERSON", "ORG", PLATFORM, OUTLET, "GPE", "NORP", "LOC", "FAC")
+    if doc[end].ent_iob_ == "I" and after.ent_iob_ == "I" and after.ent_type_ in ("ORG", "WORK_OF_ART"):
+        return _title_word(after)  # one name across the possessive ("Footballers' Wives" read as a company)
     if possessor[0].text not in ("The", "A", "An") and any(t.ent_type_ in named for t in possessor):
         return False
     return _title_word(after) and after.ent_type_ not in ("PERSON", "ORG") and after.pos_ != "VERB"
