@@ -194,3 +194,28 @@ def test_titles_of_an_actor_s_credits(nlp, body, titles):
 )
 def test_places_and_a_two_word_list_after_appeared_in_are_no_titles(nlp, body):
     assert not {"Paris", "Rome", "Angels", "Demons"} & set(shows_of(nlp, body))
+
+
+@pytest.mark.parametrize(
+    ("body", "titles"),
+    [
+        ("Her show won best comedy drama, over Ward Nine (BBC One) and other TV dramas.", ["Ward Nine"]),
+        ("The winners were named.\nNightly Lights (Blue Cow Productions, BBC Three)\n", ["Nightly Lights"]),
+        ("The winners were named.\nAnn & Bo's Saturday Night Party (Granada, ITV1)\n",
+         ["Ann & Bo's Saturday Night Party"]),
+        ("She won best newcomer, over Tom Pike from Ward Nine (Channel 4).", ["Ward Nine"]),
+    ],
+)  # fmt: skip
+def test_a_title_before_a_bracket_of_channels(nlp, body, titles):
+    assert set(titles) <= set(shows_of(nlp, body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The TV drama ended. Jo Reed (BBC) said the series was over.",
+        "The winners were named.\nTom Pike & Jo Reed (Little Kingdom, BBC Three)\n",
+    ],
+)
+def test_a_person_before_a_bracket_is_no_title(nlp, body):
+    assert not any("Reed" in show for show in shows_of(nlp, body))

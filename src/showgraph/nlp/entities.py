@@ -688,6 +688,17 @@ class ShowFinder:
                 # (Life Begins/ Von Trapped, ITV1)": titles parted by "/" or ",", a channel allowed last
                 if token.text == "(" and token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON" and screen:
                     yield from self._bracket_titles(doc, nxt, sent.end)
+                # a title's channel in brackets: "over Jonathan Creek (BBC One)", "Doc Martin (Buffalo
+                # Productions, ITV1)" (a credit line)
+                if token.text == "(" and token.i > sent.start and _channel_bracket(doc, nxt, sent.end):
+                    close = next(t.i for t in doc[nxt : sent.end] if t.text == ")")
+                    line = close + 1 >= sent.end or doc[close + 1].is_space or "\n" in doc[close].whitespace_
+                    span = _span_before(doc, sent.start, token.i)
+                    if line and all(_titleish(t) or t.lower_ in TITLE_CONNECTORS or t.text in ("'s", "’s")
+                                    for t in doc[sent.start : token.i]):  # fmt: skip
+                        span = doc[sent.start : token.i]  # a credit line: "Ant & Dec's X (Granada, ITV1)"
+                    if span is not None and _bracketed_title(span, line):
+                        yield Cue(span.start, span.end, 2, "channel-bracket", True)
             yield from self._enumeration(sent)
             yield from self._role_premodifiers(sent, screen)
             # cues after a title: "Friends actress", "The Glory Season 2", "The Glory director"
@@ -920,6 +931,47 @@ PLURAL_GENRES = frozenset(
 )  # fmt: skip
 #: Nouns that introduce an enumeration of titles ("titles such as", "hits like").
 ENUMERATION_NOUNS = frozenset({"titles", "hits", "favourites", "favorites", "successes"}) | PLURAL_GENRES
+
+
+#: Words before a title in a list or comparison ("over X (BBC One)", "from X (Channel 4)").
+LIST_WORDS = frozenset({"from", "over", "beating", "and", ",", "in", "to", "with", "than"})
+#: Last words of production companies' names ("Baby Cow Productions").
+COMPANY_WORDS = frozenset(
+    {"Productions", "Pictures", "Films", "Studios", "Entertainment", "Media", "Television", "Fox"}
+)  # fmt: skip
+
+
+def _bracketed_title(span: Span, line: bool) -> bool:
+    """Whether the span before a channel bracket is a title: no place, nor a company except on a credit
+    line, nor a person unless listed or compared ("over Jonathan Creek (BBC One)"; not "Jo Reed (BBC) said")."""
+    doc = span.doc
+    first = span[0].ent_type_
+    listed = span.start > 0 and doc[span.start - 1].lower_ in LIST_WORDS
+    if first in ("GPE", "LOC", "NORP", "FAC") or (first == "ORG" and not (line or listed)):
+        return False
+    person = all(t.ent_type_ == "PERSON" or t.lower_ in ("&", "and") for t in span)
+    return not person or listed
+
+
+def _channel_bracket(doc: Doc, index: int, limit: int) -> bool:
+    """Whether a bracket from ``doc[index]`` holds only channels, after a production company at most:
+    "(BBC One)", "(Baby Cow Productions, BBC Three)", "(Granada, ITV1)", "(BBC Two/Sky One/Channel 4)"."""
+    if index < limit and doc[index].ent_type_ != PLATFORM:
+        company = _title_from(doc, index, limit, places=True)
+        if company is None or company.end >= limit or doc[company.end].text != ",":
+            return False
+        if company[-1].text not in COMPANY_WORDS and not all(t.ent_type_ == "ORG" for t in company):
+            return False
+        index = company.end + 1
+    channels = 0
+    while index < limit and doc[index].ent_type_ == PLATFORM:
+        index = _ent_end(doc, index)
+        channels += 1
+        if index < limit and (doc[index].text == "/" or doc[index - 1].text.endswith("/")):
+            index += doc[index].text == "/"
+            continue
+        break
+    return channels > 0 and index < limit and doc[index].text == ")"
 
 
 def _list_start(doc: Doc, index: int, limit: int) -> int:
@@ -1235,6 +1287,9 @@ def _span_before(doc: Doc, floor: int, end: int) -> Span | None:
         span = _title_from(doc, begin, end, places=True, opening=False)
         if span is None or span.end != end:
             continue
+        cut = [t.i + 1 for t in span[1:-1] if t.is_lower and doc[t.i - 1].ent_type_ == "PERSON"]
+        if cut:  # "James McAvoy from Shameless (Channel 4)": a person and the title they are from
+            span = doc[cut[-1] : end]
         joined = [t for t in span if t.lower_ in ("and", "&")]
         if joined and not all(span.start <= t.head.i < end + 3 for t in span):
             after = joined[-1].i + 1
