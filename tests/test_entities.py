@@ -219,3 +219,19 @@ def test_a_title_before_a_bracket_of_channels(nlp, body, titles):
 )
 def test_a_person_before_a_bracket_is_no_title(nlp, body):
     assert not any("Reed" in show for show in shows_of(nlp, body))
+
+
+def test_a_definite_title_before_star_in_an_article_about_the_screen(nlp):
+    body = (
+        "The TV comedy won. The drama series lost. The sitcom was a hit on TV. "
+        "The list kept The Ward star Tom Pike in third place. The Waves star Jo Reed was fourth."
+    )
+    shows = shows_of(nlp, body)
+    assert "The Ward" in shows
+    assert "The Waves" not in shows
+
+
+def test_a_title_before_production_company_and_a_name(nlp):
+    assert "The Vicar of Dunmore" in shows_of(
+        nlp, "The list included The Vicar of Dunmore production company Tiger Lane on TV."
+    )

@@ -700,7 +700,7 @@ class ShowFinder:
                     if span is not None and _bracketed_title(span, line):
                         yield Cue(span.start, span.end, 2, "channel-bracket", True)
             yield from self._enumeration(sent)
-            yield from self._role_premodifiers(sent, screen)
+            yield from self._role_premodifiers(sent, screen, screen_article)
             # cues after a title: "Friends actress", "The Glory Season 2", "The Glory director"
             for span in _title_spans(sent):
                 after = doc[span.end] if span.end < sent.end else None
@@ -760,7 +760,7 @@ class ShowFinder:
                     if span[0].ent_type_ not in ("GPE", "NORP", PLATFORM) or len(span) > 1:
                         yield Cue(span.start, span.end, 2, "headline-role", True)
 
-    def _role_premodifiers(self, sent: Span, screen: bool) -> Iterator[Cue]:
+    def _role_premodifiers(self, sent: Span, screen: bool, screen_article: bool = False) -> Iterator[Cue]:
         """A title before a role noun and a person's name, whatever the statistical model calls it: "Holby
         City actor Jeremy Edwards", "Ted Lasso star Hannah Waddingham will host the TV show" (a person, place
         or company is rarely named so before a screen role; "star" also follows bands, teams and companies,
@@ -771,12 +771,17 @@ class ShowFinder:
             if lower not in PREMODIFIED_ROLES or not role.is_lower or role.i + 1 >= sent.end:
                 continue
             person = doc[role.i + 1]
-            if person.ent_type_ != "PERSON" or person.ent_iob_ != "B":
-                continue
-            if lower not in SCREEN_ROLES and not screen:
+            company = lower == "production" and person.lower_ == "company" and role.i + 2 < sent.end
+            if company:  # "The Vicar of Dibley production company Tiger Aspect"
+                person = doc[role.i + 2]
+            if person.ent_type_ not in (("PERSON", "ORG") if company else ("PERSON",)) or person.ent_iob_ != "B":
                 continue
             span = _span_before(doc, sent.start, role.i)
             if span is None:
+                continue
+            # "star" in an article about the screen: "The Office star X" ("The" opens few bands' names)
+            definite = screen_article and span[0].text == "The" and len(span) > 1
+            if lower not in SCREEN_ROLES and not screen and not definite:
                 continue
             words = [t for t in span if t.is_alpha]
             labelled = span[0].ent_type_ in ("ORG", "GPE", "NORP", "PERSON", "FAC", "LOC")
@@ -1261,7 +1266,9 @@ def _title_from(
 
 
 #: Role nouns that a title premodifies before a person's name ("Holby City actor X", "Ted Lasso star X").
-PREMODIFIED_ROLES = frozenset({"actor", "actress", "star", "co-star", "presenter", "host", "creator", "showrunner"})
+PREMODIFIED_ROLES = frozenset(
+    {"actor", "actress", "star", "co-star", "presenter", "host", "creator", "showrunner", "production"}
+)  # fmt: skip
 #: Those only a screen production has (the others also follow teams and companies: "Chelsea star").
 SCREEN_ROLES = frozenset({"actor", "actress", "co-star", "presenter", "showrunner"})
 #: First words of multi-word place names ("New Zealand actor", "South Korean star").
@@ -1282,7 +1289,7 @@ def _span_before(doc: Doc, floor: int, end: int) -> Span | None:
             continue
         break
     for begin in range(start, end):
-        if doc[begin].lower_ in TITLE_CONNECTORS or not _titleish(doc[begin]) or doc[begin].is_punct:
+        if doc[begin].is_lower or not _titleish(doc[begin]) or doc[begin].is_punct:
             continue
         span = _title_from(doc, begin, end, places=True, opening=False)
         if span is None or span.end != end:
