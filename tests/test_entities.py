@@ -235,3 +235,21 @@ def test_a_title_before_production_company_and_a_name(nlp):
     assert "The Vicar of Dunmore" in shows_of(
         nlp, "The list included The Vicar of Dunmore production company Tiger Lane on TV."
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "not_title"),
+    [
+        ("All 10 episodes of the drama Ward Nine will stream on Netflix.", "All 10"),
+        ("The TV show was a hit. The series ended on ITV. She faced another Jungle Trial on the show. "
+         "The Jungle Trial episodes drew millions.", "Jungle Trial"),
+    ],
+)  # fmt: skip
+def test_a_counted_thing_or_a_quantity_is_no_title(nlp, body, not_title):
+    assert not any(not_title in show for show in shows_of(nlp, body))
+
+
+def test_a_title_before_a_counted_noun_stays_a_title(nlp):
+    assert "Ward Nine" in shows_of(
+        nlp, "She became a Ward Nine actress in the TV drama. A Ward Nine spin-off is planned."
+    )

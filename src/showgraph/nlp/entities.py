@@ -453,6 +453,8 @@ class ShowFinder:
         accepted = [t for t, s in scores.items() if s >= SHOW_THRESHOLD and t in strong and _plausible_title(t)]
         people = _person_names(doc)
         accepted = [t for t in accepted if not (_names_person(t, people) and not set(cues[t]) & TITLE_CUES)]
+        # "she faced another Bushtucker Trial": a capitalised kind of thing, not a title
+        accepted = [t for t in accepted if set(cues[t]) & TITLE_CUES or not _counted(doc, t)]
         # A title inside a longer accepted title is a part of it ("Crosses" in "Noughts + Crosses").
         accepted = [
             t
@@ -1481,6 +1483,29 @@ def _before_ellipsis(span: Span) -> Span:
     return doc[start : span.end]
 
 
+def _counted(doc: Doc, title: str) -> bool:
+    """Whether the text counts ``title`` as a thing of a kind somewhere: "another X", "an X", "every X"."""
+    words = (title[4:] if title.startswith("The ") else title).split()
+    for token in doc:
+        if token.text != words[0] or token.i == 0 or doc[token.i - 1].lower_ not in COUNTING_WORDS:
+            continue
+        end = token.i + len(words)
+        after = doc[end] if end < len(doc) else None
+        # "a Friends spin-off", "an EastEnders actor": the determiner counts the noun after the title
+        modifies = after is not None and (
+            after.text in ("'s", "’s", "-", "'", "’") or (after.is_lower and after.pos_ in ("NOUN", "ADJ", "PROPN"))
+        )
+        if doc[token.i : end].text == " ".join(words) and not modifies:
+            return True
+    return False
+
+
+#: Determiners that count things ("another Bushtucker Trial"), never said of a title.
+COUNTING_WORDS = frozenset({"a", "an", "another", "every", "each"})
+#: Words that with a number make no title ("All 10 episodes").
+QUANTIFIER_WORDS = frozenset({"All", "Both", "Each", "Every", "First", "Last", "Next", "Final", "Only", "Just", "Some"})
+
+
 def _strip_leading(span: Span) -> Span | None:
     """Drop sentence-initial words that cannot begin a title ("Is The Glory ..." -> "The Glory")."""
     if not len(span):
@@ -1495,8 +1520,8 @@ def _strip_leading(span: Span) -> Span | None:
             start += 1
     if span.end - start > 1 and doc[start].text in PERSON_MODIFIERS:
         start += 1  # "Former Holby City actor X"
-    if start >= span.end or all(t.like_num for t in doc[start : span.end]):
-        return None
+    if start >= span.end or all(t.like_num or t.text in QUANTIFIER_WORDS for t in doc[start : span.end]):
+        return None  # "10", "All 10 episodes"
     return doc[start : span.end]
 
 
