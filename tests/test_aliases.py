@@ -79,3 +79,16 @@ def test_an_award_is_nobody_a_pronoun_stands_for(nlp):
     table.add("Golden Globe", next(t.i for t in doc if t.text == "Golden"))  # as the tagger may read it
     he = next(t for t in doc if t.text == "he")
     assert resolve_reference(he, table, []) == ("Dan Reeve", "Person")
+
+
+def test_a_new_drama_is_an_untitled_production_not_the_show_of_the_article(nlp):
+    from nlp_helpers import facts_of
+
+    body = (
+        "The drama Glass Garden ended on ITV last year. "
+        "Glass Garden creator Jo Reed is writing a new drama for Netflix."
+    )
+    facts = facts_of(nlp, body)
+    assert ("written_by", "Glass Garden", "Jo Reed") not in facts
+    assert ("platform", "Glass Garden", "Netflix") not in facts
+    assert ("created_by", "Glass Garden", "Jo Reed") in facts
