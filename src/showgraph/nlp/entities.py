@@ -1080,6 +1080,11 @@ def rank_shows(titles: list[str], headline: str, mentions: list[tuple[str, int]]
     >>> rank_shows(["Brass Eye", "Nathan Barley"], "Comic returns with Nathan Barley",
     ...            [("Brass Eye", 3), ("Nathan Barley", 9)])
     ['Nathan Barley', 'Brass Eye']
+    >>> mentions = [("Top Pops", 3), ("Top Pops 2", 5), ("Top Pops 2", 7), ("Top Pops 2", 9)]
+    >>> rank_shows(["Top Pops 2", "Top Pops"], "Top Pops leaves BBC One", mentions)[0]
+    'Top Pops'
+    >>> rank_shows(["Top Pops", "Top Pops 2"], "Top Pops 2 axed", mentions[:1] * 3 + mentions[1:2])[0]
+    'Top Pops 2'
     """
     counts: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
@@ -1092,6 +1097,7 @@ def rank_shows(titles: list[str], headline: str, mentions: list[tuple[str, int]]
         key=lambda t: (
             in_headline[t] is None,
             in_headline[t] if in_headline[t] is not None else 0,
+            -len(t) if in_headline[t] is not None else 0,  # "Top Pops 2 axed": the spin-off, not the parent
             -counts[t],
             first.get(t, 10**9),
         ),
