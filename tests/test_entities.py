@@ -253,3 +253,11 @@ def test_a_title_before_a_counted_noun_stays_a_title(nlp):
     assert "Ward Nine" in shows_of(
         nlp, "She became a Ward Nine actress in the TV drama. A Ward Nine spin-off is planned."
     )
+
+
+def test_titles_listed_as_what_plural_shows_were(nlp):
+    shows = shows_of(
+        nlp, "Other American shows which won praise were The Z-Files, I Love Lucky, Twin Lakes and Star Trip."
+    )
+    assert {"The Z-Files", "I Love Lucky", "Twin Lakes", "Star Trip"} <= set(shows)
+    assert shows_of(nlp, "The shows were Tom Pike and Jo Reed's.") == []

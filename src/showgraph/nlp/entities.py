@@ -820,6 +820,27 @@ class ShowFinder:
                         if not any(e.start == span.start and e.end == span.end for e in _place_ents(span)):
                             yield Cue(span.start, span.end, 2, "enumeration", True)
                 break
+
+        # "Other American shows which won praise were A, B, C and D", "Its shows include A and B"
+        def item_ok(span: Span) -> bool:
+            return span[0].ent_type_ not in ("GPE", "NORP", "DATE") and not (
+                len(span) == 2 and all(t.ent_type_ == "PERSON" for t in span)  # a person's full name
+            )
+
+        for token in sent:
+            if not (_plural_genre(token) and token.dep_ in ("nsubj", "nsubjpass")):
+                continue
+            verb = token.head
+            if verb.lemma_ not in ("be", "include") or verb.i < token.i:
+                continue
+            begin = next((t.i for t in doc[verb.i + 1 : sent.end] if _titleish(t) and not t.is_punct), None)
+            if begin is None or any(t.is_alpha and t.is_lower for t in doc[verb.i + 1 : begin]):
+                continue  # "shows were then cancelled": no list right after the verb
+            items = list(self._title_list(doc, begin, sent.end, opening=True))
+            if len(items) >= 2 and not all(item[0].ent_type_ in ("PERSON", "GPE", "NORP") for item in items):
+                for span in items:
+                    if item_ok(span):
+                        yield Cue(span.start, span.end, 2, "enumeration", True)
         # "Titles such as A, B and C", "hits like A and B": any case, as the sentence names the genre
         for token in sent:
             if token.lower_ not in ENUMERATION_NOUNS or token.i + 2 >= sent.end:
@@ -870,7 +891,7 @@ class ShowFinder:
         index = start
         while index < limit:
             owned = index > 1 and doc[index - 1].text in ("'s", "’s") and doc[index - 2].ent_type_ == PLATFORM
-            mine = opening and doc[index].text in POSSESSIVE_OPENERS  # "appeared in A, My Family and B"
+            mine = opening and doc[index].text in PRONOUN_OPENERS  # "appeared in A, My Family and B"
             span = _title_from(doc, index, limit, in_list=True, opening=owned or mine)
             if span is None:
                 return
