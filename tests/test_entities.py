@@ -261,3 +261,12 @@ def test_titles_listed_as_what_plural_shows_were(nlp):
     )
     assert {"The Z-Files", "I Love Lucky", "Twin Lakes", "Star Trip"} <= set(shows)
     assert shows_of(nlp, "The shows were Tom Pike and Jo Reed's.") == []
+
+
+def test_a_second_and_in_a_list_joins_two_words_into_one_title(nlp):
+    body = (
+        "The TV comedy won a prize. The show was a hit on TV. The series ended. "
+        "It beat the likes of Cats and the Town and Salt and Pepper."
+    )
+    assert {"Cats and the Town", "Salt and Pepper"} <= set(shows_of(nlp, body))
+    assert "Salt" not in shows_of(nlp, body)

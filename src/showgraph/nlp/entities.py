@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -649,10 +650,10 @@ class ShowFinder:
                     if listed and named and not any(item[0].ent_type_ in places for item in items):
                         for span in items:
                             yield Cue(span.start, span.end, 2, "appearances", True)
-                # "the likes of A and B" in a sentence about the screen
+                # "the likes of A and B" in an article about the screen
                 if lower == "likes" and doc[nxt].lower_ == "of" and token.i > 0 and doc[token.i - 1].lower_ == "the":
                     for span in self._title_list(doc, nxt + 1, sent.end):
-                        if screen and span[0].ent_type_ not in ("PERSON", "GPE", "NORP", "ORG"):
+                        if context and span[0].ent_type_ not in ("PERSON", "GPE", "NORP", "ORG"):
                             yield Cue(span.start, span.end, 2, "list", True)
                 # object of a making/airing verb: "will direct Nathan Barley", "created Grange Hill"
                 if token.pos_ == "VERB" and token.lemma_.lower() in MAKING_VERBS:
@@ -888,6 +889,15 @@ class ShowFinder:
         return None
 
     def _title_list(self, doc: Doc, start: int, limit: int, *, opening: bool = False) -> Iterator[Span]:
+        items = list(self._title_items(doc, start, limit, opening=opening))
+        joined = [a for a, b in pairwise(items) if doc[a.end : b.start].text == "and"]
+        if len(joined) >= 2 and len(items[-2]) == 1 and len(items[-1]) == 1 and items[-2] in joined:
+            # "the likes of Sex and the City and Will and Grace": a list joins its items by "and" once, so
+            # two single words after a second "and" are one title
+            items[-2:] = [doc[items[-2].start : items[-1].end]]
+        yield from items
+
+    def _title_items(self, doc: Doc, start: int, limit: int, *, opening: bool = False) -> Iterator[Span]:
         index = start
         while index < limit:
             owned = index > 1 and doc[index - 1].text in ("'s", "’s") and doc[index - 2].ent_type_ == PLATFORM
