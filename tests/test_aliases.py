@@ -92,3 +92,12 @@ def test_a_new_drama_is_an_untitled_production_not_the_show_of_the_article(nlp):
     assert ("written_by", "Glass Garden", "Jo Reed") not in facts
     assert ("platform", "Glass Garden", "Netflix") not in facts
     assert ("created_by", "Glass Garden", "Jo Reed") in facts
+
+
+def test_a_lone_given_name_is_the_one_full_name_with_it():
+    table = AliasTable.from_names(["Richard Roe", "Ann Bell"])
+    assert table.canonical("Richard") == "Richard Roe"
+    table = AliasTable.from_names(["Richard Roe", "Richard Poe"])
+    assert table.canonical("Richard") == "Richard"  # two people share it: no guess
+    table = AliasTable.from_names(["Richard Roe", "Cliff Richard"])
+    assert table.canonical("Richard") == "Cliff Richard"  # a surname first

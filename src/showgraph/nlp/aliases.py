@@ -158,6 +158,11 @@ class AliasTable:
             nearest = self.nearest_before(position, set(owners))
             if nearest:
                 return nearest
+        if not owners:
+            # "Sir Richard's show" after "Sir Richard Branson": a lone given name that one full name has, no surname
+            given = [full for full in self.full_names if fold(full.split(" ")[0]) == key and len(full.split()) > 1]
+            if len(given) == 1:
+                return given[0]
         return name
 
     def nearest_before(self, position: int, among: set[str] | None = None, role: str | None = None) -> str | None:
