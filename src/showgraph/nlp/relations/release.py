@@ -155,9 +155,10 @@ def shows_under(token: Token, sentence: Span) -> list[Span]:
 def referent_show(token: Token, ctx: ArticleContext) -> str | None:
     """The show a pronoun or description ("it", "its", "the series", "the drama") stands for; a word of a
     title's own mention stands for that title. A description with distinguishing words ("the Channel 4
-    soap", "the BBC show") stands for the recent or main show, else an earlier one, only where the article
-    says those words of it; with none that fits, it stands for no show. An indefinite one ("a new drama")
-    names an untitled production: no show."""
+    soap", "the BBC show") stands for the recent, main or an earlier show the article says those words of;
+    else for the show of this or the previous sentence, or the one the headline names, unless the article
+    calls it another kind of production or puts it on other channels; else for no show. A show named after
+    a verb in the description's sentence is a rival, not it. An indefinite one ("a drama") is no show."""
     from showgraph.nlp.aliases import SHOW_DESCRIPTIONS, _compared, resolve_reference
     from showgraph.nlp.context import _description, contradicts_description, fits_description, sentence_bounds
 
