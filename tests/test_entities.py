@@ -270,3 +270,14 @@ def test_a_second_and_in_a_list_joins_two_words_into_one_title(nlp):
     )
     assert {"Cats and the Town", "Salt and Pepper"} <= set(shows_of(nlp, body))
     assert "Salt" not in shows_of(nlp, body)
+
+
+def test_a_person_s_name_is_cut_off_a_title_only_at_from_in_or_with(nlp):
+    from showgraph.nlp.entities import _span_before
+
+    with nlp.select_pipes(disable=["showgraph_shows"]):
+        doc = nlp("She won, over Tom Pike from Ward Nine (Channel 4) and Fools and Horses (BBC One).")
+    first, second = (t.i for t in doc if t.text == "(")
+    assert _span_before(doc, 0, first).text == "Ward Nine"
+    span = _span_before(doc, 0, second)  # "Fools" read as a person: no cut at "and" leaves "Horses" alone
+    assert span is None or span.text == "Fools and Horses"

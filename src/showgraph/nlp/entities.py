@@ -1333,7 +1333,7 @@ def _span_before(doc: Doc, floor: int, end: int) -> Span | None:
         span = _title_from(doc, begin, end, places=True, opening=False)
         if span is None or span.end != end:
             continue
-        cut = [t.i + 1 for t in span[1:-1] if t.is_lower and doc[t.i - 1].ent_type_ == "PERSON"]
+        cut = [t.i + 1 for t in span[1:-1] if t.lower_ in ("from", "in", "with") and doc[t.i - 1].ent_type_ == "PERSON"]
         if cut:  # "James McAvoy from Shameless (Channel 4)": a person and the title they are from
             span = doc[cut[-1] : end]
         joined = [t for t in span if t.lower_ in ("and", "&")]
