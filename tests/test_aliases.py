@@ -79,3 +79,25 @@ def test_an_award_is_nobody_a_pronoun_stands_for(nlp):
     table.add("Golden Globe", next(t.i for t in doc if t.text == "Golden"))  # as the tagger may read it
     he = next(t for t in doc if t.text == "he")
     assert resolve_reference(he, table, []) == ("Dan Reeve", "Person")
+
+
+def test_a_new_drama_is_an_untitled_production_not_the_show_of_the_article(nlp):
+    from nlp_helpers import facts_of
+
+    body = (
+        "The drama Glass Garden ended on ITV last year. "
+        "Glass Garden creator Jo Reed is writing a new drama for Netflix."
+    )
+    facts = facts_of(nlp, body)
+    assert ("written_by", "Glass Garden", "Jo Reed") not in facts
+    assert ("platform", "Glass Garden", "Netflix") not in facts
+    assert ("created_by", "Glass Garden", "Jo Reed") in facts
+
+
+def test_a_lone_given_name_is_the_one_full_name_with_it():
+    table = AliasTable.from_names(["Richard Roe", "Ann Bell"])
+    assert table.canonical("Richard") == "Richard Roe"
+    table = AliasTable.from_names(["Richard Roe", "Richard Poe"])
+    assert table.canonical("Richard") == "Richard"  # two people share it: no guess
+    table = AliasTable.from_names(["Richard Roe", "Cliff Richard"])
+    assert table.canonical("Richard") == "Cliff Richard"  # a surname first

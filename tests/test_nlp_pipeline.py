@@ -202,3 +202,50 @@ def test_a_show_in_a_relative_clause_about_a_programme_is_another_show(nlp):
     doc = nlp("Jo Reed will host the drama series, which is called Dance Off.")
     series = next(t for t in doc if t.text == "series")
     assert show_in_subtree(series) == "Dance Off"
+
+
+@pytest.mark.parametrize(
+    ("body", "sentences"),
+    [
+        ("He mocked quiz shows like the BBC's We Know It's True. She agreed.", 2),
+        ("Since Cats And The Town drew to a close on HBO, ratings fell.", 1),
+        ("Stars In Space... Take Me Home drew 9m viewers. Then it ended.", 2),
+        ("She waited... Then she left.", 2),
+    ],
+)
+def test_no_sentence_starts_after_a_word_that_ends_none(nlp, body, sentences):
+    assert len(list(nlp(body).sents)) == sentences
+
+
+def _referent(nlp, body: str, noun: str, title: str = "News"):
+    from showgraph.nlp.extract import build_context
+    from showgraph.nlp.relations.release import referent_show
+
+    doc = nlp.make_doc(body)
+    doc._.title = title
+    doc = nlp(doc)
+    ctx = build_context(Article(title=title, body=body), doc)
+    return referent_show([t for t in doc if t.text == noun][-1], ctx)
+
+
+def test_a_described_show_is_one_the_description_fits(nlp):
+    body = (
+        "Jo Ray, who played Ann Bell in the series Harbour Lane when the Channel 4 soap began in 1982, has died. "
+        "She also played a nurse in the film Glass Garden."
+    )
+    assert _referent(nlp, body, "soap") == "Harbour Lane"
+    body = "She played a nurse in the film Glass Garden last year. Later the Channel 4 soap began its run."
+    assert _referent(nlp, body, "soap") is None
+
+
+def test_a_described_show_is_the_one_just_talked_about_unless_the_article_says_otherwise(nlp):
+    body = "The sitcom Pond Life won the top prize. The BBC show beat two rivals in the comedy category."
+    assert _referent(nlp, body, "show") == "Pond Life"
+    body = "The ITV drama Pond Life won the top prize. The BBC show beat two rivals in the comedy category."
+    assert _referent(nlp, body, "show") is None
+
+
+def test_an_untitled_new_production_is_no_show(nlp):
+    assert (
+        _referent(nlp, "The sitcom Pond Life ended. Its creator is writing a new drama for Netflix.", "drama") is None
+    )

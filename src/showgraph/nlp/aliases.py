@@ -158,6 +158,11 @@ class AliasTable:
             nearest = self.nearest_before(position, set(owners))
             if nearest:
                 return nearest
+        if not owners:
+            # "Sir Richard's show" after "Sir Richard Branson": a lone given name that one full name has, no surname
+            given = [full for full in self.full_names if fold(full.split(" ")[0]) == key and len(full.split()) > 1]
+            if len(given) == 1:
+                return given[0]
         return name
 
     def nearest_before(self, position: int, among: set[str] | None = None, role: str | None = None) -> str | None:
@@ -226,6 +231,8 @@ def resolve_reference(token: Token, table: AliasTable, shows: list[str]) -> tupl
         return (name, "Person") if name else None
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
     if lower in SHOW_DESCRIPTIONS and indefinite and any(c.lower_ == "new" for c in token.children):
+        if lower not in ("series", "season", "run"):
+            return None  # "is writing a new drama": an untitled production, not the show of the article
         return (shows[0], "Show") if shows else None  # "a new series": the article's subject
     if lower in SHOW_DESCRIPTIONS and (determiner or any(c.lower_ in ("its", "new") for c in token.children)):
         from showgraph.nlp.context import fits_description

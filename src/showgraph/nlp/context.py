@@ -422,6 +422,68 @@ def fits_description(doc: Doc, noun: Token, show: str) -> bool:
     description = _description(noun)
     if not description:
         return True
+    said = _show_words(doc, show)
+    owners = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+    return all(
+        ("'s " + t.lower_ if t.i in owners else t.lower_) in said or (t.ent_id_ and t.ent_id_.lower() in said)
+        for t in description
+    )
+
+
+#: Kinds of production a description may name, each excluding the others ("the soap" is no film).
+PRODUCTION_KINDS = frozenset({"soap", "film", "movie", "sitcom", "documentary", "cartoon", "anime"})
+
+
+def contradicts_description(doc: Doc, noun: Token, show: str) -> bool:
+    """Whether the article says of ``show`` something that rules out ``noun``'s description: another kind of
+    production ("the Channel 4 soap" of a show only ever called a film) or other channels and not this one.
+
+    >>> doc = _test_doc("She was in the film Vera Drake. Later the Channel 4 soap began in 1982.")
+    >>> contradicts_description(doc, doc[-5], "Vera Drake")
+    True
+    >>> doc = _test_doc("The sitcom Pond Life won. The BBC show beat its rival.")
+    >>> contradicts_description(doc, doc[6], "Pond Life")
+    False
+    """
+    kinds, channels = _show_labels(doc, show)
+    kind = noun.lemma_.lower()
+    kind = "film" if kind == "movie" else kind
+    if kind in PRODUCTION_KINDS and kinds & PRODUCTION_KINDS and kind not in kinds:
+        return True
+    named = {_channel_key(t) for t in _description(noun) if t.ent_type_ == "PLATFORM"}
+    return bool(named) and bool(channels) and not named & channels
+
+
+def _show_labels(doc: Doc, show: str) -> tuple[set[str], set[str]]:
+    """The kinds of production ("film") and the channels ("itv") the article puts right before a mention of
+    ``show``: "the film X", "ITV drama X", "BBC One's X"."""
+    kinds: set[str] = set()
+    channels: set[str] = set()
+    for span in label_spans(doc, "SHOW", 0, len(doc)):
+        if (span.kb_id_ or span.text) != show:
+            continue
+        index = span.start - 1
+        if index >= 0 and doc[index].lemma_.lower() in PRODUCTION_KINDS | {"movie"} and doc[index].is_lower:
+            kind = doc[index].lemma_.lower()
+            kinds.add("film" if kind == "movie" else kind)
+            index -= 1
+        while index >= 0 and (doc[index].is_lower and doc[index].pos_ in ("NOUN", "ADJ")):
+            index -= 1  # "ITV1's Saturday morning children's music show": kinds and slots in between
+        if index >= 0 and doc[index].text in ("'s", "’s"):
+            index -= 1
+        if index >= 0 and doc[index].ent_type_ == "PLATFORM":
+            channels.add(_channel_key(doc[index]))
+    return kinds, channels
+
+
+def _channel_key(token: Token) -> str:
+    ent = ent_at(token)
+    return ((ent.ent_id_ or ent.text) if ent is not None else token.text).lower()
+
+
+def _show_words(doc: Doc, show: str) -> set[str]:
+    """Words said of ``show``: those of the sentences naming it, names credited to it, the headline's words
+    if it is the article's main show."""
     memo = doc.user_data.setdefault("showgraph_show_words", {})
     said = memo.get(show)
     if said is None:
@@ -446,11 +508,7 @@ def fits_description(doc: Doc, noun: Token, show: str) -> bool:
             said.update(w.casefold() for w in words)
             said.update("'s " + w.casefold() for w in words)
         memo[show] = said
-    owners = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
-    return all(
-        ("'s " + t.lower_ if t.i in owners else t.lower_) in said or (t.ent_id_ and t.ent_id_.lower() in said)
-        for t in description
-    )
+    return said
 
 
 #: Verbs of a relative clause that name the show it is about ("the drama, which is called X").

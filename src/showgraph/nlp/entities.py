@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -197,7 +198,26 @@ class ParagraphBreaks:
         for index, token in enumerate(doc[1:], 1):
             if "\n" in doc[index - 1].text_with_ws and not doc[index - 1].is_space:
                 token.is_sent_start = True
+            elif token.is_sent_start is None and _inside_sentence(doc, index):
+                token.is_sent_start = False
         return doc
+
+
+#: Tokens after which a sentence may end.
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "'", "”", "’", ")", "…", "...", "-", "–", "—"})
+
+
+def _inside_sentence(doc: Doc, index: int) -> bool:
+    """Whether ``doc[index]`` cannot open a sentence, so the parser does not split "quiz shows like the BBC's
+    | We Know It" or "Sex | And The City drew ...": the token before it ends no sentence; a glued ellipsis
+    between two capitalised words is inside a title ("I'm a Star... Get Me Home")."""
+    previous = doc[index - 1]
+    if previous.is_space or "\n" in previous.text_with_ws:
+        return False
+    if previous.text in ("...", "…") and index >= 2:
+        before = doc[index - 2]
+        return not before.whitespace_ and before.text[:1].isupper() and doc[index].text[:1].isupper()
+    return previous.text not in SENTENCE_ENDS and not previous.text.endswith((".", "!", "?"))
 
 
 @Language.factory("showgraph_entity_ruler")
@@ -293,6 +313,10 @@ def _repair(ent: Span) -> Span | None:
     for index in range(start, end):
         if "\n" in doc[index].text or doc[index].text in ("(", ")"):
             end = index  # no name runs over a line break or into brackets ("Sephy Hadley (Baduza")
+            break
+        spaced = index > start and doc[index].whitespace_ and doc[index - 1].whitespace_
+        if ent.label_ == "PERSON" and doc[index].text in ("-", "–", "—") and spaced:
+            end = index  # nor over a spaced dash ("her husband Jo Reed - Troy actress X")
             break
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
         end -= 1
@@ -405,7 +429,7 @@ class ShowFinder:
         display: dict[str, str] = {}
         person_at = _label_index(doc, "PERSON")
         for cue in self.candidates(doc):
-            span = _strip_leading(doc[cue.start : cue.end])
+            span = _strip_leading(_before_ellipsis(doc[cue.start : cue.end]))
             title = _title_text(span) if span is not None else None
             if title is None or span is None:
                 continue
@@ -430,6 +454,8 @@ class ShowFinder:
         accepted = [t for t, s in scores.items() if s >= SHOW_THRESHOLD and t in strong and _plausible_title(t)]
         people = _person_names(doc)
         accepted = [t for t in accepted if not (_names_person(t, people) and not set(cues[t]) & TITLE_CUES)]
+        # "she faced another Bushtucker Trial": a capitalised kind of thing, not a title
+        accepted = [t for t in accepted if set(cues[t]) & TITLE_CUES or not _counted(doc, t)]
         # A title inside a longer accepted title is a part of it ("Crosses" in "Noughts + Crosses").
         accepted = [
             t
@@ -549,6 +575,7 @@ class ShowFinder:
                 span = _title_from(doc, ent.start, min(ent.end, limit))
                 if span is not None:
                     yield Cue(span.start, span.end, 1, "ner:work", False)
+        yield from self._headline_roles(doc)
         for sent in sentences:
             screen = screen_of[sent.start]
             context = screen or screen_article
@@ -557,14 +584,16 @@ class ShowFinder:
                 nxt = token.i + 1
                 if nxt >= sent.end:
                     continue
-                genre_noun = lower in self.genre_nouns and token.is_lower and self._noun_use(token)
+                # "soap operas A, B plus C": the soap's kind of opera is a genre noun
+                soap_opera = lower in ("opera", "operas") and token.i > 0 and doc[token.i - 1].lower_ == "soap"
+                genre_noun = (lower in self.genre_nouns or soap_opera) and token.is_lower and self._noun_use(token)
                 # genre noun before: "the sitcom Extras", "satire, The Day Today", "drama called X"
                 if genre_noun:
                     start = nxt
                     comma = doc[start].text == ","
                     if doc[start].text in (",", "called", "titled", "entitled"):
                         start += 1
-                    span = _title_from(doc, start, sent.end, places=not comma)
+                    span = _title_from(doc, start, sent.end, places=not comma, opening=not comma)
                     relative = (
                         span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.dep_ == "relcl"
                     )
@@ -589,12 +618,43 @@ class ShowFinder:
                                 yield Cue(item.start, item.end, weight, f"genre:{lower}", strong or screen_article)
                 # a list after a plural genre noun: "hits such as X and Y", "dramas including X"
                 if (lower in self.genre_nouns or lower.rstrip("s") in self.genre_nouns) and token.is_lower:
-                    window = [t.lower_ for t in doc[nxt : min(nxt + 2, sent.end)]]
+                    comma = int(doc[nxt].text == ",")  # "reality shows, such as X"
+                    window = [t.lower_ for t in doc[nxt + comma : min(nxt + comma + 2, sent.end)]]
                     if window[:2] == ["such", "as"] or window[:1] in (["including"], ["like"]):
                         weak = lower in self.weak_genre_nouns or lower.rstrip("s") in self.weak_genre_nouns
-                        begin = nxt + (2 if window[0] == "such" else 1)
+                        begin = _list_start(doc, nxt + comma + (2 if window[0] == "such" else 1), sent.end)
                         for span in self._title_list(doc, begin, sent.end):
                             yield Cue(span.start, span.end, 2, "list", context or not weak)
+                # "who played Harbour Lane's Ann Bell": a character's show owns the character
+                if token.lemma_.lower() == "play" and token.pos_ == "VERB" and context:
+                    for child in token.children:
+                        if child.dep_ != "dobj" or child.ent_type_ != "PERSON":
+                            continue
+                        for owner in child.children:
+                            if (
+                                owner.dep_ == "poss"
+                                and owner.i + 1 < sent.end
+                                and doc[owner.i + 1].text in ("'s", "’s")
+                            ):
+                                span = _span_before(doc, sent.start, owner.i + 1)
+                                if span is not None and not (len(span) == 1 and span[0].ent_type_ == "PERSON"):
+                                    yield Cue(span.start, span.end, 2, "character-owner", True)
+                # "who appeared in A, B and C": a list of titles after an appearing verb
+                if token.lemma_.lower() in ("appear", "star", "feature") and token.pos_ == "VERB" and context:
+                    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == token.i + 1]
+                    items = list(self._title_list(doc, preps[0].i + 1, sent.end, opening=True)) if preps else []
+                    places = ("GPE", "LOC", "FAC", "NORP", "DATE", "EVENT")
+                    named = [item for item in items if item[0].ent_type_ != "PERSON"]
+                    # "A, B and C", or two titles of two words each ("Angels and Demons" is one title)
+                    listed = len(items) >= 3 or (len(items) == 2 and all(len(item) >= 2 for item in items))
+                    if listed and named and not any(item[0].ent_type_ in places for item in items):
+                        for span in items:
+                            yield Cue(span.start, span.end, 2, "appearances", True)
+                # "the likes of A and B" in an article about the screen
+                if lower == "likes" and doc[nxt].lower_ == "of" and token.i > 0 and doc[token.i - 1].lower_ == "the":
+                    for span in self._title_list(doc, nxt + 1, sent.end):
+                        if context and span[0].ent_type_ not in ("PERSON", "GPE", "NORP", "ORG"):
+                            yield Cue(span.start, span.end, 2, "list", True)
                 # object of a making/airing verb: "will direct Nathan Barley", "created Grange Hill"
                 if token.pos_ == "VERB" and token.lemma_.lower() in MAKING_VERBS:
                     for child in token.children:
@@ -631,7 +691,19 @@ class ShowFinder:
                 # (Life Begins/ Von Trapped, ITV1)": titles parted by "/" or ",", a channel allowed last
                 if token.text == "(" and token.i > 0 and doc[token.i - 1].ent_type_ == "PERSON" and screen:
                     yield from self._bracket_titles(doc, nxt, sent.end)
+                # a title's channel in brackets: "over Jonathan Creek (BBC One)", "Doc Martin (Buffalo
+                # Productions, ITV1)" (a credit line)
+                if token.text == "(" and token.i > sent.start and _channel_bracket(doc, nxt, sent.end):
+                    close = next(t.i for t in doc[nxt : sent.end] if t.text == ")")
+                    line = close + 1 >= sent.end or doc[close + 1].is_space or "\n" in doc[close].whitespace_
+                    span = _span_before(doc, sent.start, token.i)
+                    if line and all(_titleish(t) or t.lower_ in TITLE_CONNECTORS or t.text in ("'s", "’s")
+                                    for t in doc[sent.start : token.i]):  # fmt: skip
+                        span = doc[sent.start : token.i]  # a credit line: "Ant & Dec's X (Granada, ITV1)"
+                    if span is not None and _bracketed_title(span, line):
+                        yield Cue(span.start, span.end, 2, "channel-bracket", True)
             yield from self._enumeration(sent)
+            yield from self._role_premodifiers(sent, screen, screen_article)
             # cues after a title: "Friends actress", "The Glory Season 2", "The Glory director"
             for span in _title_spans(sent):
                 after = doc[span.end] if span.end < sent.end else None
@@ -648,6 +720,9 @@ class ShowFinder:
                     if (weight < 2 or after.lower_ in self.weak_following) and not context:
                         continue
                     yield Cue(span.start, span.end, weight, f"following:{after.lower_}", True)
+                # "Sex And The City drew to a close": a capitalised small word inside marks a title
+                if context and _headline_case(span):
+                    yield Cue(span.start, span.end, 2, "headline-case", True)
                 # "The Aviator, starring Leonardo DiCaprio": a production and its cast
                 if after.text == "," and span.end + 1 < sent.end and doc[span.end + 1].lower_ == "starring":
                     yield Cue(span.start, span.end, 2, "starring", True)
@@ -659,6 +734,69 @@ class ShowFinder:
                 head = span.root.head
                 if span.root.dep_ == "nsubjpass" and head.lemma_.lower() in PASSIVE_SHOW_VERBS:
                     yield Cue(span.start, span.end, 2, f"passive:{head.lemma_.lower()}", context)
+
+    def _headline_roles(self, doc: Doc) -> Iterator[Cue]:
+        """A title before a screen role and a name in the headline ("Ward Nine actress Bell dies"): its
+        mentions in the text, when the text names that person."""
+        headline = doc._.title or ""
+        words = re.findall(r"[\w'’:.&+-]+", headline)
+        people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+        for index, word in enumerate(words):
+            if (word not in SCREEN_ROLES and word != "star") or index == 0 or index + 1 >= len(words):
+                continue
+            if re.sub(r"['’]s?$", "", words[index + 1]) not in people:
+                continue
+            start = index
+            while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in ("of", "the", "and", "&")):
+                start -= 1
+            while start < index and (words[start] in NOT_TITLES or words[start] in DESCRIPTOR_WORDS):
+                start += 1
+            title = " ".join(words[start:index])
+            if not title or not title[0].isupper() or title.split()[-1] in SPORT_CLUB_WORDS:
+                continue
+            if word == "star" and title.endswith("s"):
+                continue  # a band's name as often
+            first = title.split()[0]
+            for token in doc:
+                if token.text == first and doc[token.i : token.i + len(title.split())].text == title:
+                    span = doc[token.i : token.i + len(title.split())]
+                    if span[0].ent_type_ not in ("GPE", "NORP", PLATFORM) or len(span) > 1:
+                        yield Cue(span.start, span.end, 2, "headline-role", True)
+
+    def _role_premodifiers(self, sent: Span, screen: bool, screen_article: bool = False) -> Iterator[Cue]:
+        """A title before a role noun and a person's name, whatever the statistical model calls it: "Holby
+        City actor Jeremy Edwards", "Ted Lasso star Hannah Waddingham will host the TV show" (a person, place
+        or company is rarely named so before a screen role; "star" also follows bands, teams and companies,
+        so it needs a sentence about the screen)."""
+        doc = sent.doc
+        for role in sent:
+            lower = role.lower_
+            if lower not in PREMODIFIED_ROLES or not role.is_lower or role.i + 1 >= sent.end:
+                continue
+            person = doc[role.i + 1]
+            company = lower == "production" and person.lower_ == "company" and role.i + 2 < sent.end
+            if company:  # "The Vicar of Dibley production company Tiger Aspect"
+                person = doc[role.i + 2]
+            if person.ent_type_ not in (("PERSON", "ORG") if company else ("PERSON",)) or person.ent_iob_ != "B":
+                continue
+            span = _span_before(doc, sent.start, role.i)
+            if span is None:
+                continue
+            # "star" in an article about the screen: "The Office star X" ("The" opens few bands' names)
+            definite = screen_article and span[0].text == "The" and len(span) > 1
+            if lower not in SCREEN_ROLES and not screen and not definite:
+                continue
+            words = [t for t in span if t.is_alpha]
+            labelled = span[0].ent_type_ in ("ORG", "GPE", "NORP", "PERSON", "FAC", "LOC")
+            if len(words) == 1 and labelled:
+                continue  # "Marvel star X", "Chelsea star X": a company's or team's one-word name
+            if lower not in SCREEN_ROLES and span[-1].text in SPORT_CLUB_WORDS:
+                continue  # "Manchester United star X"
+            if labelled and span[0].text in PLACE_OPENERS and all(t.ent_type_ == "GPE" for t in span):
+                continue  # "New Zealand actor X": the actor's country
+            if lower == "star" and (span[-1].tag_ == "NNPS" or span[-1].text.endswith("s")):
+                continue  # "Happy Mondays star X": a plural name before "star" is as often a band's
+            yield Cue(span.start, span.end, 2, f"role:{lower}", True)
 
     def _enumeration(self, sent: Span) -> Iterator[Cue]:
         """Titles enumerated in a sentence whose head noun is a plural screen genre: "From A and B to C
@@ -683,6 +821,27 @@ class ShowFinder:
                         if not any(e.start == span.start and e.end == span.end for e in _place_ents(span)):
                             yield Cue(span.start, span.end, 2, "enumeration", True)
                 break
+
+        # "Other American shows which won praise were A, B, C and D", "Its shows include A and B"
+        def item_ok(span: Span) -> bool:
+            return span[0].ent_type_ not in ("GPE", "NORP", "DATE") and not (
+                len(span) == 2 and all(t.ent_type_ == "PERSON" for t in span)  # a person's full name
+            )
+
+        for token in sent:
+            if not (_plural_genre(token) and token.dep_ in ("nsubj", "nsubjpass")):
+                continue
+            verb = token.head
+            if verb.lemma_ not in ("be", "include") or verb.i < token.i:
+                continue
+            begin = next((t.i for t in doc[verb.i + 1 : sent.end] if _titleish(t) and not t.is_punct), None)
+            if begin is None or any(t.is_alpha and t.is_lower for t in doc[verb.i + 1 : begin]):
+                continue  # "shows were then cancelled": no list right after the verb
+            items = list(self._title_list(doc, begin, sent.end, opening=True))
+            if len(items) >= 2 and not all(item[0].ent_type_ in ("PERSON", "GPE", "NORP") for item in items):
+                for span in items:
+                    if item_ok(span):
+                        yield Cue(span.start, span.end, 2, "enumeration", True)
         # "Titles such as A, B and C", "hits like A and B": any case, as the sentence names the genre
         for token in sent:
             if token.lower_ not in ENUMERATION_NOUNS or token.i + 2 >= sent.end:
@@ -729,20 +888,32 @@ class ShowFinder:
                 return None
         return None
 
-    def _title_list(self, doc: Doc, start: int, limit: int) -> Iterator[Span]:
+    def _title_list(self, doc: Doc, start: int, limit: int, *, opening: bool = False) -> Iterator[Span]:
+        items = list(self._title_items(doc, start, limit, opening=opening))
+        joined = [a for a, b in pairwise(items) if doc[a.end : b.start].text == "and"]
+        if len(joined) >= 2 and len(items[-2]) == 1 and len(items[-1]) == 1 and items[-2] in joined:
+            # "the likes of Sex and the City and Will and Grace": a list joins its items by "and" once, so
+            # two single words after a second "and" are one title
+            items[-2:] = [doc[items[-2].start : items[-1].end]]
+        yield from items
+
+    def _title_items(self, doc: Doc, start: int, limit: int, *, opening: bool = False) -> Iterator[Span]:
         index = start
         while index < limit:
-            span = _title_from(doc, index, limit, in_list=True)
+            owned = index > 1 and doc[index - 1].text in ("'s", "’s") and doc[index - 2].ent_type_ == PLATFORM
+            mine = opening and doc[index].text in PRONOUN_OPENERS  # "appeared in A, My Family and B"
+            span = _title_from(doc, index, limit, in_list=True, opening=owned or mine)
             if span is None:
                 return
             yield span
             index = span.end
             if index < limit and doc[index].text == ",":
                 index += 1
-            if index < limit and doc[index].lower_ in ("and", "or"):
+            if index < limit and doc[index].lower_ in ("and", "or", "plus"):
                 index += 1
             elif index < limit and doc[index - 1].text != ",":
                 return
+            index = _list_start(doc, index, limit)
 
     def _quoted(self, doc: Doc) -> Iterator[tuple[int, int]]:
         """Token spans of title-cased text in quotes: 'Comeback', "The Society", ‘Squid Game’."""
@@ -798,6 +969,69 @@ PLURAL_GENRES = frozenset(
 )  # fmt: skip
 #: Nouns that introduce an enumeration of titles ("titles such as", "hits like").
 ENUMERATION_NOUNS = frozenset({"titles", "hits", "favourites", "favorites", "successes"}) | PLURAL_GENRES
+
+
+#: Words before a title in a list or comparison ("over X (BBC One)", "from X (Channel 4)").
+LIST_WORDS = frozenset({"from", "over", "beating", "and", ",", "in", "to", "with", "than"})
+#: Last words of production companies' names ("Baby Cow Productions").
+COMPANY_WORDS = frozenset(
+    {"Productions", "Pictures", "Films", "Studios", "Entertainment", "Media", "Television", "Fox"}
+)  # fmt: skip
+
+
+def _bracketed_title(span: Span, line: bool) -> bool:
+    """Whether the span before a channel bracket is a title: no place, nor a company except on a credit
+    line, nor a person unless listed or compared ("over Jonathan Creek (BBC One)"; not "Jo Reed (BBC) said")."""
+    doc = span.doc
+    first = span[0].ent_type_
+    listed = span.start > 0 and doc[span.start - 1].lower_ in LIST_WORDS
+    if first in ("GPE", "LOC", "NORP", "FAC") or (first == "ORG" and not (line or listed)):
+        return False
+    person = all(t.ent_type_ == "PERSON" or t.lower_ in ("&", "and") for t in span)
+    return not person or listed
+
+
+def _channel_bracket(doc: Doc, index: int, limit: int) -> bool:
+    """Whether a bracket from ``doc[index]`` holds only channels, after a production company at most:
+    "(BBC One)", "(Baby Cow Productions, BBC Three)", "(Granada, ITV1)", "(BBC Two/Sky One/Channel 4)"."""
+    if index < limit and doc[index].ent_type_ != PLATFORM:
+        company = _title_from(doc, index, limit, places=True)
+        if company is None or company.end >= limit or doc[company.end].text != ",":
+            return False
+        if company[-1].text not in COMPANY_WORDS and not all(t.ent_type_ == "ORG" for t in company):
+            return False
+        index = company.end + 1
+    channels = 0
+    while index < limit and doc[index].ent_type_ == PLATFORM:
+        index = _ent_end(doc, index)
+        channels += 1
+        if index < limit and (doc[index].text == "/" or doc[index - 1].text.endswith("/")):
+            index += doc[index].text == "/"
+            continue
+        break
+    return channels > 0 and index < limit and doc[index].text == ")"
+
+
+def _list_start(doc: Doc, index: int, limit: int) -> int:
+    """Where a listed title starts after its channel or describing words: "the BBC's X", "ITV's X", "the
+    poor-rating X" (a lower-case run of at most four words after "the")."""
+    start = index
+    if index + 2 < limit and doc[index].like_num and doc[index + 1].text in ("'s", "’s"):
+        return index + 2  # "1989's Shirley Valentine": the year of release
+    if index < limit and doc[index].lower_ == "the":
+        index += 1
+    if index < limit and doc[index].ent_type_ == PLATFORM:
+        end = _ent_end(doc, index)
+        if end < limit and doc[end].text in ("'s", "’s"):
+            return end + 1
+        return start
+    if index > start:
+        run = index
+        while run < limit and run - index < 4 and (doc[run].is_lower or doc[run].text in ("-", "‐")):
+            run += 1
+        if run > index and run < limit and _titleish(doc[run]) and not doc[run].is_punct:
+            return run
+    return start
 
 
 def _place_ents(span: Span) -> list[Span]:
@@ -877,6 +1111,11 @@ def rank_shows(titles: list[str], headline: str, mentions: list[tuple[str, int]]
     >>> rank_shows(["Brass Eye", "Nathan Barley"], "Comic returns with Nathan Barley",
     ...            [("Brass Eye", 3), ("Nathan Barley", 9)])
     ['Nathan Barley', 'Brass Eye']
+    >>> mentions = [("Top Pops", 3), ("Top Pops 2", 5), ("Top Pops 2", 7), ("Top Pops 2", 9)]
+    >>> rank_shows(["Top Pops 2", "Top Pops"], "Top Pops leaves BBC One", mentions)[0]
+    'Top Pops'
+    >>> rank_shows(["Top Pops", "Top Pops 2"], "Top Pops 2 axed", mentions[:1] * 3 + mentions[1:2])[0]
+    'Top Pops 2'
     """
     counts: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
@@ -889,6 +1128,7 @@ def rank_shows(titles: list[str], headline: str, mentions: list[tuple[str, int]]
         key=lambda t: (
             in_headline[t] is None,
             in_headline[t] if in_headline[t] is not None else 0,
+            -len(t) if in_headline[t] is not None else 0,  # "Top Pops 2 axed": the spin-off, not the parent
             -counts[t],
             first.get(t, 10**9),
         ),
@@ -956,6 +1196,7 @@ def _title_from(
     *,
     in_list: bool = False,
     places: bool = False,
+    opening: bool = False,
 ) -> Span | None:
     """The longest title-like span starting at ``start`` (before ``limit``), or None. ``in_list``: the
     span is an item of a list, so "and"/"or" before a capital ends it ("Open Water and Napoleon Dynamite").
@@ -968,17 +1209,37 @@ def _title_from(
     if first.is_sent_start and first.tag_ in ("VBN", "VBD", "VBG") and start + 1 < limit and doc[start + 1].is_lower:
         return None  # "Written by X, ...": a participle opening the sentence
     allowed = {"CARDINAL", "DATE"} | ({"GPE", "LOC", "FAC"} if places else set())
-    if not _titleish(first) or first.is_punct or first.ent_type_ in NON_SHOW_LABELS - allowed:
+    if not _titleish(first) or first.is_punct:
         return None
-    if first.text in NOT_TITLES and not (first.text in ("The", "A", "An") and start + 1 < limit):
+    nationality = first.text in NATIONALITY_WORDS and _nationality_title(doc, start, limit)
+    if nationality:
+        pass  # "American Idol", "American Dad": a nationality word opening a title
+    elif first.ent_type_ in NON_SHOW_LABELS - allowed:
+        return None
+    pronoun = opening and first.text in PRONOUN_OPENERS  # "the BBC's They Think It's All Over"
+    if (
+        first.text in NOT_TITLES
+        and not (first.text in ("The", "A", "An") and start + 1 < limit)
+        and not nationality
+        and not pronoun
+    ):
         return None
     end = start + 1
     while end < limit and end - start < 10:
         token = doc[end]
+        if (
+            token.text == ":"
+            and not doc[end - 1].whitespace_
+            and not token.whitespace_
+            and end + 1 < limit
+            and doc[end + 1].is_alpha
+        ):
+            end += 2  # "CD:UK", "SM:tv": a colon glued inside one title
+            continue
         if token.ent_type_ in (PLATFORM, OUTLET, AGGREGATOR, SEASON) and token.ent_iob_ == "B":
             break
         if token.text in ("'s", "’s", "'", "’"):
-            if _possessive_inside(doc, start, end, limit):
+            if _possessive_inside(doc, start, end, limit) or _contraction_inside(doc, end, limit):
                 end += 2  # "Hell's Kitchen", "The Hitchhiker's Guide": the possessive is the title's own
                 continue
             break
@@ -991,7 +1252,14 @@ def _title_from(
             if token.text.endswith("/"):
                 break  # "Life Begins/ Von Trapped": two titles the tokenizer left the slash on
             continue
-        if token.text in ("and", "or") and end + 1 < limit and (doc[end + 1].text in ("The", "A") or in_list):
+        # in a list, "and the City" in lower case goes on with a title ("Sex and the City and Will")
+        lower_article = in_list and end + 1 < limit and doc[end + 1].text in ("the", "a", "an")
+        if (
+            token.text in ("and", "or")
+            and end + 1 < limit
+            and (doc[end + 1].text in ("The", "A") or in_list)
+            and not lower_article
+        ):
             break
         if token.lower_ == "and" and sum(t.is_alpha for t in doc[start:end]) >= 2 and end + 1 < limit:
             right = _title_from(doc, end + 1, limit)
@@ -1001,11 +1269,13 @@ def _title_from(
             token.lower_ in INNER_CONNECTORS
             and end + 2 < limit
             and doc[end + 1].lower_ in ("the", "a", "an")
-            and _title_word(doc[end + 2])
-            and not (in_list and token.lower_ == "and")
+            and (_title_word(doc[end + 2]) or (doc[end + 2].text in NOT_TITLES and doc[end + 2].pos_ == "PROPN"))
+            and not (in_list and token.lower_ == "and" and doc[end + 1].text[0].isupper())
         ):
             end += 3  # "Shaun of the Dead", "Diary of a Mad Black Woman": two small words inside a title
             continue
+        if token.text in ("-", "–", "—") and token.whitespace_ and doc[end - 1].ent_type_ == "PERSON":
+            break  # "her husband Matthew Vaughn - Troy actress X": a dash between a name and the next phrase
         if token.lower_ in TITLE_CONNECTORS and end + 1 < limit and _titleish(doc[end + 1]):
             if doc[end + 1].ent_type_ in (PLATFORM, OUTLET, SEASON, "GPE", "DATE", "NORP") or doc[end + 1].is_punct:
                 break
@@ -1016,6 +1286,9 @@ def _title_from(
         break
     span = doc[start:end]
     if span[0].text in ("The", "A", "An") and len(span) == 1:
+        return None
+    determiner = first.text in POSSESSIVE_OPENERS  # "the sitcom My Family": two words will do
+    if pronoun and (len(span) < (2 if determiner else 3) or span[1].text in NOT_TITLES):
         return None
     if (
         end < limit
@@ -1029,6 +1302,110 @@ def _title_from(
     if all(t.text in NOT_TITLES or t.is_punct for t in span):
         return None
     return span
+
+
+#: Role nouns that a title premodifies before a person's name ("Holby City actor X", "Ted Lasso star X").
+PREMODIFIED_ROLES = frozenset(
+    {"actor", "actress", "star", "co-star", "presenter", "host", "creator", "showrunner", "production"}
+)  # fmt: skip
+#: Those only a screen production has (the others also follow teams and companies: "Chelsea star").
+SCREEN_ROLES = frozenset({"actor", "actress", "co-star", "presenter", "showrunner"})
+#: First words of multi-word place names ("New Zealand actor", "South Korean star").
+PLACE_OPENERS = frozenset({"New", "North", "South", "East", "West", "Los", "San", "Santa", "Hong", "Great", "United"})
+#: Last words of sports clubs' names.
+SPORT_CLUB_WORDS = frozenset({"United", "City", "Rovers", "Wanderers", "Athletic", "Albion", "Town", "County", "FC"})
+
+
+def _span_before(doc: Doc, floor: int, end: int) -> Span | None:
+    """The title ending right before ``doc[end]`` (a role noun), earliest start first; a span joining two
+    names with "and" is kept only if the parse makes it one phrase ("Only Fools and Horses actor", not
+    "Model Caprice and Holby City actor"), else the part after "and" if it has two words or more."""
+    start = end - 1
+    while start > floor and end - start < 9:
+        prev = doc[start - 1]
+        if (_titleish(prev) and not prev.is_punct) or prev.lower_ in TITLE_CONNECTORS or prev.text in ("'s", "’s", "'"):
+            start -= 1
+            continue
+        break
+    for begin in range(start, end):
+        if doc[begin].is_lower or not _titleish(doc[begin]) or doc[begin].is_punct:
+            continue
+        span = _title_from(doc, begin, end, places=True, opening=False)
+        if span is None or span.end != end:
+            continue
+        cut = [t.i + 1 for t in span[1:-1] if t.lower_ in ("from", "in", "with") and doc[t.i - 1].ent_type_ == "PERSON"]
+        if cut:  # "James McAvoy from Shameless (Channel 4)": a person and the title they are from
+            span = doc[cut[-1] : end]
+        joined = [t for t in span if t.lower_ in ("and", "&")]
+        if joined and not all(span.start <= t.head.i < end + 3 for t in span):
+            after = joined[-1].i + 1
+            rest = _title_from(doc, after, end, places=True) if after < end else None
+            if rest is not None and rest.end == end and sum(t.is_alpha for t in rest) >= 2:
+                return rest
+            return None
+        return span
+    return None
+
+
+#: Small words written capitalised inside a title, in headline case ("The Bold And The Beautiful").
+CAPITALISED_SMALL_WORDS = frozenset({"And", "Of", "The", "In", "For", "With", "To", "At", "From", "A", "An", "Or"})
+#: Words of institutions' names, which are written in headline case too ("Bank Of England").
+INSTITUTION_WORDS = frozenset(
+    {"University", "Bank", "Academy", "Institute", "School", "College", "Museum", "Society", "Association",
+     "Department", "Ministry", "Council", "Union", "Church", "Hospital", "Party", "House", "Court", "Board",
+     "Foundation", "Trust", "Company", "Corporation", "Club", "League", "Federation", "Commission", "Agency",
+     "Centre", "Center", "Theatre", "Hall", "Gallery", "Secretary", "Duke", "Prince", "Princess", "Earl",
+     "Bishop", "Archbishop", "Mayor", "Governor", "Chamber", "Guild", "Order", "Institution", "Office"}
+)  # fmt: skip
+
+
+def _headline_case(span: Span) -> bool:
+    """Whether a span is written in headline case with a small word capitalised inside it ("Sex And The City",
+    "Lord Of The Flies"), and is no institution's or place's name.
+
+    >>> doc = _test_doc("Ratings fell after Cats And The Town drew to a close.")
+    >>> _headline_case(doc[3:7]), _headline_case(_test_doc("The Bank Of England rose.")[1:4])
+    (True, False)
+    """
+    if len(span) < 3 or not any(t.text in CAPITALISED_SMALL_WORDS - {"The", "A", "An"} for t in span[1:-1]):
+        return False
+    if span[-1].text in CAPITALISED_SMALL_WORDS or any(t.text in INSTITUTION_WORDS for t in span):
+        return False
+    if span[0].like_num or any(t.is_lower or t.text in ("'s", "’s") or t.ent_type_ == "PERSON" for t in span):
+        return False  # "2004 X Award For Comedy", "Tom Hanks in The Y", "Ron Howard's The Da Vinci Code"
+    whole = [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end]
+    return not any(e.label_ in ("ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "LAW") for e in whole)
+
+
+#: Pronouns that open a title only where a channel's possessive marks it ("the BBC's They Think It's All Over").
+POSSESSIVE_OPENERS = frozenset({"My", "Your", "Our", "Their", "His", "Her"})
+PRONOUN_OPENERS = frozenset({"They", "It", "I", "You", "We", "He", "She"}) | POSSESSIVE_OPENERS
+#: Nationality words that may open a title ("American Idol") though never a title alone.
+NATIONALITY_WORDS = frozenset({"American", "British", "Korean", "English", "Irish", "Scottish", "Welsh", "Australian"})
+
+
+def _nationality_title(doc: Doc, start: int, limit: int) -> bool:
+    """Whether a nationality word opens a title: a capitalised word follows that is no name of a person,
+    place, channel or date and no word that never makes a title ("American Idol", not "American Tom Hanks",
+    "British TV" or "American actor").
+
+    >>> doc = _test_doc("She judged the talent show American Idol for years.")
+    >>> _title_from(doc, 5, len(doc)).text
+    'American Idol'
+    """
+    if start + 1 >= limit:
+        return False
+    first, nxt = doc[start], doc[start + 1]
+    if first.ent_type_ == "NORP" and first.ent_iob_ == "B" and nxt.ent_iob_ == "I":
+        return False  # a longer nationality phrase
+    full_name = nxt.ent_type_ == "PERSON" and start + 2 < len(doc) and doc[start + 2].ent_iob_ == "I"
+    return (
+        _title_word(nxt)
+        and not full_name  # "American Tom Hanks"; a one-word "person" is the tagger's guess at a title word
+        and nxt.ent_type_ not in (PLATFORM, OUTLET)
+        and not (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "GPE", "NORP"))
+        and nxt.text not in DESCRIPTOR_WORDS
+    )
 
 
 #: Small words that, followed by an article, continue a title ("Shaun of the Dead", "Man of the House").
@@ -1062,9 +1439,21 @@ def _possessive_inside(doc: Doc, start: int, end: int, limit: int) -> bool:
         return False
     possessor, after = doc[start:end], doc[end + 1]
     named = ("PERSON", "ORG", PLATFORM, OUTLET, "GPE", "NORP", "LOC", "FAC")
+    if doc[end].ent_iob_ == "I" and after.ent_iob_ == "I" and after.ent_type_ in ("ORG", "WORK_OF_ART"):
+        return _title_word(after)  # one name across the possessive ("Footballers' Wives" read as a company)
     if possessor[0].text not in ("The", "A", "An") and any(t.ent_type_ in named for t in possessor):
         return False
     return _title_word(after) and after.ent_type_ not in ("PERSON", "ORG") and after.pos_ != "VERB"
+
+
+def _contraction_inside(doc: Doc, end: int, limit: int) -> bool:
+    """Whether ``doc[end]`` is a glued "'s" for "is" inside a title, a capitalised word after it: "Who's Your
+    Daddy", "They Think It's All Over"."""
+    token = doc[end]
+    if end + 1 >= limit or doc[end - 1].whitespace_ or token.tag_ != "VBZ":
+        return False
+    after = doc[end + 1]
+    return _titleish(after) and not after.is_punct and after.ent_type_ not in ("PERSON", PLATFORM, "GPE")
 
 
 def _test_doc(text: str) -> Doc:  # pragma: no cover - doctest helper
@@ -1100,6 +1489,60 @@ def _title_spans(sent: Span):
         index += 1
 
 
+def _before_ellipsis(span: Span) -> Span:
+    """A title's first part before a glued ellipsis ("I'm a Star... Get Me Home"): the capitalised words,
+    contractions and small words right before it.
+
+    >>> doc = _test_doc("Ratings for ITV's I'm a Star... Get Me Home fell.")
+    >>> _before_ellipsis(doc[9:12]).text
+    "I'm a Star... Get Me Home"
+    """
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in ("...", "…") or doc[span.start - 2].whitespace_:
+        return span
+    start = span.start - 1
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.is_sent_start and not _titleish(prev):
+            break
+        contraction = prev.text in ("'m", "’m", "'re", "’re") or (prev.text in ("'s", "’s") and prev.tag_ == "VBZ")
+        small = prev.is_lower and prev.lower_ in TITLE_CONNECTORS and _titleish(doc[start])
+        if (_titleish(prev) and not prev.is_punct and prev.ent_type_ not in (PLATFORM, OUTLET)) or contraction or small:
+            start -= 1
+            if prev.is_sent_start:
+                break
+            continue
+        break
+    while start < span.start - 1 and (doc[start].is_lower or doc[start].text.startswith(("'", "’"))):
+        start += 1
+    if start >= span.start - 1:
+        return span
+    return doc[start : span.end]
+
+
+def _counted(doc: Doc, title: str) -> bool:
+    """Whether the text counts ``title`` as a thing of a kind somewhere: "another X", "an X", "every X"."""
+    words = (title[4:] if title.startswith("The ") else title).split()
+    for token in doc:
+        if token.text != words[0] or token.i == 0 or doc[token.i - 1].lower_ not in COUNTING_WORDS:
+            continue
+        end = token.i + len(words)
+        after = doc[end] if end < len(doc) else None
+        # "a Friends spin-off", "an EastEnders actor": the determiner counts the noun after the title
+        modifies = after is not None and (
+            after.text in ("'s", "’s", "-", "'", "’") or (after.is_lower and after.pos_ in ("NOUN", "ADJ", "PROPN"))
+        )
+        if doc[token.i : end].text == " ".join(words) and not modifies:
+            return True
+    return False
+
+
+#: Determiners that count things ("another Bushtucker Trial"), never said of a title.
+COUNTING_WORDS = frozenset({"a", "an", "another", "every", "each"})
+#: Words that with a number make no title ("All 10 episodes").
+QUANTIFIER_WORDS = frozenset({"All", "Both", "Each", "Every", "First", "Last", "Next", "Final", "Only", "Just", "Some"})
+
+
 def _strip_leading(span: Span) -> Span | None:
     """Drop sentence-initial words that cannot begin a title ("Is The Glory ..." -> "The Glory")."""
     if not len(span):
@@ -1114,8 +1557,8 @@ def _strip_leading(span: Span) -> Span | None:
             start += 1
     if span.end - start > 1 and doc[start].text in PERSON_MODIFIERS:
         start += 1  # "Former Holby City actor X"
-    if start >= span.end or all(t.like_num for t in doc[start : span.end]):
-        return None
+    if start >= span.end or all(t.like_num or t.text in QUANTIFIER_WORDS for t in doc[start : span.end]):
+        return None  # "10", "All 10 episodes"
     return doc[start : span.end]
 
 

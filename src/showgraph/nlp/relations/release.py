@@ -153,9 +153,18 @@ def shows_under(token: Token, sentence: Span) -> list[Span]:
 
 
 def referent_show(token: Token, ctx: ArticleContext) -> str | None:
-    """The show a pronoun or description ("it", "its", "the series", "the drama") stands for."""
-    from showgraph.nlp.aliases import SHOW_DESCRIPTIONS, resolve_reference
+    """The show a pronoun or description ("it", "its", "the series", "the drama") stands for; a word of a
+    title's own mention stands for that title. A description with distinguishing words ("the Channel 4
+    soap", "the BBC show") stands for the recent, main or an earlier show the article says those words of;
+    else for the show of this or the previous sentence, or the one the headline names, unless the article
+    calls it another kind of production or puts it on other channels; else for no show. A show named after
+    a verb in the description's sentence is a rival, not it. An indefinite one ("a drama") is no show."""
+    from showgraph.nlp.aliases import SHOW_DESCRIPTIONS, _compared, resolve_reference
+    from showgraph.nlp.context import _description, contradicts_description, fits_description, sentence_bounds
 
+    if token.ent_type_ == SHOW:  # "City" of "Sex And The City" read as the clause's subject
+        ent = ctx.entity(token)
+        return show_name(ent) if ent is not None else None
     lower = token.lower_
     if lower in {"it", "its"}:
         table = getattr(ctx, "aliases", None)
@@ -171,8 +180,43 @@ def referent_show(token: Token, ctx: ArticleContext) -> str | None:
         return _recent_show(token) or ctx.main_show
     if lower in SHOW_DESCRIPTIONS or token.lemma_.lower() in SHOW_DESCRIPTIONS:
         det = [c for c in token.children if c.dep_ in {"det", "poss"}]
-        if any(d.lower_ in {"the", "this", "its", "that"} for d in det):
-            return _recent_show(token) or ctx.main_show
+        if not any(d.lower_ in {"the", "this", "its", "that"} for d in det):
+            return None
+        doc = token.doc
+        if not _description(token):
+            recent = _recent_show(token)
+            mention = next((e for e in reversed(doc.ents) if e.label_ == SHOW and e.end <= token.i), None)
+            aside = mention is not None and any(
+                a.dep_ == "relcl" and a.head.ent_type_ == "PERSON" for a in mention.root.ancestors
+            )
+            if aside and ctx.main_show and sentence_bounds(doc, mention.start)[0] < sentence_bounds(doc, token.i)[0]:
+                return ctx.main_show  # "X, who appeared in the drama Y, ... The film has won": Y is an aside
+            return recent or ctx.main_show
+        earlier = [show_name(e) for e in reversed(doc.ents) if e.label_ == SHOW and e.end <= token.i]
+        sentence_start, sentence_end = sentence_bounds(doc, token.i)
+        # "The BBC show beat X": a show named later in the description's sentence is another participant
+        compared = _compared(token) | {
+            show_name(e)
+            for e in doc.ents
+            if e.label_ == SHOW
+            and token.i < e.start < sentence_end
+            and any(t.pos_ in {"VERB", "AUX", "ADP"} for t in doc[token.i + 1 : e.start])
+        }
+        for show in dict.fromkeys([_recent_show(token), ctx.main_show, *earlier]):
+            if show and show not in compared and fits_description(doc, token, show):
+                return show
+        # "The BBC show beat ...", "the BBC One family variety show": the show just talked about (or the one
+        # the headline names) where the article says nothing against the description (not "the film X")
+        previous_start, _ = sentence_bounds(doc, sentence_start - 1) if sentence_start > 0 else (0, 0)
+        recent = [show_name(e) for e in reversed(doc.ents) if e.label_ == SHOW and previous_start <= e.start < token.i]
+        headline = (getattr(doc._, "title", None) or "").casefold().split()
+        main = ctx.main_show
+        named = [main] if main and main.casefold().removeprefix("the ").split()[0] in headline else []
+        for show in dict.fromkeys([_recent_show(token), *named]):
+            fitting = show and (show in recent or show in named) and show not in compared
+            if fitting and not contradicts_description(doc, token, show):
+                return show
+        return None
     return None
 
 
