@@ -301,3 +301,31 @@ def test_a_dated_work_is_an_earlier_one(nlp):
     facts = facts_of(nlp, body, title="Night Ferry opens")
     assert ("written_by", "Night Ferry", "Ana Ruiz") not in facts
     assert ("written_by", "Night Ferry", "Sam Bell") in facts
+
+
+def test_writing_an_untitled_new_drama_credits_no_named_show(nlp):
+    body = "Night Ferry returns to Netflix in May. The Dry Dock creator Ana Ruiz is writing a new drama for the BBC."
+    facts = facts_of(nlp, body, title="Drama news")
+    assert not [f for f in facts if f[0] == "written_by" and f[2] == "Ana Ruiz"]
+
+
+def test_drama_hails_from_writer_who_serves_as_showrunner(nlp):
+    body = (
+        "Night Ferry is a new thriller for ITV. The drama hails from writer Ana Ruiz, who will also serve as "
+        "showrunner."
+    )
+    facts = facts_of(nlp, body, title="ITV thriller")
+    assert ("written_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("created_by", "Night Ferry", "Ana Ruiz") in facts
+
+
+def test_producer_alongside_a_company(nlp):
+    body = (
+        "Night Ferry has been renewed by Netflix. Ana Ruiz will return as showrunner and executive producer "
+        "alongside Moonrise Pictures."
+    )
+    facts = facts_of(nlp, body, title="Night Ferry renewed")
+    assert ("created_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("produced_by", "Night Ferry", "Moonrise Pictures") in facts
+    body = "Night Ferry has been renewed by Netflix. Ana Ruiz will return as showrunner alongside Tom Hale."
+    assert not [f for f in facts_of(nlp, body, title="Night Ferry renewed") if f[0] == "produced_by"]

@@ -214,11 +214,32 @@ def _show_of_role(role: Token, ctx: ArticleContext, relation: str | None = None)
         # "Cold Mountain director X", "Top of the Pops presenter X", "chat show host X": the role belongs to
         # a title or field the show finder did not take, not to some other show of the article.
         return None
+    work = _work_subject(role)
+    if work is not None:
+        # "The drama hails from writer X", "The series comes from creator X": the show the subject stands for
+        return show_at(work, ctx) or ctx.show_for(role, default=relation not in IN_SENTENCE_ONLY)
     if relation in IN_SENTENCE_ONLY:
         # only the sentence's own show, or the show the headline names (the article is about it); never
         # the previous sentence's title ("Producer X said ..." after a sentence about another film)
         return ctx.show_for(role, default=False) or (ctx.default_show if _headline_show(ctx) else None)
     return ctx.show_for(role, default=False) or _context_show(role, ctx)
+
+
+def _work_subject(role: Token) -> Token | None:
+    """For a role noun in "The drama hails/comes from writer X" ("is from", "is by"), the subject "the drama"
+    when it is a bare work noun after "the" or "its" (it stands for the article's show), else None."""
+    person = role.head if role.dep_ in ("compound", "nmod") else role
+    if person.dep_ != "pobj" or person.head.lower_ not in ("from", "by"):
+        return None
+    verb = person.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in ANAPHORIC_WORKS | {"thriller", "comedy", "serial", "miniseries"}:
+        return None
+    children = list(subject.children)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its") for c in children)
+    return subject if definite and not any(c.dep_ in ("amod", "compound", "nummod", "nmod") for c in children) else None
 
 
 #: Nouns that, bare after "the", stand for the production the article is about.
@@ -328,6 +349,8 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             ):
                 continue  # "worked as a screenwriter for years": a trade, no credit on a show
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if verb.dep_ == "relcl":  # "writer X, who will also serve as showrunner"
+                subjects = [verb.head if c.lower_ in ("who", "that") else c for c in subjects]
             if not subjects and verb.dep_ in ("xcomp", "conj", "advcl"):
                 subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
             if not subjects and verb.dep_ in ("acl", "relcl"):
@@ -342,9 +365,26 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 for person_token in conjuncts(subject):
                     person = person_at(person_token, ctx)
                     yield from _credit(ctx, relation, clause_show(verb, ctx), person, token, "credits.as_role", status)
+            if relation == "produced_by" and subjects:
+                # "X will return as executive producer alongside Y Pictures": the company produces it too
+                for company in _companies_alongside(verb):
+                    yield from _credit(ctx, relation, clause_show(verb, ctx), company, token, "credits.as_role", status)
 
 
 rules.register("credits.roles", func=credits_roles)
+
+
+def _companies_alongside(verb: Token) -> list[str]:
+    """Companies named in an "alongside ORG" phrase of ``verb`` ("... as producer alongside Y Pictures")."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "alongside":
+            for pobj in prep.children:
+                for company in conjuncts(pobj) if pobj.dep_ == "pobj" else []:
+                    span = name_span(company)
+                    if span.label_ == "ORG" and span.root.pos_ == "PROPN":
+                        out.append(span.text)
+    return out
 
 
 def _verb_relation(verb: Token) -> str | None:
@@ -354,8 +394,11 @@ def _verb_relation(verb: Token) -> str | None:
 def _object_show(verb: Token, ctx: ArticleContext) -> str | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "attr"):
-            if child.pos_ == "NOUN" and (any(t.ent_type_ == "SHOW" for t in child.subtree) or _dated(child)):
-                # not a show in a relative clause about another one, nor "the 1978 film" read as the article's
+            if child.pos_ == "NOUN" and (
+                any(t.ent_type_ == "SHOW" for t in child.subtree) or _dated(child) or _indefinite(child)
+            ):
+                # not a show in a relative clause about another one, nor "the 1978 film" read as the article's,
+                # nor "is writing a new drama": an untitled production, no show named before
                 found = _show_in_own_phrase(child)
             else:
                 found = show_at(child, ctx) or _show_in_own_phrase(child)
@@ -369,6 +412,11 @@ def _object_show(verb: Token, ctx: ArticleContext) -> str | None:
     if verb.dep_ == "conj":
         return _object_show(verb.head, ctx)
     return None
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether a noun phrase is indefinite ("a new drama", "another series"): a production not yet named."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
 
 def _dated(noun: Token) -> bool:
