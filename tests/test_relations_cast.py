@@ -328,3 +328,38 @@ def test_a_played_character_is_no_cast_member(nlp):
     facts = facts_of(nlp, body, title="Dry Dock returns")
     assert ("plays", "Tom Hale", "Max") in facts
     assert not [f for f in facts if f[0] == "cast_member" and f[2] == "Max"]
+
+
+def test_second_as_conjunct_with_a_kinship_noun(nlp):
+    body = (
+        "Cold Harbour is a new crime drama for Netflix. The series stars Tom Reed as detective Sam Cole and "
+        "Ruth Hale as his sister Mia Cole."
+    )
+    facts = facts_of(nlp, body, title="Netflix drama")
+    assert ("plays", "Tom Reed", "Sam Cole") in facts
+    assert ("plays", "Ruth Hale", "Mia Cole") in facts
+
+
+def test_cast_in_a_recurring_role_is_the_articles_show(nlp):
+    body = "Cold Harbour is a new crime drama for Netflix. Ruth Hale has been cast in a recurring role."
+    assert ("cast_member", "Cold Harbour", "Ruth Hale") in facts_of(nlp, body, title="Netflix drama")
+    body = "Cold Harbour is a new crime drama for Netflix. The producers cast Ruth Hale in a recurring role."
+    assert not [f for f in facts_of(nlp, body, title="Netflix drama") if f[2] == "The producers"]
+
+
+def test_in_talks_to_star_is_speculative(nlp):
+    body = "Sarah Jones is in talks to star in the Apple TV+ limited series Glass Rooms."
+    result = full_facts(nlp, body, title="Casting news")
+    found = [f for f in result.facts if f.relation == "cast_member" and f.object == "Sarah Jones"]
+    assert [(f.subject, f.status) for f in found] == [("Glass Rooms", "speculative")]
+
+
+def test_best_known_for_playing(nlp):
+    body = (
+        "Tom Reed, best known for playing Danny in the BBC's Night Shift, has landed the lead role in ITV's "
+        "new period drama The Weaver."
+    )
+    facts = facts_of(nlp, body, title="Casting news")
+    assert ("plays", "Tom Reed", "Danny") in facts
+    assert ("cast_member", "Night Shift", "Tom Reed") in facts
+    assert ("cast_member", "The Weaver", "Tom Reed") in facts

@@ -58,7 +58,7 @@ AS_TRIGGERS = (AS_VERBS - {"be", "come"}) | {"starring"}
 #: Verbs of appearing in a production ("X stars in SHOW").
 APPEAR_VERBS = frozenset(
     {"star", "appear", "guest", "co-star", "costar", "feature", "cameo", "return", "compete", "participate",
-     "perform", "act"}
+     "perform", "act", "cast"}
 )  # fmt: skip
 #: Verbs whose object is the show a person joins ("A and B lead SHOW", "X joins SHOW").
 JOIN_VERBS = frozenset({"lead", "join", "front", "headline", "topline"})
@@ -203,6 +203,10 @@ def _infinitive_headline(token: Token) -> bool:
     )  # "persuaded X to play Y" tells what happened, not a plan
 
 
+#: Participles of "X, best known for playing Y" ("famous for starring in").
+KNOWN_FOR = frozenset({"know", "famous", "remember", "recognise", "recognize", "celebrate", "best"})
+#: Nouns of "in talks to star in": the infinitive belongs to the subject of "be in talks".
+TALKS_NOUNS = frozenset({"talks", "negotiations", "discussions"})
 #: Verbs with an object whose infinitive still belongs to the subject ("promised him to star"): rare.
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
 
@@ -219,6 +223,17 @@ def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
             if controller:  # "persuaded X to play Y", "cast X to star in": the object is the actor
                 subj = controller
                 break
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.lemma_ in KNOWN_FOR:
+            node = node.head.head  # "X, best known for playing Y": the one known for it
+            continue
+        if (
+            node.dep_ == "acl"
+            and node.head.lower_ in TALKS_NOUNS
+            and node.head.dep_ == "pobj"
+            and node.head.head.head.pos_ in ("VERB", "AUX")
+        ):
+            node = node.head.head.head  # "X is in talks to star in Y": the one in talks
+            continue
         if node.dep_ in ("xcomp", "conj", "ccomp", "advcl") and node.head is not node:
             node = node.head
             continue
@@ -456,6 +471,11 @@ def _as_character(as_token: Token) -> Token | None:
         if not named and after is not None and after.pos_ == "PROPN" and after.is_title:
             named = [after]
         return named[-1] if named else None
+    if pobj.pos_ == "NOUN" and pobj.is_lower and pobj.i + 1 < len(pobj.doc):
+        # "as his sister Mia Cole": a kinship or job word, then the character's name in apposition
+        after = pobj.nbor(1)
+        named = [c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and name_span(c).start == after.i]
+        return named[0] if named else None
     return None
 
 
@@ -831,6 +851,8 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
             ):
                 continue  # "there doesn't appear to be", "he appeared to have died": seeming, not appearing
+            if lemma == "cast" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+                continue  # "The producers cast X in Y": only the passive's subject ("X has been cast in") acts
             show = _prep_show(verb, ctx)
             if show is None and (_in_someones_work(verb) or _relative_about_other(verb, ctx)):
                 continue  # "stars in comedy The Matador" (title untagged), "Garden State, which he starred in"
