@@ -329,3 +329,28 @@ def test_producer_alongside_a_company(nlp):
     assert ("produced_by", "Night Ferry", "Moonrise Pictures") in facts
     body = "Night Ferry has been renewed by Netflix. Ana Ruiz will return as showrunner alongside Tom Hale."
     assert not [f for f in facts_of(nlp, body, title="Night Ferry renewed") if f[0] == "produced_by"]
+
+
+def test_fronting_is_presenting_not_appearing(nlp):
+    body = (
+        "The quiz show Brain Race returns to BBC One in May. The show is fronted by Ruth Hale. Sam Bell fronts it too."
+    )
+    facts = facts_of(nlp, body, title="Brain Race returns")
+    assert ("presented_by", "Brain Race", "Ruth Hale") in facts
+    assert not [f for f in facts if f[0] == "cast_member"]
+
+
+def test_fronted_untitled_production_takes_no_context_show(nlp):
+    body = (
+        "The quiz show Brain Race was axed by BBC One. The All New Night Owls, which replaced Brain Race, was "
+        "fronted by Sarah Jones."
+    )
+    facts = facts_of(nlp, body, title="Quiz show axed")
+    assert not [f for f in facts if f[0] == "presented_by"]
+
+
+def test_replaced_as_host_by(nlp):
+    body = "The quiz show Brain Race returns to BBC Two in May. Tim Kash has since been replaced as host by Ruth Hale."
+    facts = facts_of(nlp, body, title="Brain Race returns")
+    assert ("presented_by", "Brain Race", "Tim Kash") in facts
+    assert ("presented_by", "Brain Race", "Ruth Hale") in facts

@@ -304,6 +304,10 @@ def _headline_show(ctx: ArticleContext) -> bool:
     return bool(main) and _in_headline(main, ctx.article.title or "")
 
 
+#: Verbs of "X was replaced as host by Y": the agent takes the role.
+SUCCESSION_VERBS = frozenset({"replace", "succeed"})
+
+
 def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "director X", "SHOW director X", "its creator X", "Judges A, B and C", "X ... as executive producer"."""
     if not ctx.shows or not _role_words() & sentence_words(sent):
@@ -360,6 +364,11 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if not subjects:
                 prev = [t for t in doc[max(sent.start, verb.i - 4) : verb.i] if t.ent_type_ == "PERSON"]
                 subjects = prev[-1:]
+            if verb.lemma_.lower() in SUCCESSION_VERBS:
+                # "X has been replaced as host by Y": the successor holds the role too
+                by = [c for c in (*verb.children, *token.children) if c.dep_ == "agent" or c.lower_ == "by"]
+                subjects = subjects + [p for c in by for p in c.children if p.dep_ == "pobj"]
+                subjects += [c for c in verb.children if c.dep_ == "dobj"]  # "X replaced Y as host"
             status = ctx.status(verb)
             for subject in subjects:
                 for person_token in conjuncts(subject):
@@ -683,14 +692,18 @@ def _passive_show(verb: Token, ctx: ArticleContext, *, default: bool = True) -> 
         return _passive_show(verb.head, ctx, default=default)
     for child in verb.children:
         if child.dep_ == "nsubjpass":
-            named = [t for t in child.subtree if t.ent_type_ == "SHOW"]
+            # (not a title in a relative clause about it: "The New X, which replaced SHOW, was fronted by")
+            clauses = {t.i for c in child.children if c.dep_ == "relcl" for t in c.subtree}
+            named = [t for t in child.subtree if t.ent_type_ == "SHOW" and t.i not in clauses]
             if named and all(_owner(t) for t in named):
                 return None  # "The movie version of Dan Brown's novel": the author, taken for a title
             found = next((show_at(t, ctx) for t in named if not _owner(t)), None) or show_at(child, ctx)
             if found:
                 return found
-            if child.pos_ == "PROPN" and child.ent_type_ not in ("PERSON", "ORG"):
-                return None  # "Ocean's Eleven was directed by X" with the title untagged: not the context's show
+            if child.pos_ == "PROPN" and child.ent_type_ != "PERSON":
+                # "Ocean's Eleven was directed by X", "The All New Y was fronted by X" (taken for a company)
+                # with the title untagged: not the context's show
+                return None
             if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):
                 return None  # "A remake of the 1960s film ... was directed by X": some other production
     if verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
