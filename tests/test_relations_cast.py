@@ -363,3 +363,13 @@ def test_best_known_for_playing(nlp):
     assert ("plays", "Tom Reed", "Danny") in facts
     assert ("cast_member", "Night Shift", "Tom Reed") in facts
     assert ("cast_member", "The Weaver", "Tom Reed") in facts
+
+
+def test_original_star_expected_to_return_is_speculative(nlp):
+    body = "The drama Glass Rooms is being revived by Netflix, with original star Ruth Hale expected to return."
+    result = full_facts(nlp, body, title="Revival")
+    found = [(f.subject, f.status) for f in result.facts if f.relation == "cast_member" and f.object == "Ruth Hale"]
+    assert found == [("Glass Rooms", "speculative")]
+    body = "The drama Glass Rooms is being revived by Netflix, with Ruth Hale expected to return to the West End."
+    result = full_facts(nlp, body, title="Revival")
+    assert not [f for f in result.facts if f.relation == "cast_member"]

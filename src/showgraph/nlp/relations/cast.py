@@ -61,7 +61,7 @@ APPEAR_VERBS = frozenset(
      "perform", "act", "cast"}
 )  # fmt: skip
 #: Verbs whose object is the show a person joins ("A and B lead SHOW", "X joins SHOW").
-JOIN_VERBS = frozenset({"lead", "join", "front", "headline", "topline"})
+JOIN_VERBS = frozenset({"lead", "join", "headline", "topline"})  # ("X fronts SHOW" presents it: credits)
 #: Signing-up verbs: the appearance they announce is a plan (scheduled) unless a cue says otherwise.
 SIGNUP_VERBS = frozenset({"sign", "book", "agree", "line", "recruit", "rope", "enlist", "tap", "attach"})
 #: Words of which a sentence needs one for :func:`cast_appears` to read it.
@@ -858,9 +858,14 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 continue  # "stars in comedy The Matador" (title untagged), "Garden State, which he starred in"
             if lemma in SIGNUP_VERBS and show is None and not _has_cast_object(verb):
                 continue
-            if lemma == "return" and show is None:
-                continue
-            if lemma in APPEAR_VERBS - {"star", "appear", "guest", "co-star", "costar", "cameo"} and show is None:
+            star_returns = lemma == "return" and show is None and _star_subject(verb, ctx)
+            if lemma == "return" and show is None and not star_returns:
+                continue  # (but "with original star X expected to return": the article's show)
+            if (
+                lemma in APPEAR_VERBS - {"star", "appear", "guest", "co-star", "costar", "cameo"}
+                and show is None
+                and not star_returns
+            ):
                 continue
             if show is None and lemma == "appear" and not _screen_sentence(sent):
                 continue  # "Osbourne appears more than any other act": in a chart, not on screen
@@ -930,6 +935,20 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     name = person_at(person, ctx)
                     if name:
                         yield from _cast(ctx, show, name, verb, "cast.starring", _status(verb.head, ctx))
+
+
+def _star_subject(verb: Token, ctx: ArticleContext) -> bool:
+    """Whether ``verb``'s subject is introduced as a star with no title before ("original star X", "its
+    lead X"): "returns" then means to the article's show."""
+    for person, _ in _subjects(verb, ctx):
+        span = name_span(person)
+        before = span.doc[span.start - 1] if span.start > span.sent.start else None
+        if before is None or before.lower_ not in PERFORMER_NOUNS or not before.is_lower:
+            continue
+        first = span.doc[span.start - 2] if span.start - 2 >= span.sent.start else None
+        if first is None or not (first.is_title or first.ent_type_):  # not "Holby City star X"
+            return True
+    return False
 
 
 def _show_before_participle(verb: Token, ctx: ArticleContext) -> str | None:
