@@ -320,3 +320,10 @@ def test_described_own_show_falls_back_to_the_articles_show(nlp):
     facts = facts_of(nlp, body, title="Rock Hour honoured")
     assert ("cast_member", "Rock Hour", "Ella Stone") in facts
     assert ("cast_member", "Rock Hour", "Tina Marr") in facts
+
+
+def test_title_named_after_its_hero_before_star(nlp):
+    facts = facts_of(nlp, "Jessica Marlow star Hannah Waddell will host the ceremony.", title="Awards host")
+    assert ("cast_member", "Jessica Marlow", "Hannah Waddell") in facts
+    body = "Jessica Marlow star Hannah Waddell will host the ceremony. Marlow said she was delighted."
+    assert not [f for f in facts_of(nlp, body, title="Awards host") if f[0] == "cast_member"]

@@ -315,6 +315,21 @@ def _place_or_field(run: Span) -> bool:
     return all(t.lower_ in FIELD_WORDS or t.ent_type_ == "GPE" for t in run)
 
 
+def _person_named_title(run: Span, role: Token, person: Token) -> bool:
+    """Whether a run the tagger took for a person is a title named after its hero ("Jessica Jones star X"): a
+    whole two- or three-word person name right before "star" and another person, whose surname never stands
+    alone in the article (a real person's does: "... Marlow said")."""
+    if role.lower_ not in ("star", "stars") or person.ent_type_ != "PERSON" or not 2 <= len(run) <= 3:
+        return False
+    if run[0].ent_iob_ != "B" or any(t.ent_type_ != "PERSON" or t.ent_iob_ != "I" for t in run[1:]):
+        return False
+    if role.i + 1 < len(role.doc) and role.doc[role.i + 1].ent_iob_ != "B":
+        return False  # the run and the person are one entity: no title before the role
+    doc, last, before = run.doc, run[-1].lower_, run[-2].lower_
+    # a title comes back whole ("Ted Lasso"); a real person by the surname alone ("Marlow said")
+    return not any(t.lower_ == last and t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].lower_ != before for t in doc)
+
+
 def titled_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "Holby City actor X", "<Title> presenter X", "<Title> production company X" for an untagged title."""
     roles = role_relations()
@@ -341,7 +356,9 @@ def titled_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         run = _title_before(doc, role_start, sent.start)
         if run is None or run[0].ent_type_ == "SHOW" or any(t.ent_type_ == "SHOW" for t in run):
             continue  # tagged titles: cast.lists and credits.roles read them
-        if any(t.ent_type_ in NOT_TITLE or t.ent_type_ == "PERSON" for t in run):
+        if any(t.ent_type_ in NOT_TITLE for t in run) or (
+            any(t.ent_type_ == "PERSON" for t in run) and not _person_named_title(run, token, person_token)
+        ):
             continue
         if _place_or_field(run):
             continue  # "London actor", "New Zealand actor", "Hollywood star", "US TV presenter"
@@ -352,7 +369,10 @@ def titled_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         title = _tokens_title(list(run))
         if title is None:
             continue
-        if token.lower_ in words("weak_roles") and (not _screen_sentence(sent) or _sport_or_music(sent, run)):
+        hero_title = any(t.ent_type_ == "PERSON" for t in run)  # (a person's name before "star" is a title)
+        if token.lower_ in words("weak_roles") and (
+            (not _screen_sentence(sent) and not hero_title) or _sport_or_music(sent, run)
+        ):
             continue  # "Happy Mondays star X", "Manchester United star X": no screen role
         if relation == "produced_by":
             company = name_span(person_token)
