@@ -373,3 +373,17 @@ def test_original_star_expected_to_return_is_speculative(nlp):
     body = "The drama Glass Rooms is being revived by Netflix, with Ruth Hale expected to return to the West End."
     result = full_facts(nlp, body, title="Revival")
     assert not [f for f in result.facts if f.relation == "cast_member"]
+
+
+def test_starring_in_a_new_untitled_production_borrows_no_show(nlp):
+    body = "The Netflix thriller Cold Harbour returns in May. Ruth Hale will star in a new comedy for the BBC."
+    assert not [f for f in facts_of(nlp, body, title="Casting news") if f[0] == "cast_member"]
+    body = "The Netflix thriller Cold Harbour returns in May. Ruth Hale will guest star in the upcoming season."
+    assert ("cast_member", "Cold Harbour", "Ruth Hale") in facts_of(nlp, body, title="Casting news")
+
+
+def test_returning_as_crew_is_no_cast(nlp):
+    body = "The Netflix thriller Cold Harbour returns in May. Kate Bell will return as showrunner on Season 2."
+    facts = facts_of(nlp, body, title="Cold Harbour renewed")
+    assert ("created_by", "Cold Harbour", "Kate Bell") in facts
+    assert ("cast_member", "Cold Harbour", "Kate Bell") not in facts

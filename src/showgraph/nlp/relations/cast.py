@@ -853,6 +853,11 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 continue  # "there doesn't appear to be", "he appeared to have died": seeming, not appearing
             if lemma == "cast" and not any(c.dep_ == "nsubjpass" for c in verb.children):
                 continue  # "The producers cast X in Y": only the passive's subject ("X has been cast in") acts
+            if any(
+                c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ in CREW_TITLES for g in c.subtree)
+                for c in verb.children
+            ):
+                continue  # "X will return as showrunner on Season 2": crew, read by the credit rules
             show = _prep_show(verb, ctx)
             if show is None and (_in_someones_work(verb) or _relative_about_other(verb, ctx)):
                 continue  # "stars in comedy The Matador" (title untagged), "Garden State, which he starred in"
@@ -1011,13 +1016,18 @@ def _prep_show(verb: Token, ctx: ArticleContext, *, descriptions: bool = True) -
         if child.dep_ in ("prep", "prt") and child.lower_ in ("in", "on", "for", "up"):
             for grand in child.children:
                 if grand.dep_ == "pobj":
-                    found = show_in_subtree(grand) or (show_at(grand, ctx) if descriptions else None)
+                    # "in a new comedy": an untitled production, never the article's show by reference
+                    new_work = grand.lower_ not in PART_NOUNS | {"episode", "cameo"} and any(
+                        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in grand.children
+                    )
+                    described = show_at(grand, ctx) if descriptions and not new_work else None
+                    found = show_in_subtree(grand) or described
                     if found:
                         return found
-                    if not descriptions:
+                    if not descriptions or new_work:
                         continue
                     if grand.lower_ in ("episode", "episodes", "show", "series", "sitcom", "drama", "film", "roles",
-                                        "role", "part", "cast"):  # fmt: skip
+                                        "role", "part", "cast", "season", "seasons"):  # fmt: skip
                         return ctx.show_for(verb)
                 if grand.dep_ == "prep":
                     found = _prep_show(child, ctx, descriptions=descriptions)
