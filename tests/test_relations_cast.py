@@ -387,3 +387,11 @@ def test_returning_as_crew_is_no_cast(nlp):
     facts = facts_of(nlp, body, title="Cold Harbour renewed")
     assert ("created_by", "Cold Harbour", "Kate Bell") in facts
     assert ("cast_member", "Cold Harbour", "Kate Bell") not in facts
+
+
+def test_star_opposite_a_partner(nlp):
+    body = "The Netflix thriller Cold Harbour returns in May. Ruth Hale will star opposite Tom Reed in the drama."
+    facts = facts_of(nlp, body, title="Casting news")
+    assert ("cast_member", "Cold Harbour", "Tom Reed") in facts
+    body = "He starred in the thriller Cold Harbour, and appeared opposite Tom Reed and Juliette Binoche in Chocolat."
+    assert not [f for f in facts_of(nlp, body, title="Obituary") if f[2] in ("Tom Reed", "Juliette Binoche")]

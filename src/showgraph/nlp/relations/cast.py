@@ -904,6 +904,21 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 subjects = [(verb.doc[before], name)] if name else []
             for _, name in subjects:
                 yield from _cast(ctx, show, name, verb, f"cast.{lemma}", status)
+            untagged = any(
+                t.dep_ == "pobj"
+                and t.head.lower_ == "in"
+                and t.pos_ == "PROPN"
+                and t.ent_type_ not in ("SHOW", "GPE", "LOC", "FAC", "DATE")
+                for t in verb.subtree
+            )  # ("appeared opposite Y in Chocolat", the title untagged: not the context's show)
+            if subjects and lemma in ("star", "co-star", "costar", "appear") and not untagged:
+                # "X will star opposite/alongside Y": Y is in the cast too
+                for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("opposite", "alongside")):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        for person in conjuncts(pobj):
+                            name = person_at(person, ctx) if person.ent_type_ == "PERSON" else None
+                            if name:
+                                yield from _cast(ctx, show, name, verb, f"cast.{lemma}", status)
         elif lemma in JOIN_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             show = (show_at(obj, ctx) or show_in_subtree(obj)) if obj is not None else None
