@@ -395,3 +395,21 @@ def test_star_opposite_a_partner(nlp):
     assert ("cast_member", "Cold Harbour", "Tom Reed") in facts
     body = "He starred in the thriller Cold Harbour, and appeared opposite Tom Reed and Juliette Binoche in Chocolat."
     assert not [f for f in facts_of(nlp, body, title="Obituary") if f[2] in ("Tom Reed", "Juliette Binoche")]
+
+
+def test_the_role_of_a_character(nlp):
+    body = "The Netflix thriller Cold Harbour returns in May. Ruth Hale has landed the role of Mia Cole."
+    facts = facts_of(nlp, body, title="Cold Harbour casting")
+    assert ("plays", "Ruth Hale", "Mia Cole") in facts
+    assert ("cast_member", "Cold Harbour", "Ruth Hale") in facts
+    body = "Ruth Hale, known for her role as Mia Cole in the soap Night Shift, sang a duet."
+    facts = facts_of(nlp, body, title="Concert")
+    assert ("plays", "Ruth Hale", "Mia Cole") in facts
+    assert ("cast_member", "Night Shift", "Ruth Hale") in facts
+
+
+def test_role_of_in_a_past_bio_borrows_no_show(nlp):
+    body = "Tom Reed starred in the drama Cold Harbour. But Reed eventually took the role of Danny Cole, and won."
+    facts = facts_of(nlp, body, title="Obituary")
+    assert ("plays", "Tom Reed", "Danny Cole") in facts
+    assert [f for f in facts if f[0] == "cast_member"] == [("cast_member", "Cold Harbour", "Tom Reed")]

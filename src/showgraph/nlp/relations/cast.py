@@ -479,6 +479,64 @@ def _as_character(as_token: Token) -> Token | None:
     return None
 
 
+#: Verbs whose object "the role of Y" the subject takes ("landed the role of Y"); "play" is read by plays_verb's
+#: object too, but not through "the role of".
+ROLE_OF_VERBS = frozenset(
+    {"land", "take", "play", "win", "get", "secure", "bag", "nab", "earn", "snag", "reprise", "assume", "inherit"}
+)  # fmt: skip
+
+
+def plays_role_of(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X has landed the role of Y", "X will play the role of Y", "X is known for her role as Y (in T)"."""
+    words = sentence_words(sent)
+    if not ctx.shows or not {"role", "part"} & words or not {"of", "as"} & words or _sporty(sent):
+        return
+    for noun in sent:
+        if noun.lower_ not in ("role", "part") or noun.pos_ != "NOUN":
+            continue
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "as")), None)
+        character = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if character is None or not _is_character_name(character, ctx, strict=True):
+            continue
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ROLE_OF_VERBS:
+            verb = noun.head
+            actors = [name for _, name in _subjects(verb, ctx)]
+        elif prep.lower_ == "as" and noun.dep_ == "pobj":
+            # "known for her role as Y": the possessive's person
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            verb = noun.head.head
+            if owner is None or verb.pos_ not in ("VERB", "AUX", "ADJ"):
+                continue
+            if owner.pos_ == "PRON":  # "X, known for her role as Y": the one the clause is about, not a guess
+                subjects = _subjects(verb, ctx)
+                actors = [name for token, name in subjects if token.lower_ not in REFLEXIVES]
+            else:
+                actor = person_at(owner, ctx)
+                actors = [actor] if actor else []
+        else:
+            continue
+        if len(actors) != 1:
+            continue
+        explicit = next(
+            (
+                show_at(p, ctx) or show_in_subtree(p)
+                for c in (*noun.children, *character.children)
+                if c.dep_ == "prep" and c.lower_ in ("in", "on")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        ) or _prep_show(verb, ctx)
+        show = explicit or ctx.show_for(noun, default=False)
+        if show is None and verb.tag_ != "VBD":
+            show = ctx.default_show  # not the previous sentence's title, nor any for a past "took the role of Y"
+        status = _status(verb, ctx, verb.lemma_.lower())
+        yield from _plays(ctx, actors[0], _name_of(character), noun, show, "cast.role_of", status)
+
+
+rules.register("cast.role_of", func=plays_role_of)
+
+
 def plays_as(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X stars as Y", "X joins the cast as Y", "starring A as B", "X ... as his SHOW character Y"."""
     words = sentence_words(sent)
