@@ -413,3 +413,16 @@ def test_role_of_in_a_past_bio_borrows_no_show(nlp):
     facts = facts_of(nlp, body, title="Obituary")
     assert ("plays", "Tom Reed", "Danny Cole") in facts
     assert [f for f in facts if f[0] == "cast_member"] == [("cast_member", "Cold Harbour", "Tom Reed")]
+
+
+def test_cast_member_lists_and_inverted_starring(nlp):
+    intro = "The Netflix thriller Cold Harbour returns in May. "
+    for sentence in (
+        "Returning cast members include Ruth Hale and Tom Reed.",
+        "Guest stars include Ruth Hale and Tom Reed.",
+        "Also starring are Ruth Hale and Tom Reed.",
+    ):
+        facts = facts_of(nlp, intro + sentence, title="Cold Harbour returns")
+        assert ("cast_member", "Cold Harbour", "Tom Reed") in facts, sentence
+    facts = facts_of(nlp, intro + "Other new stars include Ruth Hale.", title="Cold Harbour returns")
+    assert not [f for f in facts if f[0] == "cast_member"]

@@ -904,6 +904,20 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         ):
             continue  # "Ray star Jamie Foxx" is a noun; "X stars in Y" misread as one is still a verb
         participle = verb.lower_ == "starring" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+        inverted = [
+            c
+            for c in verb.children
+            if verb.lower_ == "starring" and c.dep_ == "aux" and c.lemma_ == "be" and c.i > verb.i
+        ]
+        if inverted:
+            # "Also starring are A and B" (the copula after the participle): the article's show
+            show = _prep_show(verb, ctx) or ctx.show_for(verb)
+            for attr in (a for aux in inverted for a in aux.children if a.dep_ in ("attr", "nsubj")):
+                for person in conjuncts(attr):
+                    name = person_at(person, ctx)
+                    if name:
+                        yield from _cast(ctx, show, name, verb, "cast.starring", _status(verb, ctx))
+            continue
         if (lemma in APPEAR_VERBS or lemma in SIGNUP_VERBS) and not participle:
             if lemma == "appear" and any(
                 c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
@@ -1210,11 +1224,22 @@ def _cast_description(attr: Token) -> bool:
     return True
 
 
+#: Subjects of "include" that name a cast, with the modifier each needs ("cast members", "guest stars").
+CAST_LIST_SUBJECTS = {"members": {"cast"}, "additions": {"cast", "new"}, "stars": {"guest"}}
+
+
 def _cast_list_verb(verb: Token) -> bool:
     """Whether ``verb`` ("includes") lists a cast: its subject is a cast noun, or the parse hangs the verb
     inside the cast noun's of-phrase ("The cast of the drama X includes ..." read as "X includes")."""
     if any(c.dep_ == "nsubj" and c.lower_ in CAST_LIST_HEADS for c in verb.children):
         return True
+    if any(
+        c.dep_ == "nsubj"
+        and c.lower_ in CAST_LIST_SUBJECTS
+        and any(m.lower_ in CAST_LIST_SUBJECTS[c.lower_] for m in c.children if m.dep_ in ("compound", "amod"))
+        for c in verb.children
+    ):
+        return True  # "Returning cast members include A and B", "New cast additions include ..."
     node = verb
     while node.head is not node:
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in CAST_LIST_HEADS:
