@@ -354,3 +354,17 @@ def test_replaced_as_host_by(nlp):
     facts = facts_of(nlp, body, title="Brain Race returns")
     assert ("presented_by", "Brain Race", "Tim Kash") in facts
     assert ("presented_by", "Brain Race", "Ruth Hale") in facts
+
+
+def test_copula_roles_and_executive_producing(nlp):
+    intro = "The Netflix thriller Night Ferry returns in May. "
+    facts = facts_of(nlp, intro + "Ana Ruiz is the writer and creator of the series.", title="Night Ferry returns")
+    assert ("written_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("created_by", "Night Ferry", "Ana Ruiz") in facts
+    facts = facts_of(nlp, intro + "Ana Ruiz is a writer. Tom Hale is the director of a new film.", title="News")
+    assert not [f for f in facts if f[0] in ("written_by", "directed_by")]
+    facts = facts_of(nlp, intro + "Ana Ruiz will executive produce alongside Tom Hale.", title="Night Ferry returns")
+    assert ("produced_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("produced_by", "Night Ferry", "Tom Hale") in facts
+    facts = facts_of(nlp, intro + "Ana Ruiz is executive producing the series.", title="Night Ferry returns")
+    assert ("produced_by", "Night Ferry", "Ana Ruiz") in facts

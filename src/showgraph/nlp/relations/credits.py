@@ -342,6 +342,22 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 person = person_at(person_token, ctx)
                 yield from _credit(ctx, relation, show, person, token, "credits.role", status)
             continue
+        # "X is the writer and creator of the series", "X is its showrunner"
+        attr = token if token.dep_ == "attr" else token.head if token.dep_ == "conj" else None
+        if (
+            attr is not None
+            and attr.dep_ == "attr"
+            and attr.head.lemma_ == "be"
+            and attr.pos_ == "NOUN"
+            and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children)  # not "is a writer"
+        ):
+            show = _copula_role_show(attr, ctx)
+            status = ctx.status(attr.head)
+            for subject in (c for c in attr.head.children if c.dep_ == "nsubj"):
+                for person_token in conjuncts(subject):
+                    person = person_at(person_token, ctx) if person_token.ent_type_ not in ("ORG", "SHOW") else None
+                    yield from _credit(ctx, relation, show, person, token, "credits.copula_role", status)
+            continue
         # "X will return as showrunner and executive producer"
         if token.head.lower_ == "as" or (token.head.head.lower_ == "as" and token.dep_ == "conj"):
             as_token = token.head if token.head.lower_ == "as" else token.head.head
@@ -423,6 +439,24 @@ def _object_show(verb: Token, ctx: ArticleContext) -> str | None:
     return None
 
 
+def _copula_role_show(role: Token, ctx: ArticleContext) -> str | None:
+    """The show of "X is the writer of T / of the series / its showrunner": named in the role's phrase only."""
+    for child in role.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "for"):
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = show_in_subtree(pobj) or show_at(pobj, ctx)
+                if found and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in pobj.children):
+                    return found
+        if child.dep_ in ("poss", "compound") and (child.ent_type_ == "SHOW" or child.lower_ == "its"):
+            return show_at(child, ctx) or (ctx.show_for(role) if child.lower_ == "its" else None)
+    return None
+
+
+def _executive(verb: Token) -> bool:
+    """Whether a producing verb is "executive produce(s)" ("will executive produce", "is executive producing")."""
+    return verb.i > 0 and verb.doc[verb.i - 1].lower_ == "executive"
+
+
 def _indefinite(noun: Token) -> bool:
     """Whether a noun phrase is indefinite ("a new drama", "another series"): a production not yet named."""
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
@@ -496,7 +530,11 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         anchor = _prefix_token(verb)
         subjects = [c for c in (*verb.children, *anchor.children) if c.dep_ == "nsubj"]
         node = anchor
-        while not subjects and node.dep_ in ("conj", "xcomp") and node.head is not node:
+        while (
+            not subjects
+            and node.head is not node
+            and (node.dep_ in ("conj", "xcomp") or (node.dep_ == "acomp" and node.lower_ == "executive"))
+        ):  # ("is executive producing T": "executive" read as an adjective)
             node = node.head
             subjects = [c for c in node.children if c.dep_ == "nsubj"]
         if not subjects and anchor.dep_ == "relcl":
@@ -512,10 +550,20 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if obj is not None and obj.lower_ in lexicon()["work_nouns"] and definite and not _dated(obj):
                 # (not "co-wrote the 1978 film": a dated work is another, earlier one)
                 show = clause_show(verb, ctx)
-            elif (obj is None and relation == "directed_by") or (obj is not None and obj.lower_ in ("it", "them")):
-                show = ctx.show_for(verb)
+            elif (
+                (obj is None and relation == "directed_by")
+                or (obj is not None and obj.lower_ in ("it", "them"))
+                or (obj is None and relation == "produced_by" and _executive(verb))
+            ):
+                show = ctx.show_for(verb)  # ("X will also executive produce")
         if show is None:
             continue
+        if relation == "produced_by" and _executive(verb):
+            # "X will executive produce alongside Y": Y is a producer too
+            subjects = subjects + [
+                p for c in verb.children if c.dep_ == "prep" and c.lower_ == "alongside" for p in c.children
+                if p.dep_ == "pobj"
+            ]  # fmt: skip
         for subject in subjects:
             if subject.lower_ in ("who", "that"):
                 subject = node.head if node.dep_ == "relcl" else verb.head
