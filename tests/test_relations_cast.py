@@ -426,3 +426,14 @@ def test_cast_member_lists_and_inverted_starring(nlp):
         assert ("cast_member", "Cold Harbour", "Tom Reed") in facts, sentence
     facts = facts_of(nlp, intro + "Other new stars include Ruth Hale.", title="Cold Harbour returns")
     assert not [f for f in facts if f[0] == "cast_member"]
+
+
+def test_joining_the_cast(nlp):
+    intro = "The Netflix thriller Cold Harbour returns in May. "
+    for sentence in ("Ruth Hale has joined the cast of the drama.", "Ruth Hale has joined the cast."):
+        assert ("cast_member", "Cold Harbour", "Ruth Hale") in facts_of(nlp, intro + sentence, title="Casting"), (
+            sentence
+        )
+    for sentence in ("Ruth Hale has joined the cast of a new film.", "Ruth Hale joins the all-star cast."):
+        facts = facts_of(nlp, "The film Cold Harbour opened. Glass Rooms was second. " + sentence, title="Box office")
+        assert not [f for f in facts if f[2] == "Ruth Hale"], sentence

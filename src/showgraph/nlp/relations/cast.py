@@ -994,6 +994,20 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         elif lemma in JOIN_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             show = (show_at(obj, ctx) or show_in_subtree(obj)) if obj is not None else None
+            if show is None and obj is not None and lemma == "join" and obj.lower_ in CAST_LIST_HEADS:
+                # "X has joined the cast (of the drama)": the work the of-phrase refers to, else the article's show
+                of = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+                show = next(
+                    (
+                        show_at(p, ctx)
+                        for p in of
+                        if p.dep_ == "pobj" and not any(d.lower_ in ("a", "an", "another") for d in p.children)
+                    ),
+                    None,
+                )  # (not "the cast of a new film": an untitled production)
+                if not of and [c.lower_ for c in obj.children] == ["the"]:
+                    # (not "joins the all-star cast" of some other film the article names in passing)
+                    show = ctx.show_for(verb, default=False) or ctx.default_show
             if show and not (obj.ent_type_ == "SHOW" and obj.ent_iob_ != "B" and obj.i > 0 and obj.nbor(-1).is_title):
                 for subject, name in _subjects(verb, ctx):
                     if (subject.ent_type_ != "PERSON" and subject.pos_ != "PRON") or verb.i < subject.i:
