@@ -437,3 +437,10 @@ def test_joining_the_cast(nlp):
     for sentence in ("Ruth Hale has joined the cast of a new film.", "Ruth Hale joins the all-star cast."):
         facts = facts_of(nlp, "The film Cold Harbour opened. Glass Rooms was second. " + sentence, title="Box office")
         assert not [f for f in facts if f[2] == "Ruth Hale"], sentence
+
+
+def test_titular_and_title_role_after_stars(nlp):
+    intro = "The Netflix thriller Cold Harbour returns in May. "
+    for sentence in ("Ruth Hale plays the titular role.", "Ruth Hale stars in the title role."):
+        facts = facts_of(nlp, intro + sentence, title="Cold Harbour casting")
+        assert ("plays", "Ruth Hale", "Cold Harbour") in facts, sentence

@@ -429,7 +429,7 @@ def _described_as_work(name: Token) -> bool:
 
 
 def _title_role(token: Token) -> bool:
-    return any(c.lower_ == "title" for c in token.children)
+    return any(c.lower_ in ("title", "titular") for c in token.children)  # "the title role", "the titular role"
 
 
 def plays_was(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
@@ -718,12 +718,21 @@ def plays_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 yield from _plays(ctx, actor, _name_of(name), token, show or ctx.show_for(token), "cast.character",
                                   ("confirmed", ()))  # fmt: skip
         # "with Nicholas Burns in the title role"
-        if token.lower_ == "role" and any(c.lower_ == "title" for c in token.children) and token.head.lower_ == "in":
+        if token.lower_ == "role" and _title_role(token) and token.head.lower_ == "in":
             holder = token.head.head
             actor = person_at(holder, ctx) if holder.pos_ == "PROPN" else None
+            status: tuple[str, tuple[str, ...]] = ("confirmed", ())
+            before = doc[holder.i - 1] if holder.i > sent.start else None
+            if actor is None and holder.lower_ == "stars" and before is not None and before.ent_type_ == "PERSON":
+                actor = person_at(before, ctx)  # "X stars in the title role" with "stars" misread as a noun
+            elif actor is None and holder.pos_ == "VERB" and holder.lemma_.lower() in APPEAR_VERBS:
+                # "X stars in the title role": the verb's one subject
+                subjects = _subjects(holder, ctx)
+                actor = subjects[0][1] if len(subjects) == 1 else None
+                status = _status(holder, ctx, holder.lemma_.lower())
             show = ctx.show_for(token)
             if actor and show:
-                yield from _plays(ctx, actor, show, token, show, "cast.title_role", ("confirmed", ()))
+                yield from _plays(ctx, actor, show, token, show, "cast.title_role", status)
 
 
 rules.register("cast.plays_possessive", func=plays_possessive)
