@@ -368,3 +368,12 @@ def test_copula_roles_and_executive_producing(nlp):
     assert ("produced_by", "Night Ferry", "Tom Hale") in facts
     facts = facts_of(nlp, intro + "Ana Ruiz is executive producing the series.", title="Night Ferry returns")
     assert ("produced_by", "Night Ferry", "Ana Ruiz") in facts
+
+
+def test_coordinated_credit_verbs_share_their_object(nlp):
+    intro = "The Netflix thriller Night Ferry returns in May. "
+    facts = facts_of(nlp, intro + "Ana Ruiz wrote and directed the pilot.", title="Night Ferry returns")
+    assert ("written_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("directed_by", "Night Ferry", "Ana Ruiz") in facts
+    facts = facts_of(nlp, intro + "Ana Ruiz wrote and directed a short film.", title="Night Ferry returns")
+    assert not [f for f in facts if f[0] in ("written_by", "directed_by")]

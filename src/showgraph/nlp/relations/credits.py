@@ -545,6 +545,17 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue
         show = _object_show(verb, ctx) or _shared_object_show(verb, ctx)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:  # "X wrote and directed the pilot": the coordinated verb's object is shared
+            obj = next(
+                (
+                    o
+                    for c in verb.children
+                    if c.dep_ == "conj" and _verb_relation(c)
+                    for o in c.children
+                    if o.dep_ == "dobj"
+                ),
+                None,
+            )
         if show is None:
             definite = obj is not None and not any(c.lower_ in ("a", "an") for c in obj.children)
             if obj is not None and obj.lower_ in lexicon()["work_nouns"] and definite and not _dated(obj):
