@@ -444,3 +444,15 @@ def test_titular_and_title_role_after_stars(nlp):
     for sentence in ("Ruth Hale plays the titular role.", "Ruth Hale stars in the title role."):
         facts = facts_of(nlp, intro + sentence, title="Cold Harbour casting")
         assert ("plays", "Ruth Hale", "Cold Harbour") in facts, sentence
+
+
+def test_plays_a_description_named_a_character(nlp):
+    body = (
+        "Sarah Jones is in talks to star in the Apple TV+ limited series Glass Rooms. "
+        "She would play a disgraced surgeon named Ada Finch."
+    )
+    result = full_facts(nlp, body, title="Casting news")
+    found = [(f.object, f.qualifiers.get("show"), f.status) for f in result.facts if f.relation == "plays"]
+    assert found == [("Ada Finch", "Glass Rooms", "speculative")]
+    body = "The drama Glass Rooms returns. Tom Reed plays a character named after his father."
+    assert not [f for f in facts_of(nlp, body, title="Casting news") if f[0] == "plays"]

@@ -404,6 +404,15 @@ def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             for obj in objects:
                 characters = conjuncts(obj)
                 named = [c for c in characters if _is_character_name(c, ctx)]
+                if not named and obj.pos_ == "NOUN":
+                    # "plays a disgraced surgeon named Ada Finch": the name the description gives
+                    named = [
+                        g
+                        for c in obj.children
+                        if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
+                        for g in c.children
+                        if g.dep_ in ("oprd", "dobj", "attr") and _is_character_name(g, ctx, strict=True)
+                    ][:1]
                 if named:
                     # "X and Z play A and B": pair them in order when the counts agree.
                     if len(subjects) == len(named) and len(subjects) > 1:
