@@ -377,3 +377,12 @@ def test_coordinated_credit_verbs_share_their_object(nlp):
     assert ("directed_by", "Night Ferry", "Ana Ruiz") in facts
     facts = facts_of(nlp, intro + "Ana Ruiz wrote and directed a short film.", title="Night Ferry returns")
     assert not [f for f in facts if f[0] in ("written_by", "directed_by")]
+
+
+def test_judging_panel_of_a_contest_show(nlp):
+    body = "The talent show Star Search returns to ITV. The judging panel includes Ana Ruiz, Tom Hale and Sam Bell."
+    facts = facts_of(nlp, body, title="Star Search returns with new judges")
+    assert ("presented_by", "Star Search", "Tom Hale") in facts
+    body = "The talent show Star Search returns to ITV. The Bafta judging panel includes Ana Ruiz and Tom Hale."
+    facts = facts_of(nlp, body, title="Awards news")
+    assert not [f for f in facts if f[0] == "presented_by"]

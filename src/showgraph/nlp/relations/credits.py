@@ -1035,3 +1035,42 @@ def credits_lede(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 
 
 rules.register("credits.lede", func=credits_lede)
+
+
+def _judging_panel(noun: Token) -> bool:
+    """ "the judging panel", "the panel of judges", "the judges' panel"."""
+    if noun.lower_ != "panel":
+        return False
+    if any(c.lower_ in ("judging", "judges", "judge") for c in noun.children if c.dep_ in ("amod", "compound", "poss")):
+        return True
+    return any(
+        p.lower_ in ("judges", "judge")
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+    )
+
+
+def credits_panel(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "The judging panel includes A, B and C", "The panel of judges comprises A and B": presenters (judges)."""
+    if not ctx.shows or "panel" not in sentence_words(sent):
+        return
+    for verb in sent:
+        if verb.lemma_.lower() not in ("include", "comprise", "feature") or verb.pos_ != "VERB":
+            continue
+        panel = next((c for c in verb.children if c.dep_ == "nsubj" and _judging_panel(c)), None)
+        if panel is None:
+            continue
+        # the sentence's show, the panel's ("its judging panel"), or the headline's: an awards jury is no cast
+        own = any(c.dep_ == "poss" and c.lower_ == "its" for c in panel.children)
+        show = ctx.show_for(verb, default=False) or (
+            ctx.show_for(verb) if own else ctx.default_show if _headline_show(ctx) else None
+        )
+        status = ctx.status(verb)
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for person_token in conjuncts(obj):
+                person = person_at(person_token, ctx) if person_token.ent_type_ == "PERSON" else None
+                yield from _credit(ctx, "presented_by", show, person, verb, "credits.panel", status)
+
+
+rules.register("credits.panel", func=credits_panel)
