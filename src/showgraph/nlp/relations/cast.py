@@ -14,7 +14,15 @@ Constructions read (each over the parse, none over one article's strings):
   "SHOW stars X", "SHOW actress X", "The cast includes A, B and C", "starring A, B and C",
   "X in SHOW" captions, "A, B and C are the finalists", "X guest-stars in SHOW";
 - parts: "X will write a part for himself in the episode", "X is in (a remake of) SHOW", "taking X's part",
-  an actor's "has a film, T, in production".
+  an actor's "has a film, T, in production";
+- casting news: "X has been cast in a recurring role", "X is in talks to star in T" (speculative), "X, best
+  known for playing Y in T", "as his sister Mia Cole", "X has landed the role of Y", "known for her role as Y",
+  "plays a surgeon named Y", "the titular role", "X will star opposite Y", "X has joined the cast (of the
+  drama)", "Returning cast members / Guest stars include A and B", "Also starring are A and B", "with original
+  star X expected to return".
+
+"X stars in a new comedy" (an indefinite, untitled production) takes no show by reference; "X fronts T" is
+presenting (credits), not appearing.
 
 No cast fact where the verb's own phrase is a stage production ("in the London stage version of X"), or
 the role is in someone's film the show finder did not take ("in the Harry Potter films", "in Mike

@@ -11,7 +11,13 @@ Constructions (role words and verbs are data in ``patterns/credits.json``):
 - possessive and attributive credits: "X's SHOW", "a Russell T Davies drama", "X was behind SHOW"; an actor's
   ("star X" elsewhere in the article) gives cast_member instead; "X's film" without a title only for a show
   the article names with X; "X's script" is written_by;
-- "the creator of SHOW ..." followed by the named person in the next sentence.
+- "the creator of SHOW ..." followed by the named person in the next sentence;
+- "The drama hails from writer X, who will also serve as showrunner", "X is the writer and creator of the
+  series", "X was replaced as host by Y", "X will executive produce alongside Y", "... as executive producer
+  alongside Y Pictures", "The judging panel includes A and B" (the sentence's or headline's show).
+
+An indefinite object ("X is writing a new drama") is an untitled production: no credit on a named show; a
+passive whose subject is an untagged title ("The All New T was fronted by X") borrows no show.
 
 Not credits: posts in organisations ("festival director", "founder and director", "Directors Guild"),
 award presenters ("presented with the award by X", "Producer X presented the award"), trades ("worked as
