@@ -386,3 +386,10 @@ def test_judging_panel_of_a_contest_show(nlp):
     body = "The talent show Star Search returns to ITV. The Bafta judging panel includes Ana Ruiz and Tom Hale."
     facts = facts_of(nlp, body, title="Awards news")
     assert not [f for f in facts if f[0] == "presented_by"]
+
+
+def test_split_co_host_verb_finds_its_subjects(nlp):
+    body = "The quiz show Star Search returns to ITV in May. Ana Ruiz and Tom Hale will co-host the show."
+    facts = facts_of(nlp, body, title="Star Search returns")
+    assert ("presented_by", "Star Search", "Ana Ruiz") in facts
+    assert ("presented_by", "Star Search", "Tom Hale") in facts

@@ -535,6 +535,9 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         # "has co-written" split by the tokenizer into "co", "-", "written": the clause hangs on "co".
         anchor = _prefix_token(verb)
         subjects = [c for c in (*verb.children, *anchor.children) if c.dep_ == "nsubj"]
+        if not subjects and anchor is not verb:  # "A and B will co-host T": the subject hung on "will"
+            auxes = [c for c in anchor.children if c.dep_ == "aux"]
+            subjects = [c for a in auxes for c in a.children if c.dep_ == "nsubj"]
         node = anchor
         while (
             not subjects
