@@ -320,3 +320,22 @@ def test_described_own_show_falls_back_to_the_articles_show(nlp):
     facts = facts_of(nlp, body, title="Rock Hour honoured")
     assert ("cast_member", "Rock Hour", "Ella Stone") in facts
     assert ("cast_member", "Rock Hour", "Tina Marr") in facts
+
+
+def test_title_named_after_its_hero_before_star(nlp):
+    facts = facts_of(nlp, "Jessica Marlow star Hannah Waddell will host the ceremony.", title="Awards host")
+    assert ("cast_member", "Jessica Marlow", "Hannah Waddell") in facts
+    body = "Jessica Marlow star Hannah Waddell will host the ceremony. Marlow said she was delighted."
+    assert not [f for f in facts_of(nlp, body, title="Awards host") if f[0] == "cast_member"]
+
+
+def test_untagged_title_with_and_before_star(nlp):
+    body = "The comedy Dry Dock returns to ITV. And last week Only Fools and Horses star David Jason criticised TV."
+    assert ("cast_member", "Only Fools and Horses", "David Jason") in facts_of(nlp, body, title="TV news")
+    body = (
+        "The comedy Dry Dock returns to ITV. Other nominees include Ziyi Zhang for House of Flying Daggers and UK "
+        "star Kate Winslet, who has two nominations."
+    )
+    assert not [f for f in facts_of(nlp, body, title="TV news") if f[0] == "cast_member" and "UK" in f[1]]
+    body = "The comedy Dry Dock returns to ITV. Lucas and Walliams star David Jason in a new film."
+    assert not [f for f in facts_of(nlp, body, title="TV news") if "Walliams" in f[1]]

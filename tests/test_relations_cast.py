@@ -328,3 +328,131 @@ def test_a_played_character_is_no_cast_member(nlp):
     facts = facts_of(nlp, body, title="Dry Dock returns")
     assert ("plays", "Tom Hale", "Max") in facts
     assert not [f for f in facts if f[0] == "cast_member" and f[2] == "Max"]
+
+
+def test_second_as_conjunct_with_a_kinship_noun(nlp):
+    body = (
+        "Cold Harbour is a new crime drama for Netflix. The series stars Tom Reed as detective Sam Cole and "
+        "Ruth Hale as his sister Mia Cole."
+    )
+    facts = facts_of(nlp, body, title="Netflix drama")
+    assert ("plays", "Tom Reed", "Sam Cole") in facts
+    assert ("plays", "Ruth Hale", "Mia Cole") in facts
+
+
+def test_cast_in_a_recurring_role_is_the_articles_show(nlp):
+    body = "Cold Harbour is a new crime drama for Netflix. Ruth Hale has been cast in a recurring role."
+    assert ("cast_member", "Cold Harbour", "Ruth Hale") in facts_of(nlp, body, title="Netflix drama")
+    body = "Cold Harbour is a new crime drama for Netflix. The producers cast Ruth Hale in a recurring role."
+    assert not [f for f in facts_of(nlp, body, title="Netflix drama") if f[2] == "The producers"]
+
+
+def test_in_talks_to_star_is_speculative(nlp):
+    body = "Sarah Jones is in talks to star in the Apple TV+ limited series Glass Rooms."
+    result = full_facts(nlp, body, title="Casting news")
+    found = [f for f in result.facts if f.relation == "cast_member" and f.object == "Sarah Jones"]
+    assert [(f.subject, f.status) for f in found] == [("Glass Rooms", "speculative")]
+
+
+def test_best_known_for_playing(nlp):
+    body = (
+        "Tom Reed, best known for playing Danny in the BBC's Night Shift, has landed the lead role in ITV's "
+        "new period drama The Weaver."
+    )
+    facts = facts_of(nlp, body, title="Casting news")
+    assert ("plays", "Tom Reed", "Danny") in facts
+    assert ("cast_member", "Night Shift", "Tom Reed") in facts
+    assert ("cast_member", "The Weaver", "Tom Reed") in facts
+
+
+def test_original_star_expected_to_return_is_speculative(nlp):
+    body = "The drama Glass Rooms is being revived by Netflix, with original star Ruth Hale expected to return."
+    result = full_facts(nlp, body, title="Revival")
+    found = [(f.subject, f.status) for f in result.facts if f.relation == "cast_member" and f.object == "Ruth Hale"]
+    assert found == [("Glass Rooms", "speculative")]
+    body = "The drama Glass Rooms is being revived by Netflix, with Ruth Hale expected to return to the West End."
+    result = full_facts(nlp, body, title="Revival")
+    assert not [f for f in result.facts if f.relation == "cast_member"]
+
+
+def test_starring_in_a_new_untitled_production_borrows_no_show(nlp):
+    body = "The Netflix thriller Cold Harbour returns in May. Ruth Hale will star in a new comedy for the BBC."
+    assert not [f for f in facts_of(nlp, body, title="Casting news") if f[0] == "cast_member"]
+    body = "The Netflix thriller Cold Harbour returns in May. Ruth Hale will guest star in the upcoming season."
+    assert ("cast_member", "Cold Harbour", "Ruth Hale") in facts_of(nlp, body, title="Casting news")
+
+
+def test_returning_as_crew_is_no_cast(nlp):
+    body = "The Netflix thriller Cold Harbour returns in May. Kate Bell will return as showrunner on Season 2."
+    facts = facts_of(nlp, body, title="Cold Harbour renewed")
+    assert ("created_by", "Cold Harbour", "Kate Bell") in facts
+    assert ("cast_member", "Cold Harbour", "Kate Bell") not in facts
+
+
+def test_star_opposite_a_partner(nlp):
+    body = "The Netflix thriller Cold Harbour returns in May. Ruth Hale will star opposite Tom Reed in the drama."
+    facts = facts_of(nlp, body, title="Casting news")
+    assert ("cast_member", "Cold Harbour", "Tom Reed") in facts
+    body = "He starred in the thriller Cold Harbour, and appeared opposite Tom Reed and Juliette Binoche in Chocolat."
+    assert not [f for f in facts_of(nlp, body, title="Obituary") if f[2] in ("Tom Reed", "Juliette Binoche")]
+
+
+def test_the_role_of_a_character(nlp):
+    body = "The Netflix thriller Cold Harbour returns in May. Ruth Hale has landed the role of Mia Cole."
+    facts = facts_of(nlp, body, title="Cold Harbour casting")
+    assert ("plays", "Ruth Hale", "Mia Cole") in facts
+    assert ("cast_member", "Cold Harbour", "Ruth Hale") in facts
+    body = "Ruth Hale, known for her role as Mia Cole in the soap Night Shift, sang a duet."
+    facts = facts_of(nlp, body, title="Concert")
+    assert ("plays", "Ruth Hale", "Mia Cole") in facts
+    assert ("cast_member", "Night Shift", "Ruth Hale") in facts
+
+
+def test_role_of_in_a_past_bio_borrows_no_show(nlp):
+    body = "Tom Reed starred in the drama Cold Harbour. But Reed eventually took the role of Danny Cole, and won."
+    facts = facts_of(nlp, body, title="Obituary")
+    assert ("plays", "Tom Reed", "Danny Cole") in facts
+    assert [f for f in facts if f[0] == "cast_member"] == [("cast_member", "Cold Harbour", "Tom Reed")]
+
+
+def test_cast_member_lists_and_inverted_starring(nlp):
+    intro = "The Netflix thriller Cold Harbour returns in May. "
+    for sentence in (
+        "Returning cast members include Ruth Hale and Tom Reed.",
+        "Guest stars include Ruth Hale and Tom Reed.",
+        "Also starring are Ruth Hale and Tom Reed.",
+    ):
+        facts = facts_of(nlp, intro + sentence, title="Cold Harbour returns")
+        assert ("cast_member", "Cold Harbour", "Tom Reed") in facts, sentence
+    facts = facts_of(nlp, intro + "Other new stars include Ruth Hale.", title="Cold Harbour returns")
+    assert not [f for f in facts if f[0] == "cast_member"]
+
+
+def test_joining_the_cast(nlp):
+    intro = "The Netflix thriller Cold Harbour returns in May. "
+    for sentence in ("Ruth Hale has joined the cast of the drama.", "Ruth Hale has joined the cast."):
+        assert ("cast_member", "Cold Harbour", "Ruth Hale") in facts_of(nlp, intro + sentence, title="Casting"), (
+            sentence
+        )
+    for sentence in ("Ruth Hale has joined the cast of a new film.", "Ruth Hale joins the all-star cast."):
+        facts = facts_of(nlp, "The film Cold Harbour opened. Glass Rooms was second. " + sentence, title="Box office")
+        assert not [f for f in facts if f[2] == "Ruth Hale"], sentence
+
+
+def test_titular_and_title_role_after_stars(nlp):
+    intro = "The Netflix thriller Cold Harbour returns in May. "
+    for sentence in ("Ruth Hale plays the titular role.", "Ruth Hale stars in the title role."):
+        facts = facts_of(nlp, intro + sentence, title="Cold Harbour casting")
+        assert ("plays", "Ruth Hale", "Cold Harbour") in facts, sentence
+
+
+def test_plays_a_description_named_a_character(nlp):
+    body = (
+        "Sarah Jones is in talks to star in the Apple TV+ limited series Glass Rooms. "
+        "She would play a disgraced surgeon named Ada Finch."
+    )
+    result = full_facts(nlp, body, title="Casting news")
+    found = [(f.object, f.qualifiers.get("show"), f.status) for f in result.facts if f.relation == "plays"]
+    assert found == [("Ada Finch", "Glass Rooms", "speculative")]
+    body = "The drama Glass Rooms returns. Tom Reed plays a character named after his father."
+    assert not [f for f in facts_of(nlp, body, title="Casting news") if f[0] == "plays"]

@@ -301,3 +301,95 @@ def test_a_dated_work_is_an_earlier_one(nlp):
     facts = facts_of(nlp, body, title="Night Ferry opens")
     assert ("written_by", "Night Ferry", "Ana Ruiz") not in facts
     assert ("written_by", "Night Ferry", "Sam Bell") in facts
+
+
+def test_writing_an_untitled_new_drama_credits_no_named_show(nlp):
+    body = "Night Ferry returns to Netflix in May. The Dry Dock creator Ana Ruiz is writing a new drama for the BBC."
+    facts = facts_of(nlp, body, title="Drama news")
+    assert not [f for f in facts if f[0] == "written_by" and f[2] == "Ana Ruiz"]
+
+
+def test_drama_hails_from_writer_who_serves_as_showrunner(nlp):
+    body = (
+        "Night Ferry is a new thriller for ITV. The drama hails from writer Ana Ruiz, who will also serve as "
+        "showrunner."
+    )
+    facts = facts_of(nlp, body, title="ITV thriller")
+    assert ("written_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("created_by", "Night Ferry", "Ana Ruiz") in facts
+
+
+def test_producer_alongside_a_company(nlp):
+    body = (
+        "Night Ferry has been renewed by Netflix. Ana Ruiz will return as showrunner and executive producer "
+        "alongside Moonrise Pictures."
+    )
+    facts = facts_of(nlp, body, title="Night Ferry renewed")
+    assert ("created_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("produced_by", "Night Ferry", "Moonrise Pictures") in facts
+    body = "Night Ferry has been renewed by Netflix. Ana Ruiz will return as showrunner alongside Tom Hale."
+    assert not [f for f in facts_of(nlp, body, title="Night Ferry renewed") if f[0] == "produced_by"]
+
+
+def test_fronting_is_presenting_not_appearing(nlp):
+    body = (
+        "The quiz show Brain Race returns to BBC One in May. The show is fronted by Ruth Hale. Sam Bell fronts it too."
+    )
+    facts = facts_of(nlp, body, title="Brain Race returns")
+    assert ("presented_by", "Brain Race", "Ruth Hale") in facts
+    assert not [f for f in facts if f[0] == "cast_member"]
+
+
+def test_fronted_untitled_production_takes_no_context_show(nlp):
+    body = (
+        "The quiz show Brain Race was axed by BBC One. The All New Night Owls, which replaced Brain Race, was "
+        "fronted by Sarah Jones."
+    )
+    facts = facts_of(nlp, body, title="Quiz show axed")
+    assert not [f for f in facts if f[0] == "presented_by"]
+
+
+def test_replaced_as_host_by(nlp):
+    body = "The quiz show Brain Race returns to BBC Two in May. Tim Kash has since been replaced as host by Ruth Hale."
+    facts = facts_of(nlp, body, title="Brain Race returns")
+    assert ("presented_by", "Brain Race", "Tim Kash") in facts
+    assert ("presented_by", "Brain Race", "Ruth Hale") in facts
+
+
+def test_copula_roles_and_executive_producing(nlp):
+    intro = "The Netflix thriller Night Ferry returns in May. "
+    facts = facts_of(nlp, intro + "Ana Ruiz is the writer and creator of the series.", title="Night Ferry returns")
+    assert ("written_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("created_by", "Night Ferry", "Ana Ruiz") in facts
+    facts = facts_of(nlp, intro + "Ana Ruiz is a writer. Tom Hale is the director of a new film.", title="News")
+    assert not [f for f in facts if f[0] in ("written_by", "directed_by")]
+    facts = facts_of(nlp, intro + "Ana Ruiz will executive produce alongside Tom Hale.", title="Night Ferry returns")
+    assert ("produced_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("produced_by", "Night Ferry", "Tom Hale") in facts
+    facts = facts_of(nlp, intro + "Ana Ruiz is executive producing the series.", title="Night Ferry returns")
+    assert ("produced_by", "Night Ferry", "Ana Ruiz") in facts
+
+
+def test_coordinated_credit_verbs_share_their_object(nlp):
+    intro = "The Netflix thriller Night Ferry returns in May. "
+    facts = facts_of(nlp, intro + "Ana Ruiz wrote and directed the pilot.", title="Night Ferry returns")
+    assert ("written_by", "Night Ferry", "Ana Ruiz") in facts
+    assert ("directed_by", "Night Ferry", "Ana Ruiz") in facts
+    facts = facts_of(nlp, intro + "Ana Ruiz wrote and directed a short film.", title="Night Ferry returns")
+    assert not [f for f in facts if f[0] in ("written_by", "directed_by")]
+
+
+def test_judging_panel_of_a_contest_show(nlp):
+    body = "The talent show Star Search returns to ITV. The judging panel includes Ana Ruiz, Tom Hale and Sam Bell."
+    facts = facts_of(nlp, body, title="Star Search returns with new judges")
+    assert ("presented_by", "Star Search", "Tom Hale") in facts
+    body = "The talent show Star Search returns to ITV. The Bafta judging panel includes Ana Ruiz and Tom Hale."
+    facts = facts_of(nlp, body, title="Awards news")
+    assert not [f for f in facts if f[0] == "presented_by"]
+
+
+def test_split_co_host_verb_finds_its_subjects(nlp):
+    body = "The quiz show Star Search returns to ITV in May. Ana Ruiz and Tom Hale will co-host the show."
+    facts = facts_of(nlp, body, title="Star Search returns")
+    assert ("presented_by", "Star Search", "Ana Ruiz") in facts
+    assert ("presented_by", "Star Search", "Tom Hale") in facts

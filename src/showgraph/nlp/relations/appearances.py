@@ -293,7 +293,21 @@ def _title_before(doc: Doc, end: int, start: int) -> Span | None:
     if first >= end or (doc[first].lower_ in ("of", "the") and doc[first].is_lower):
         return None
     if end - first == 1 and first > start and doc[first - 1].lower_ in ("and", "&"):
-        return None  # "Only Fools and Horses star X": a longer title cut at its "and"
+        # "Only Fools and Horses star X": a longer title cut at its "and"; take the capitalised run before it
+        # when that run opens the sentence or follows a lower-case word ("And last week Only Fools and ...")
+        i = first - 2
+        while i >= start and doc[i].is_title and doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "ADV"):
+            i -= 1
+        opener = doc[i] if i >= start else None
+        if i == first - 2 or first - 2 - i > 4 or (opener is not None and not (opener.is_lower or opener.is_punct)):
+            return None
+        if opener is not None and opener.lower_ in TITLE_CONNECTORS:
+            return None  # "House of Flying Daggers and UK star X": the run is the end of another title
+        if doc[first].ent_type_ in ("PERSON", "GPE", "NORP", "LOC") or all(
+            t.ent_type_ == "PERSON" for t in doc[i + 1 : first - 1]
+        ):
+            return None  # "Ant and Dec star X", "Matt Lucas and Walliams star": people, no title
+        return doc[i + 1 : end]
     before = doc[first - 1] if first > start else None
     if before is not None and before.text == "-" and first - 2 >= start and doc[first - 2].lower_ == "ex":
         before = None  # "ex-Night Shift star X": the prefix is no part of the title
@@ -313,6 +327,23 @@ def _place_or_field(run: Span) -> bool:
     if any(label == "NORP" for label, _ in ents):
         return True
     return all(t.lower_ in FIELD_WORDS or t.ent_type_ == "GPE" for t in run)
+
+
+def _person_named_title(run: Span, role: Token, person: Token) -> bool:
+    """Whether a run the tagger took for a person is a title named after its hero ("Jessica Jones star X"): a
+    whole two- or three-word person name right before "star" and another person, whose surname never stands
+    alone in the article (a real person's does: "... Marlow said")."""
+    if role.lower_ not in ("star", "stars") or person.ent_type_ != "PERSON" or not 2 <= len(run) <= 3:
+        return False
+    if any(t.lower_ in ("and", "&") for t in run):
+        return False  # "Ant and Dec star X": two people
+    if run[0].ent_iob_ != "B" or any(t.ent_type_ != "PERSON" or t.ent_iob_ != "I" for t in run[1:]):
+        return False
+    if role.i + 1 < len(role.doc) and role.doc[role.i + 1].ent_iob_ != "B":
+        return False  # the run and the person are one entity: no title before the role
+    doc, last, before = run.doc, run[-1].lower_, run[-2].lower_
+    # a title comes back whole ("Ted Lasso"); a real person by the surname alone ("Marlow said")
+    return not any(t.lower_ == last and t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].lower_ != before for t in doc)
 
 
 def titled_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
@@ -341,7 +372,14 @@ def titled_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         run = _title_before(doc, role_start, sent.start)
         if run is None or run[0].ent_type_ == "SHOW" or any(t.ent_type_ == "SHOW" for t in run):
             continue  # tagged titles: cast.lists and credits.roles read them
-        if any(t.ent_type_ in NOT_TITLE or t.ent_type_ == "PERSON" for t in run):
+        joined = any(t.lower_ in ("and", "&") for t in run)  # (_title_before checked its people)
+        if joined and (token.pos_ != "NOUN" or name_span(person_token).root.dep_ == "ROOT"):
+            continue  # "Lucas and Walliams star X in a film" (no other verb): "star" is the verb
+        if any(t.ent_type_ in NOT_TITLE for t in run) or (
+            any(t.ent_type_ == "PERSON" for t in run)
+            and not joined
+            and not _person_named_title(run, token, person_token)
+        ):
             continue
         if _place_or_field(run):
             continue  # "London actor", "New Zealand actor", "Hollywood star", "US TV presenter"
@@ -352,7 +390,10 @@ def titled_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         title = _tokens_title(list(run))
         if title is None:
             continue
-        if token.lower_ in words("weak_roles") and (not _screen_sentence(sent) or _sport_or_music(sent, run)):
+        hero_title = any(t.ent_type_ == "PERSON" for t in run) and not joined  # (a person's name as a title)
+        if token.lower_ in words("weak_roles") and (
+            (not _screen_sentence(sent) and not hero_title) or _sport_or_music(sent, run)
+        ):
             continue  # "Happy Mondays star X", "Manchester United star X": no screen role
         if relation == "produced_by":
             company = name_span(person_token)

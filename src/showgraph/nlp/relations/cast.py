@@ -14,7 +14,15 @@ Constructions read (each over the parse, none over one article's strings):
   "SHOW stars X", "SHOW actress X", "The cast includes A, B and C", "starring A, B and C",
   "X in SHOW" captions, "A, B and C are the finalists", "X guest-stars in SHOW";
 - parts: "X will write a part for himself in the episode", "X is in (a remake of) SHOW", "taking X's part",
-  an actor's "has a film, T, in production".
+  an actor's "has a film, T, in production";
+- casting news: "X has been cast in a recurring role", "X is in talks to star in T" (speculative), "X, best
+  known for playing Y in T", "as his sister Mia Cole", "X has landed the role of Y", "known for her role as Y",
+  "plays a surgeon named Y", "the titular role", "X will star opposite Y", "X has joined the cast (of the
+  drama)", "Returning cast members / Guest stars include A and B", "Also starring are A and B", "with original
+  star X expected to return".
+
+"X stars in a new comedy" (an indefinite, untitled production) takes no show by reference; "X fronts T" is
+presenting (credits), not appearing.
 
 No cast fact where the verb's own phrase is a stage production ("in the London stage version of X"), or
 the role is in someone's film the show finder did not take ("in the Harry Potter films", "in Mike
@@ -58,10 +66,10 @@ AS_TRIGGERS = (AS_VERBS - {"be", "come"}) | {"starring"}
 #: Verbs of appearing in a production ("X stars in SHOW").
 APPEAR_VERBS = frozenset(
     {"star", "appear", "guest", "co-star", "costar", "feature", "cameo", "return", "compete", "participate",
-     "perform", "act"}
+     "perform", "act", "cast"}
 )  # fmt: skip
 #: Verbs whose object is the show a person joins ("A and B lead SHOW", "X joins SHOW").
-JOIN_VERBS = frozenset({"lead", "join", "front", "headline", "topline"})
+JOIN_VERBS = frozenset({"lead", "join", "headline", "topline"})  # ("X fronts SHOW" presents it: credits)
 #: Signing-up verbs: the appearance they announce is a plan (scheduled) unless a cue says otherwise.
 SIGNUP_VERBS = frozenset({"sign", "book", "agree", "line", "recruit", "rope", "enlist", "tap", "attach"})
 #: Words of which a sentence needs one for :func:`cast_appears` to read it.
@@ -203,6 +211,10 @@ def _infinitive_headline(token: Token) -> bool:
     )  # "persuaded X to play Y" tells what happened, not a plan
 
 
+#: Participles of "X, best known for playing Y" ("famous for starring in").
+KNOWN_FOR = frozenset({"know", "famous", "remember", "recognise", "recognize", "celebrate", "best"})
+#: Nouns of "in talks to star in": the infinitive belongs to the subject of "be in talks".
+TALKS_NOUNS = frozenset({"talks", "negotiations", "discussions"})
 #: Verbs with an object whose infinitive still belongs to the subject ("promised him to star"): rare.
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
 
@@ -219,6 +231,17 @@ def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
             if controller:  # "persuaded X to play Y", "cast X to star in": the object is the actor
                 subj = controller
                 break
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.lemma_ in KNOWN_FOR:
+            node = node.head.head  # "X, best known for playing Y": the one known for it
+            continue
+        if (
+            node.dep_ == "acl"
+            and node.head.lower_ in TALKS_NOUNS
+            and node.head.dep_ == "pobj"
+            and node.head.head.head.pos_ in ("VERB", "AUX")
+        ):
+            node = node.head.head.head  # "X is in talks to star in Y": the one in talks
+            continue
         if node.dep_ in ("xcomp", "conj", "ccomp", "advcl") and node.head is not node:
             node = node.head
             continue
@@ -389,6 +412,15 @@ def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             for obj in objects:
                 characters = conjuncts(obj)
                 named = [c for c in characters if _is_character_name(c, ctx)]
+                if not named and obj.pos_ == "NOUN":
+                    # "plays a disgraced surgeon named Ada Finch": the name the description gives
+                    named = [
+                        g
+                        for c in obj.children
+                        if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
+                        for g in c.children
+                        if g.dep_ in ("oprd", "dobj", "attr") and _is_character_name(g, ctx, strict=True)
+                    ][:1]
                 if named:
                     # "X and Z play A and B": pair them in order when the counts agree.
                     if len(subjects) == len(named) and len(subjects) > 1:
@@ -414,7 +446,7 @@ def _described_as_work(name: Token) -> bool:
 
 
 def _title_role(token: Token) -> bool:
-    return any(c.lower_ == "title" for c in token.children)
+    return any(c.lower_ in ("title", "titular") for c in token.children)  # "the title role", "the titular role"
 
 
 def plays_was(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
@@ -456,7 +488,70 @@ def _as_character(as_token: Token) -> Token | None:
         if not named and after is not None and after.pos_ == "PROPN" and after.is_title:
             named = [after]
         return named[-1] if named else None
+    if pobj.pos_ == "NOUN" and pobj.is_lower and pobj.i + 1 < len(pobj.doc):
+        # "as his sister Mia Cole": a kinship or job word, then the character's name in apposition
+        after = pobj.nbor(1)
+        named = [c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and name_span(c).start == after.i]
+        return named[0] if named else None
     return None
+
+
+#: Verbs whose object "the role of Y" the subject takes ("landed the role of Y"); "play" is read by plays_verb's
+#: object too, but not through "the role of".
+ROLE_OF_VERBS = frozenset(
+    {"land", "take", "play", "win", "get", "secure", "bag", "nab", "earn", "snag", "reprise", "assume", "inherit"}
+)  # fmt: skip
+
+
+def plays_role_of(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X has landed the role of Y", "X will play the role of Y", "X is known for her role as Y (in T)"."""
+    words = sentence_words(sent)
+    if not ctx.shows or not {"role", "part"} & words or not {"of", "as"} & words or _sporty(sent):
+        return
+    for noun in sent:
+        if noun.lower_ not in ("role", "part") or noun.pos_ != "NOUN":
+            continue
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "as")), None)
+        character = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if character is None or not _is_character_name(character, ctx, strict=True):
+            continue
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ROLE_OF_VERBS:
+            verb = noun.head
+            actors = [name for _, name in _subjects(verb, ctx)]
+        elif prep.lower_ == "as" and noun.dep_ == "pobj":
+            # "known for her role as Y": the possessive's person
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            verb = noun.head.head
+            if owner is None or verb.pos_ not in ("VERB", "AUX", "ADJ"):
+                continue
+            if owner.pos_ == "PRON":  # "X, known for her role as Y": the one the clause is about, not a guess
+                subjects = _subjects(verb, ctx)
+                actors = [name for token, name in subjects if token.lower_ not in REFLEXIVES]
+            else:
+                actor = person_at(owner, ctx)
+                actors = [actor] if actor else []
+        else:
+            continue
+        if len(actors) != 1:
+            continue
+        explicit = next(
+            (
+                show_at(p, ctx) or show_in_subtree(p)
+                for c in (*noun.children, *character.children)
+                if c.dep_ == "prep" and c.lower_ in ("in", "on")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        ) or _prep_show(verb, ctx)
+        show = explicit or ctx.show_for(noun, default=False)
+        if show is None and verb.tag_ != "VBD":
+            show = ctx.default_show  # not the previous sentence's title, nor any for a past "took the role of Y"
+        status = _status(verb, ctx, verb.lemma_.lower())
+        yield from _plays(ctx, actors[0], _name_of(character), noun, show, "cast.role_of", status)
+
+
+rules.register("cast.role_of", func=plays_role_of)
 
 
 def plays_as(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
@@ -640,12 +735,21 @@ def plays_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 yield from _plays(ctx, actor, _name_of(name), token, show or ctx.show_for(token), "cast.character",
                                   ("confirmed", ()))  # fmt: skip
         # "with Nicholas Burns in the title role"
-        if token.lower_ == "role" and any(c.lower_ == "title" for c in token.children) and token.head.lower_ == "in":
+        if token.lower_ == "role" and _title_role(token) and token.head.lower_ == "in":
             holder = token.head.head
             actor = person_at(holder, ctx) if holder.pos_ == "PROPN" else None
+            status: tuple[str, tuple[str, ...]] = ("confirmed", ())
+            before = doc[holder.i - 1] if holder.i > sent.start else None
+            if actor is None and holder.lower_ == "stars" and before is not None and before.ent_type_ == "PERSON":
+                actor = person_at(before, ctx)  # "X stars in the title role" with "stars" misread as a noun
+            elif actor is None and holder.pos_ == "VERB" and holder.lemma_.lower() in APPEAR_VERBS:
+                # "X stars in the title role": the verb's one subject
+                subjects = _subjects(holder, ctx)
+                actor = subjects[0][1] if len(subjects) == 1 else None
+                status = _status(holder, ctx, holder.lemma_.lower())
             show = ctx.show_for(token)
             if actor and show:
-                yield from _plays(ctx, actor, show, token, show, "cast.title_role", ("confirmed", ()))
+                yield from _plays(ctx, actor, show, token, show, "cast.title_role", status)
 
 
 rules.register("cast.plays_possessive", func=plays_possessive)
@@ -826,19 +930,45 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         ):
             continue  # "Ray star Jamie Foxx" is a noun; "X stars in Y" misread as one is still a verb
         participle = verb.lower_ == "starring" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+        inverted = [
+            c
+            for c in verb.children
+            if verb.lower_ == "starring" and c.dep_ == "aux" and c.lemma_ == "be" and c.i > verb.i
+        ]
+        if inverted:
+            # "Also starring are A and B" (the copula after the participle): the article's show
+            show = _prep_show(verb, ctx) or ctx.show_for(verb)
+            for attr in (a for aux in inverted for a in aux.children if a.dep_ in ("attr", "nsubj")):
+                for person in conjuncts(attr):
+                    name = person_at(person, ctx)
+                    if name:
+                        yield from _cast(ctx, show, name, verb, "cast.starring", _status(verb, ctx))
+            continue
         if (lemma in APPEAR_VERBS or lemma in SIGNUP_VERBS) and not participle:
             if lemma == "appear" and any(
                 c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
             ):
                 continue  # "there doesn't appear to be", "he appeared to have died": seeming, not appearing
+            if lemma == "cast" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+                continue  # "The producers cast X in Y": only the passive's subject ("X has been cast in") acts
+            if any(
+                c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ in CREW_TITLES for g in c.subtree)
+                for c in verb.children
+            ):
+                continue  # "X will return as showrunner on Season 2": crew, read by the credit rules
             show = _prep_show(verb, ctx)
             if show is None and (_in_someones_work(verb) or _relative_about_other(verb, ctx)):
                 continue  # "stars in comedy The Matador" (title untagged), "Garden State, which he starred in"
             if lemma in SIGNUP_VERBS and show is None and not _has_cast_object(verb):
                 continue
-            if lemma == "return" and show is None:
-                continue
-            if lemma in APPEAR_VERBS - {"star", "appear", "guest", "co-star", "costar", "cameo"} and show is None:
+            star_returns = lemma == "return" and show is None and _star_subject(verb, ctx)
+            if lemma == "return" and show is None and not star_returns:
+                continue  # (but "with original star X expected to return": the article's show)
+            if (
+                lemma in APPEAR_VERBS - {"star", "appear", "guest", "co-star", "costar", "cameo"}
+                and show is None
+                and not star_returns
+            ):
                 continue
             if show is None and lemma == "appear" and not _screen_sentence(sent):
                 continue  # "Osbourne appears more than any other act": in a chart, not on screen
@@ -872,9 +1002,38 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 subjects = [(verb.doc[before], name)] if name else []
             for _, name in subjects:
                 yield from _cast(ctx, show, name, verb, f"cast.{lemma}", status)
+            untagged = any(
+                t.dep_ == "pobj"
+                and t.head.lower_ == "in"
+                and t.pos_ == "PROPN"
+                and t.ent_type_ not in ("SHOW", "GPE", "LOC", "FAC", "DATE")
+                for t in verb.subtree
+            )  # ("appeared opposite Y in Chocolat", the title untagged: not the context's show)
+            if subjects and lemma in ("star", "co-star", "costar", "appear") and not untagged:
+                # "X will star opposite/alongside Y": Y is in the cast too
+                for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("opposite", "alongside")):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        for person in conjuncts(pobj):
+                            name = person_at(person, ctx) if person.ent_type_ == "PERSON" else None
+                            if name:
+                                yield from _cast(ctx, show, name, verb, f"cast.{lemma}", status)
         elif lemma in JOIN_VERBS:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             show = (show_at(obj, ctx) or show_in_subtree(obj)) if obj is not None else None
+            if show is None and obj is not None and lemma == "join" and obj.lower_ in CAST_LIST_HEADS:
+                # "X has joined the cast (of the drama)": the work the of-phrase refers to, else the article's show
+                of = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+                show = next(
+                    (
+                        show_at(p, ctx)
+                        for p in of
+                        if p.dep_ == "pobj" and not any(d.lower_ in ("a", "an", "another") for d in p.children)
+                    ),
+                    None,
+                )  # (not "the cast of a new film": an untitled production)
+                if not of and [c.lower_ for c in obj.children] == ["the"]:
+                    # (not "joins the all-star cast" of some other film the article names in passing)
+                    show = ctx.show_for(verb, default=False) or ctx.default_show
             if show and not (obj.ent_type_ == "SHOW" and obj.ent_iob_ != "B" and obj.i > 0 and obj.nbor(-1).is_title):
                 for subject, name in _subjects(verb, ctx):
                     if (subject.ent_type_ != "PERSON" and subject.pos_ != "PRON") or verb.i < subject.i:
@@ -908,6 +1067,20 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     name = person_at(person, ctx)
                     if name:
                         yield from _cast(ctx, show, name, verb, "cast.starring", _status(verb.head, ctx))
+
+
+def _star_subject(verb: Token, ctx: ArticleContext) -> bool:
+    """Whether ``verb``'s subject is introduced as a star with no title before ("original star X", "its
+    lead X"): "returns" then means to the article's show."""
+    for person, _ in _subjects(verb, ctx):
+        span = name_span(person)
+        before = span.doc[span.start - 1] if span.start > span.sent.start else None
+        if before is None or before.lower_ not in PERFORMER_NOUNS or not before.is_lower:
+            continue
+        first = span.doc[span.start - 2] if span.start - 2 >= span.sent.start else None
+        if first is None or not (first.is_title or first.ent_type_):  # not "Holby City star X"
+            return True
+    return False
 
 
 def _show_before_participle(verb: Token, ctx: ArticleContext) -> str | None:
@@ -970,13 +1143,18 @@ def _prep_show(verb: Token, ctx: ArticleContext, *, descriptions: bool = True) -
         if child.dep_ in ("prep", "prt") and child.lower_ in ("in", "on", "for", "up"):
             for grand in child.children:
                 if grand.dep_ == "pobj":
-                    found = show_in_subtree(grand) or (show_at(grand, ctx) if descriptions else None)
+                    # "in a new comedy": an untitled production, never the article's show by reference
+                    new_work = grand.lower_ not in PART_NOUNS | {"episode", "cameo"} and any(
+                        c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in grand.children
+                    )
+                    described = show_at(grand, ctx) if descriptions and not new_work else None
+                    found = show_in_subtree(grand) or described
                     if found:
                         return found
-                    if not descriptions:
+                    if not descriptions or new_work:
                         continue
                     if grand.lower_ in ("episode", "episodes", "show", "series", "sitcom", "drama", "film", "roles",
-                                        "role", "part", "cast"):  # fmt: skip
+                                        "role", "part", "cast", "season", "seasons"):  # fmt: skip
                         return ctx.show_for(verb)
                 if grand.dep_ == "prep":
                     found = _prep_show(child, ctx, descriptions=descriptions)
@@ -1086,11 +1264,22 @@ def _cast_description(attr: Token) -> bool:
     return True
 
 
+#: Subjects of "include" that name a cast, with the modifier each needs ("cast members", "guest stars").
+CAST_LIST_SUBJECTS = {"members": {"cast"}, "additions": {"cast", "new"}, "stars": {"guest"}}
+
+
 def _cast_list_verb(verb: Token) -> bool:
     """Whether ``verb`` ("includes") lists a cast: its subject is a cast noun, or the parse hangs the verb
     inside the cast noun's of-phrase ("The cast of the drama X includes ..." read as "X includes")."""
     if any(c.dep_ == "nsubj" and c.lower_ in CAST_LIST_HEADS for c in verb.children):
         return True
+    if any(
+        c.dep_ == "nsubj"
+        and c.lower_ in CAST_LIST_SUBJECTS
+        and any(m.lower_ in CAST_LIST_SUBJECTS[c.lower_] for m in c.children if m.dep_ in ("compound", "amod"))
+        for c in verb.children
+    ):
+        return True  # "Returning cast members include A and B", "New cast additions include ..."
     node = verb
     while node.head is not node:
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in CAST_LIST_HEADS:

@@ -11,7 +11,13 @@ Constructions (role words and verbs are data in ``patterns/credits.json``):
 - possessive and attributive credits: "X's SHOW", "a Russell T Davies drama", "X was behind SHOW"; an actor's
   ("star X" elsewhere in the article) gives cast_member instead; "X's film" without a title only for a show
   the article names with X; "X's script" is written_by;
-- "the creator of SHOW ..." followed by the named person in the next sentence.
+- "the creator of SHOW ..." followed by the named person in the next sentence;
+- "The drama hails from writer X, who will also serve as showrunner", "X is the writer and creator of the
+  series", "X was replaced as host by Y", "X will executive produce alongside Y", "... as executive producer
+  alongside Y Pictures", "The judging panel includes A and B" (the sentence's or headline's show).
+
+An indefinite object ("X is writing a new drama") is an untitled production: no credit on a named show; a
+passive whose subject is an untagged title ("The All New T was fronted by X") borrows no show.
 
 Not credits: posts in organisations ("festival director", "founder and director", "Directors Guild"),
 award presenters ("presented with the award by X", "Producer X presented the award"), trades ("worked as
@@ -214,11 +220,32 @@ def _show_of_role(role: Token, ctx: ArticleContext, relation: str | None = None)
         # "Cold Mountain director X", "Top of the Pops presenter X", "chat show host X": the role belongs to
         # a title or field the show finder did not take, not to some other show of the article.
         return None
+    work = _work_subject(role)
+    if work is not None:
+        # "The drama hails from writer X", "The series comes from creator X": the show the subject stands for
+        return show_at(work, ctx) or ctx.show_for(role, default=relation not in IN_SENTENCE_ONLY)
     if relation in IN_SENTENCE_ONLY:
         # only the sentence's own show, or the show the headline names (the article is about it); never
         # the previous sentence's title ("Producer X said ..." after a sentence about another film)
         return ctx.show_for(role, default=False) or (ctx.default_show if _headline_show(ctx) else None)
     return ctx.show_for(role, default=False) or _context_show(role, ctx)
+
+
+def _work_subject(role: Token) -> Token | None:
+    """For a role noun in "The drama hails/comes from writer X" ("is from", "is by"), the subject "the drama"
+    when it is a bare work noun after "the" or "its" (it stands for the article's show), else None."""
+    person = role.head if role.dep_ in ("compound", "nmod") else role
+    if person.dep_ != "pobj" or person.head.lower_ not in ("from", "by"):
+        return None
+    verb = person.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in ANAPHORIC_WORKS | {"thriller", "comedy", "serial", "miniseries"}:
+        return None
+    children = list(subject.children)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its") for c in children)
+    return subject if definite and not any(c.dep_ in ("amod", "compound", "nummod", "nmod") for c in children) else None
 
 
 #: Nouns that, bare after "the", stand for the production the article is about.
@@ -283,6 +310,10 @@ def _headline_show(ctx: ArticleContext) -> bool:
     return bool(main) and _in_headline(main, ctx.article.title or "")
 
 
+#: Verbs of "X was replaced as host by Y": the agent takes the role.
+SUCCESSION_VERBS = frozenset({"replace", "succeed"})
+
+
 def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "director X", "SHOW director X", "its creator X", "Judges A, B and C", "X ... as executive producer"."""
     if not ctx.shows or not _role_words() & sentence_words(sent):
@@ -317,6 +348,22 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 person = person_at(person_token, ctx)
                 yield from _credit(ctx, relation, show, person, token, "credits.role", status)
             continue
+        # "X is the writer and creator of the series", "X is its showrunner"
+        attr = token if token.dep_ == "attr" else token.head if token.dep_ == "conj" else None
+        if (
+            attr is not None
+            and attr.dep_ == "attr"
+            and attr.head.lemma_ == "be"
+            and attr.pos_ == "NOUN"
+            and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in attr.children)  # not "is a writer"
+        ):
+            show = _copula_role_show(attr, ctx)
+            status = ctx.status(attr.head)
+            for subject in (c for c in attr.head.children if c.dep_ == "nsubj"):
+                for person_token in conjuncts(subject):
+                    person = person_at(person_token, ctx) if person_token.ent_type_ not in ("ORG", "SHOW") else None
+                    yield from _credit(ctx, relation, show, person, token, "credits.copula_role", status)
+            continue
         # "X will return as showrunner and executive producer"
         if token.head.lower_ == "as" or (token.head.head.lower_ == "as" and token.dep_ == "conj"):
             as_token = token.head if token.head.lower_ == "as" else token.head.head
@@ -328,6 +375,8 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             ):
                 continue  # "worked as a screenwriter for years": a trade, no credit on a show
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if verb.dep_ == "relcl":  # "writer X, who will also serve as showrunner"
+                subjects = [verb.head if c.lower_ in ("who", "that") else c for c in subjects]
             if not subjects and verb.dep_ in ("xcomp", "conj", "advcl"):
                 subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
             if not subjects and verb.dep_ in ("acl", "relcl"):
@@ -337,14 +386,36 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if not subjects:
                 prev = [t for t in doc[max(sent.start, verb.i - 4) : verb.i] if t.ent_type_ == "PERSON"]
                 subjects = prev[-1:]
+            if verb.lemma_.lower() in SUCCESSION_VERBS:
+                # "X has been replaced as host by Y": the successor holds the role too
+                by = [c for c in (*verb.children, *token.children) if c.dep_ == "agent" or c.lower_ == "by"]
+                subjects = subjects + [p for c in by for p in c.children if p.dep_ == "pobj"]
+                subjects += [c for c in verb.children if c.dep_ == "dobj"]  # "X replaced Y as host"
             status = ctx.status(verb)
             for subject in subjects:
                 for person_token in conjuncts(subject):
                     person = person_at(person_token, ctx)
                     yield from _credit(ctx, relation, clause_show(verb, ctx), person, token, "credits.as_role", status)
+            if relation == "produced_by" and subjects:
+                # "X will return as executive producer alongside Y Pictures": the company produces it too
+                for company in _companies_alongside(verb):
+                    yield from _credit(ctx, relation, clause_show(verb, ctx), company, token, "credits.as_role", status)
 
 
 rules.register("credits.roles", func=credits_roles)
+
+
+def _companies_alongside(verb: Token) -> list[str]:
+    """Companies named in an "alongside ORG" phrase of ``verb`` ("... as producer alongside Y Pictures")."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "alongside":
+            for pobj in prep.children:
+                for company in conjuncts(pobj) if pobj.dep_ == "pobj" else []:
+                    span = name_span(company)
+                    if span.label_ == "ORG" and span.root.pos_ == "PROPN":
+                        out.append(span.text)
+    return out
 
 
 def _verb_relation(verb: Token) -> str | None:
@@ -354,8 +425,11 @@ def _verb_relation(verb: Token) -> str | None:
 def _object_show(verb: Token, ctx: ArticleContext) -> str | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "attr"):
-            if child.pos_ == "NOUN" and (any(t.ent_type_ == "SHOW" for t in child.subtree) or _dated(child)):
-                # not a show in a relative clause about another one, nor "the 1978 film" read as the article's
+            if child.pos_ == "NOUN" and (
+                any(t.ent_type_ == "SHOW" for t in child.subtree) or _dated(child) or _indefinite(child)
+            ):
+                # not a show in a relative clause about another one, nor "the 1978 film" read as the article's,
+                # nor "is writing a new drama": an untitled production, no show named before
                 found = _show_in_own_phrase(child)
             else:
                 found = show_at(child, ctx) or _show_in_own_phrase(child)
@@ -369,6 +443,29 @@ def _object_show(verb: Token, ctx: ArticleContext) -> str | None:
     if verb.dep_ == "conj":
         return _object_show(verb.head, ctx)
     return None
+
+
+def _copula_role_show(role: Token, ctx: ArticleContext) -> str | None:
+    """The show of "X is the writer of T / of the series / its showrunner": named in the role's phrase only."""
+    for child in role.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "for"):
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = show_in_subtree(pobj) or show_at(pobj, ctx)
+                if found and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in pobj.children):
+                    return found
+        if child.dep_ in ("poss", "compound") and (child.ent_type_ == "SHOW" or child.lower_ == "its"):
+            return show_at(child, ctx) or (ctx.show_for(role) if child.lower_ == "its" else None)
+    return None
+
+
+def _executive(verb: Token) -> bool:
+    """Whether a producing verb is "executive produce(s)" ("will executive produce", "is executive producing")."""
+    return verb.i > 0 and verb.doc[verb.i - 1].lower_ == "executive"
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether a noun phrase is indefinite ("a new drama", "another series"): a production not yet named."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
 
 def _dated(noun: Token) -> bool:
@@ -438,8 +535,15 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         # "has co-written" split by the tokenizer into "co", "-", "written": the clause hangs on "co".
         anchor = _prefix_token(verb)
         subjects = [c for c in (*verb.children, *anchor.children) if c.dep_ == "nsubj"]
+        if not subjects and anchor is not verb:  # "A and B will co-host T": the subject hung on "will"
+            auxes = [c for c in anchor.children if c.dep_ == "aux"]
+            subjects = [c for a in auxes for c in a.children if c.dep_ == "nsubj"]
         node = anchor
-        while not subjects and node.dep_ in ("conj", "xcomp") and node.head is not node:
+        while (
+            not subjects
+            and node.head is not node
+            and (node.dep_ in ("conj", "xcomp") or (node.dep_ == "acomp" and node.lower_ == "executive"))
+        ):  # ("is executive producing T": "executive" read as an adjective)
             node = node.head
             subjects = [c for c in node.children if c.dep_ == "nsubj"]
         if not subjects and anchor.dep_ == "relcl":
@@ -450,15 +554,36 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue
         show = _object_show(verb, ctx) or _shared_object_show(verb, ctx)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:  # "X wrote and directed the pilot": the coordinated verb's object is shared
+            obj = next(
+                (
+                    o
+                    for c in verb.children
+                    if c.dep_ == "conj" and _verb_relation(c)
+                    for o in c.children
+                    if o.dep_ == "dobj"
+                ),
+                None,
+            )
         if show is None:
             definite = obj is not None and not any(c.lower_ in ("a", "an") for c in obj.children)
             if obj is not None and obj.lower_ in lexicon()["work_nouns"] and definite and not _dated(obj):
                 # (not "co-wrote the 1978 film": a dated work is another, earlier one)
                 show = clause_show(verb, ctx)
-            elif (obj is None and relation == "directed_by") or (obj is not None and obj.lower_ in ("it", "them")):
-                show = ctx.show_for(verb)
+            elif (
+                (obj is None and relation == "directed_by")
+                or (obj is not None and obj.lower_ in ("it", "them"))
+                or (obj is None and relation == "produced_by" and _executive(verb))
+            ):
+                show = ctx.show_for(verb)  # ("X will also executive produce")
         if show is None:
             continue
+        if relation == "produced_by" and _executive(verb):
+            # "X will executive produce alongside Y": Y is a producer too
+            subjects = subjects + [
+                p for c in verb.children if c.dep_ == "prep" and c.lower_ == "alongside" for p in c.children
+                if p.dep_ == "pobj"
+            ]  # fmt: skip
         for subject in subjects:
             if subject.lower_ in ("who", "that"):
                 subject = node.head if node.dep_ == "relcl" else verb.head
@@ -635,14 +760,18 @@ def _passive_show(verb: Token, ctx: ArticleContext, *, default: bool = True) -> 
         return _passive_show(verb.head, ctx, default=default)
     for child in verb.children:
         if child.dep_ == "nsubjpass":
-            named = [t for t in child.subtree if t.ent_type_ == "SHOW"]
+            # (not a title in a relative clause about it: "The New X, which replaced SHOW, was fronted by")
+            clauses = {t.i for c in child.children if c.dep_ == "relcl" for t in c.subtree}
+            named = [t for t in child.subtree if t.ent_type_ == "SHOW" and t.i not in clauses]
             if named and all(_owner(t) for t in named):
                 return None  # "The movie version of Dan Brown's novel": the author, taken for a title
             found = next((show_at(t, ctx) for t in named if not _owner(t)), None) or show_at(child, ctx)
             if found:
                 return found
-            if child.pos_ == "PROPN" and child.ent_type_ not in ("PERSON", "ORG"):
-                return None  # "Ocean's Eleven was directed by X" with the title untagged: not the context's show
+            if child.pos_ == "PROPN" and child.ent_type_ != "PERSON":
+                # "Ocean's Eleven was directed by X", "The All New Y was fronted by X" (taken for a company)
+                # with the title untagged: not the context's show
+                return None
             if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in child.children):
                 return None  # "A remake of the 1960s film ... was directed by X": some other production
     if verb.dep_ in ("acl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -915,3 +1044,42 @@ def credits_lede(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 
 
 rules.register("credits.lede", func=credits_lede)
+
+
+def _judging_panel(noun: Token) -> bool:
+    """ "the judging panel", "the panel of judges", "the judges' panel"."""
+    if noun.lower_ != "panel":
+        return False
+    if any(c.lower_ in ("judging", "judges", "judge") for c in noun.children if c.dep_ in ("amod", "compound", "poss")):
+        return True
+    return any(
+        p.lower_ in ("judges", "judge")
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+    )
+
+
+def credits_panel(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "The judging panel includes A, B and C", "The panel of judges comprises A and B": presenters (judges)."""
+    if not ctx.shows or "panel" not in sentence_words(sent):
+        return
+    for verb in sent:
+        if verb.lemma_.lower() not in ("include", "comprise", "feature") or verb.pos_ != "VERB":
+            continue
+        panel = next((c for c in verb.children if c.dep_ == "nsubj" and _judging_panel(c)), None)
+        if panel is None:
+            continue
+        # the sentence's show, the panel's ("its judging panel"), or the headline's: an awards jury is no cast
+        own = any(c.dep_ == "poss" and c.lower_ == "its" for c in panel.children)
+        show = ctx.show_for(verb, default=False) or (
+            ctx.show_for(verb) if own else ctx.default_show if _headline_show(ctx) else None
+        )
+        status = ctx.status(verb)
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for person_token in conjuncts(obj):
+                person = person_at(person_token, ctx) if person_token.ent_type_ == "PERSON" else None
+                yield from _credit(ctx, "presented_by", show, person, verb, "credits.panel", status)
+
+
+rules.register("credits.panel", func=credits_panel)
