@@ -382,3 +382,70 @@ def test_named_host_of_a_ceremony_is_no_award(nlp) -> None:
 )
 def test_nomination_phrases_negated_or_hedged(nlp, body: str, expected: list) -> None:
     assert [f.status for f in run(nlp, awards_rule, body, title="Pond Life")] == expected
+
+
+ROUND_UP = (
+    "Pond Life triumphed over Salt Marsh at the Seoul Drama Awards on Sunday. "
+    "The ITV sitcom Pond Life beat Salt Marsh to win the best TV drama prize. "
+    "Ann Lee won best actress over Mia Park and Jo Kim. "
+    "Salt Marsh star Mia Park walked away with best newcomer, beating Tom Reid. "
+    "Jo Kim and Tom Reid star in the ITV drama Salt Marsh. Ann Lee stars in Pond Life."
+)
+
+
+def test_awards_round_up_names_the_ceremony_once(nlp) -> None:
+    facts = run(nlp, awards_rule, ROUND_UP, title="Pond Life wins")
+    found = triples(facts)
+    for winner in ("Pond Life", "Ann Lee", "Mia Park"):
+        assert ("won_award", winner, "Seoul Drama Awards") in found
+    for loser in ("Salt Marsh", "Jo Kim", "Tom Reid"):
+        assert ("nominated_for", loser, "Seoul Drama Awards") in found
+    assert ("won_award", "Salt Marsh", "Seoul Drama Awards") not in found
+    assert ("won_award", "Jo Kim", "Seoul Drama Awards") not in found
+    lee = next(f for f in facts if f.subject == "Ann Lee" and f.relation == "won_award")
+    assert lee.qualifiers.get("category") == "best actress"
+
+
+def test_category_win_without_a_ceremony_in_the_lead_is_no_fact(nlp) -> None:
+    body = "Ann Lee stars in the sitcom Pond Life. She won best actress over Mia Park."
+    assert [f for f in run(nlp, awards_rule, body, title="Pond Life") if f.subject == "Ann Lee"] == []
+    # a festival lead: its prizes have names of their own
+    body = (
+        "Pond Life was named best series at the Busan Film Festival. Ann Lee stars in Pond Life. "
+        "Ann Lee won best actress."
+    )
+    assert not [f for f in run(nlp, awards_rule, body, title="Pond Life") if f.subject == "Ann Lee"]
+
+
+def test_where_clause_of_the_awards(nlp) -> None:
+    body = (
+        "Kim Ji-won stars in the Netflix drama Glass Garden. The drama was nominated for best drama at the "
+        "Baeksang Arts Awards, where Kim won best new actress."
+    )
+    facts = run(nlp, awards_rule, body, title="Glass Garden")
+    kim = [f for f in facts if f.subject == "Kim Ji-won"]
+    assert [(f.relation, f.object, f.qualifiers.get("category")) for f in kim] == [
+        ("won_award", "Baeksang Arts Awards", "best new actress")
+    ]
+
+
+def test_coordinated_award_names_share_awards(nlp) -> None:
+    body = (
+        "Ann Lee and Tom Reid star in the sitcom Pond Life. Lee and Reid won numerous awards for Pond Life in 2004, "
+        "including National Drama, Royal Screen Society and British Sitcom awards."
+    )
+    found = triples(run(nlp, awards_rule, body, title="Pond Life"))
+    for person in ("Ann Lee", "Tom Reid"):
+        for award in ("National Drama Awards", "Royal Screen Society Awards", "British Sitcom Awards"):
+            assert ("won_award", person, award) in found
+
+
+def test_round_up_stage_prize_and_generic_winner_are_no_facts(nlp) -> None:
+    body = (
+        "Pond Life won big at the Seoul Drama Awards. Ann Lee stars in Pond Life. "
+        "Ann Lee beat Mia Park to win best musical actress. "
+        "The most nominated drama has won best drama ten times. "
+        "Mia Park secured the most lucrative deal in television."
+    )
+    facts = run(nlp, awards_rule, body, title="Pond Life")
+    assert {f.subject for f in facts} <= {"Pond Life"}

@@ -660,6 +660,20 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     event = award_span
             if award_span is not None:
                 break
+        if (
+            award_span is None
+            and not awards
+            and any(
+                o.lemma_.lower() in words["award_triggers"]
+                and (c := _category_of(o))
+                and c.split()[0] in {"best", "outstanding"}
+                for o in objs
+            )
+        ):
+            # "X beat Y to win the best TV drama prize": the prize of the ceremony the round-up's lead names
+            award_span = event = _ceremony_before(sentence)
+            if award_span is not None and _off_screen_prize(award_span):
+                award_span = None
         if award_span is None or _out_of_scope(award_span, sentence):
             continue
         subject_tokens = [c for c in token.children if c.dep_ in ({"nsubjpass"} if passive else {"nsubj"})]
@@ -756,6 +770,8 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     yield from _winner_titles(sentence, ctx, awards)
     yield from _nomination_phrases(sentence, ctx, awards)
     yield from _contest_outcomes(sentence, ctx, awards)
+    yield from _category_wins(sentence, ctx, awards)
+    yield from _award_lists(sentence, ctx, awards)
 
 
 def _earlier_awards(sentence: Span, back: int = 2) -> list[Span]:
@@ -782,7 +798,11 @@ def _party(token: Token, ctx: ArticleContext, sentence: Span) -> tuple[str, str]
     pronoun stands for its antecedent."""
     if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
         token = token.head.head
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.dep_ == "appos":
+            token = token.head.head.head  # "X, creator of Y, who won ...": X, not Y
     inner = {t.i for c in token.children if c.dep_ in {"appos", "acl", "relcl", "poss"} for t in c.subtree}
+    # "Gervais and The Office co-writer Merchant": a conjunct is a party of its own
+    coordinated = {t.i for c in token.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
     if ctx.entity(token) is None and token.pos_ == "NOUN":
         # "the sitcom Pond Life": the title in apposition to a common noun is the name
         for child in token.children:
@@ -790,7 +810,7 @@ def _party(token: Token, ctx: ArticleContext, sentence: Span) -> tuple[str, str]
             if ent is not None and ent.label_ in {SHOW, "PERSON"} and ent.root == child:
                 return (show_name(ent), "Show") if ent.label_ == SHOW else (ctx.name(ent), "Person")
     for sub in [token, *token.subtree]:
-        if sub.i in inner:
+        if sub.i in inner or sub.i in coordinated:
             continue
         ent = ctx.entity(sub)
         if ent is not None and ent.label_ == SHOW:
@@ -799,6 +819,9 @@ def _party(token: Token, ctx: ArticleContext, sentence: Span) -> tuple[str, str]
             return ctx.name(ent), "Person"
     if inner:
         return None
+    if coordinated:  # its own words only: "Gervais" -> "Ricky Gervais", never a title in a conjunct
+        name = ctx.canonical(token.text) if token.pos_ == "PROPN" and token.is_title else token.text
+        return (name, "Person") if name != token.text else None
     return _agent(token, ctx, sentence)
 
 
@@ -810,7 +833,10 @@ def _winner_ok(agent: tuple[str, str] | None, ctx: ArticleContext) -> bool:
 
 def _category_of(token: Token) -> str | None:
     """The category a phrase names: "the best comedy show category" -> "best comedy show"."""
-    cut = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "at", "from"} for t in c.subtree}
+    cut = {t.i for c in token.children if (c.dep_ == "prep" and c.lower_ in {"to", "at", "from", "over"})
+           or (c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB")  # "best film beating X"
+           or (c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP"})  # "Britain's best new comedy"
+           for t in c.subtree}  # fmt: skip
     words = [w for w in _phrase_text(token).split() if w]
     if cut:
         words = [t.text for t in token.subtree if t.i not in cut and t.dep_ not in {"det", "punct"}]
@@ -922,6 +948,8 @@ def _contest_outcomes(sentence: Span, ctx: ArticleContext, awards: list[Span]) -
         ]:
             category = category or _category_of(c)
         prize_words = any(t.lemma_.lower() in words["award_triggers"] for t in scope)
+        if _stage_category(category):
+            continue  # "beat X to win best musical actor": a theatre prize
         if award is None:
             won_here = any(t.lemma_.lower() == "win" for t in sentence)
             if not (category or prize_words or (beating and won_here)):
@@ -966,7 +994,8 @@ def _contest_outcomes(sentence: Span, ctx: ArticleContext, awards: list[Span]) -
             if _winner_ok(loser, ctx) and all(loser != w for w in winners):
                 yield ctx.fact("nominated_for", loser[0], label, token, "reception.awards",
                                qualifiers=qualifiers, status=status, cues=cues, subject_kind=loser[1])  # fmt: skip
-        if losing or (award in awards and to is not None):  # "X beat Y to the best film Oscar": X won it
+        # "X beat Y to the best film Oscar", "X beat Y in the best comedy category": X won it
+        if losing or (award in awards and to is not None) or (beating and category):
             for winner in winners:
                 if _winner_ok(winner, ctx) or (winner is not None and winner[1] == "Show"):
                     yield ctx.fact("won_award", winner[0], label, token, "reception.awards",
@@ -1181,3 +1210,213 @@ def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             "adapted_from", show, work, token, "reception.adapted_from",
             object_kind="Work", status=status, cues=cues,
         )  # fmt: skip
+
+
+def _ceremony_before(sentence: Span) -> Span | None:
+    """The awards ceremony an awards round-up names once in its lead ("... at the 15th British Comedy
+    Awards." then category by category): the first prize named in the article's first two sentences.
+    None where the lead names a festival (its prizes have names of their own) or no prize."""
+    from showgraph.nlp.context import sentence_bounds
+
+    doc = sentence.doc
+    start, end = 0, 0
+    for _ in range(2):
+        if end >= sentence.start:
+            break
+        start, end = sentence_bounds(doc, end)
+        lead = doc[start:end]
+        if re.search(r"\b[Ff]estival\b", lead.text):
+            return None
+        found = [a for a in _award_names(lead) if not _off_screen_prize(a)]
+        if found:
+            return found[0]
+    return None
+
+
+def _off_screen_prize(award: Span) -> bool:
+    """A prize whose own name says it is for music, books or the stage ("Booker Prize", "Brit Awards")."""
+    text = award.text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in lexicon()["off_screen_award_words"])
+
+
+def _stage_category(category: str | None) -> bool:
+    """ "best musical actor", "best new play": a theatre prize, no screen production."""
+    return bool(category) and bool(set(category.lower().split()) & lexicon()["stage_genres"])
+
+
+def _round_up_award(token: Token, sentence: Span, awards: list[Span]) -> Span | None:
+    """The prize a category win belongs to: the awards a "where" clause hangs from ("at the X Awards,
+    where Y won best actress"), an awards ceremony named in the sentence, or the round-up's ceremony."""
+    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        head = token.head
+        found = next((a for a in awards if a.start <= head.i < a.end), None)
+        if found is not None:
+            return found
+    events = [a for a in awards if a.text.lower().endswith("awards") and not _out_of_scope(a, sentence)]
+    if events:
+        return events[0]
+    if awards:
+        return None  # another prize named here ("a Bafta winner, she won best actress"): not the round-up's
+    return _ceremony_before(sentence)
+
+
+def _losers(verb: Token, objs: list[Token]) -> list[Token]:
+    """Whom a winner beat: "won X over Y and Z", "named best comedy over Y", "..., beating Y and Z"."""
+    out: list[Token] = []
+    words = lexicon()
+    for node in [verb, *objs]:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "over":
+                out.extend(m for o in child.children if o.dep_ == "pobj" for m in _conjuncts(o))
+            beating = child.dep_ in {"advcl", "acl", "xcomp", "conj"} and child.lemma_.lower() in words["beating_verbs"]
+            if beating and not any(c.dep_ == "nsubj" for c in child.children):
+                out.extend(m for o in child.children if o.dep_ == "dobj" for m in _conjuncts(o))
+    return out
+
+
+@cache
+def _category_win_verbs() -> frozenset[str]:
+    return lexicon()["award_verbs"] | lexicon()["category_win_verbs"]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A noun and its own chain of conjuncts ("A, B and C"), never a conjunct inside its relative clause."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _category_wins(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """Winners and losers of a category where the prize is the round-up's ceremony: "X won best TV
+    comedy actor over Y", "Z was named best new comedy over A and B", "W secured best drama, beating V",
+    "the winner in the best film category was X, beating Y", "at the X Awards, where Kim won best new
+    actress". X, Z, W, Kim won the ceremony's award in that category; Y, A, B, V were nominated."""
+    words = lexicon()
+    for token in sentence:
+        if token.pos_ not in {"VERB", "AUX"} or _negated(token):
+            continue
+        lemma = token.lemma_.lower()
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        copula = lemma == "be"
+        if copula:
+            # "Winner in the best international comedy category was X"
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() == "winner"), None)
+            attrs = [c for c in token.children if c.dep_ == "attr"]
+            if subject is None or not attrs:
+                continue
+            category = next((c for p in subject.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                             for o in p.children if o.dep_ == "pobj" and (c := _category_of(o))), None)  # fmt: skip
+            winner_tokens, objs = attrs[:1], attrs
+        else:
+            if lemma in {"name", "vote", "crown"} and not passive:
+                continue
+            if not (has_form(token, _category_win_verbs()) or lemma in {"name", "vote", "crown"}):
+                continue
+            if not passive and lemma in words["giving_verbs"]:
+                continue
+            objs = [c for c in token.children if c.dep_ in {"dobj", "oprd", "attr"}]
+            objs += [
+                o
+                for p in token.children
+                if p.dep_ == "prep"
+                and p.lower_ == "with"
+                and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "away" for c in token.children)
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]  # fmt: skip  ("walked away with best actress")
+            category = next((c for o in objs if (c := _category_of(o))), None)
+            prize = any(o.lemma_.lower() in words["award_triggers"] for o in objs)
+            if category and not prize and category.split()[0].lower() not in {"best", "outstanding"}:
+                category = None  # "secured the most lucrative deal": a category is "best X" or an award
+            triumph = lemma == "triumph" and any(c.dep_ == "prep" and c.lower_ == "over" for c in token.children)
+            if triumph:
+                pass  # "X triumphed over Y at the Z Awards": no category needed, the prize is in the sentence
+            elif category is None:
+                continue
+            elif any(o.left_edge.i <= a.root.i <= o.right_edge.i for o in objs for a in awards):
+                continue  # "won the best actor Bafta": the prize is named, the main rule reads it
+            elif any(a.start > token.i and token.left_edge.i <= a.root.i <= token.right_edge.i
+                   and not (token.dep_ == "relcl" and a.start < token.i) for a in awards):  # fmt: skip
+                continue  # "won best actor at the Baftas": the main rule reads it
+            winner_tokens = [c for c in token.children if c.dep_ == ("nsubjpass" if passive else "nsubj")]
+            head_subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if token.dep_ in {"conj", "advcl", "xcomp"} and (
+                not winner_tokens
+                # "X was nominated for Y, but she walked away with Z": she is X
+                or (
+                    winner_tokens[0].lower_ in {"he", "she"}
+                    and head_subjects
+                    and head_subjects[0].ent_type_ == "PERSON"
+                )
+            ):
+                winner_tokens = head_subjects
+        if not winner_tokens or _stage_category(category):
+            continue
+        subject = winner_tokens[0]
+        if subject.pos_ == "NOUN" or any(t.lower_ == "most" or t.tag_ == "JJS" for t in subject.subtree):
+            continue  # "the boxing drama", "the most nominated movie has won best picture 18 times": no name
+        award = _round_up_award(token, sentence, awards)
+        if award is None or _out_of_scope(award, sentence) or _off_screen_prize(award):
+            continue
+        label = _award_label(award)
+        status, cues = ctx.status(token, negation=None)
+        status = status if status in {"reported", "rumored", "denied", "speculative"} else "confirmed"
+        qualifiers = {"category": category}
+        winners = [_party(m, ctx, sentence) for m in _conjuncts(winner_tokens[0])]
+        winners = [w for w in winners if _winner_ok(w, ctx) and w[0].lower() not in label.lower()]
+        for winner in winners:
+            yield ctx.fact("won_award", winner[0], label, token, "reception.awards",
+                           qualifiers=qualifiers, status=status, cues=cues, subject_kind=winner[1])  # fmt: skip
+        if not winners:
+            continue
+        for loser_token in _losers(token, objs):
+            loser = _party(loser_token, ctx, sentence)
+            if _winner_ok(loser, ctx) and loser not in winners:
+                yield ctx.fact("nominated_for", loser[0], label, token, "reception.awards",
+                               qualifiers=qualifiers, status=status, cues=cues, subject_kind=loser[1])  # fmt: skip
+
+
+def _award_lists(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """ "X and Y won numerous awards in 2004, including National Television, Royal Television Society
+    and British Comedy awards": each listed name sharing the final "awards" is a prize they won."""
+    words = lexicon()
+    doc = sentence.doc
+    for token in sentence:
+        if token.pos_ != "VERB" or _negated(token) or not has_form(token, words["award_verbs"]):
+            continue
+        if token.lemma_.lower() in words["giving_verbs"] or any(c.dep_ == "auxpass" for c in token.children):
+            continue
+        for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in words["award_triggers"]):
+            including = [p for p in obj.children if p.dep_ == "prep" and p.lower_ == "including"]
+            members = [m for p in including for o in p.children if o.dep_ == "pobj" for m in _members(o)]
+            if not members or members[-1].lower_ not in {"awards", "prizes"}:
+                continue
+            noun = "Awards" if members[-1].lower_ == "awards" else "Prizes"
+            labels = []
+            for member in members:
+                span = [
+                    t for t in doc[member.left_edge.i : member.i + 1] if not (t.is_punct or t.dep_ in {"cc", "det"})
+                ]
+                names = [t for t in span if t.lower_ not in {"awards", "prizes"}]
+                if not names or not all(t.is_title or t.is_upper for t in names):
+                    labels = []
+                    break
+                if any(a.start <= names[0].i < a.end for a in awards):
+                    continue  # a named prize: the main rule reads it
+                labels.append(" ".join(t.text for t in names) + " " + noun)
+            if not labels:
+                continue
+            winners = [_party(m, ctx, sentence) for s in token.children if s.dep_ == "nsubj" for m in _members(s)]
+            date = date_in(clause_tokens(token), ctx, future=False)
+            status, cues = ctx.status(token, negation=None)
+            status = status if status in {"reported", "rumored", "denied", "speculative"} else "confirmed"
+            for winner in winners:
+                if not _winner_ok(winner, ctx):
+                    continue
+                for label in labels:
+                    yield ctx.fact(
+                        "won_award", winner[0], label, token, "reception.awards",
+                        qualifiers={"date": date}, status=status, cues=cues, subject_kind=winner[1],
+                    )  # fmt: skip
