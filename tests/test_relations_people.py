@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp_helpers import run_rule
+from nlp_helpers import facts_of, run_rule
 from showgraph.nlp.relations.people import (
     accused_of_rule,
     age_rule,
@@ -82,3 +82,25 @@ def test_age_goes_to_the_person_not_a_place(nlp) -> None:
 def test_age_at_death_is_no_age(nlp) -> None:
     body = "One of the young stars of the film Pond Life, 15-year-old Ivan Gorin, drowned in a lake."
     assert run(nlp, age_rule, body) == []
+
+
+def test_age_of_a_descriptor_is_the_person_just_named(nlp) -> None:
+    body = "Ann Lee has joined the cast of the Netflix drama Glass Garden. The 27-year-old recently wrapped filming."
+    assert ("age", "Ann Lee", 27) in facts_of(nlp, body, title="Glass Garden")
+    body = "Ann Lee has left the ITV quiz show Pond Life. Fans said the 28-year-old host would be missed."
+    assert ("age", "Ann Lee", 28) in facts_of(nlp, body, title="Pond Life")
+    # someone else named before it in its sentence: unclear, no fact
+    body = "Ann Lee has joined the Netflix drama Glass Garden. Her co-star Mia Park said the 27-year-old was kind."
+    assert not [f for f in facts_of(nlp, body, title="Glass Garden") if f[0] == "age"]
+    # no person in the sentence before: no reaching back
+    body = "Ann Lee has joined the Netflix drama Glass Garden. Filming starts in May. The 27-year-old is thrilled."
+    assert not [f for f in facts_of(nlp, body, title="Glass Garden") if f[0] == "age"]
+
+
+def test_age_spelled_out_and_at_death(nlp) -> None:
+    body = "Nineteen-year-old pop singer Tom Reid joined the ITV show Pond Life."
+    assert ("age", "Tom Reid", 19) in facts_of(nlp, body, title="Pond Life")
+    body = "Actress Ann Lee, who starred in the ITV soap Pond Life, has died of cancer aged 55."
+    assert ("age", "Ann Lee", 55) in facts_of(nlp, body, title="Pond Life")
+    body = "Ann Lee, who starred in the ITV soap Pond Life, retired aged 55."
+    assert not [f for f in facts_of(nlp, body, title="Pond Life") if f[0] == "age"]

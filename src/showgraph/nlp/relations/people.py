@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
 from showgraph.nlp.context import ArticleContext
+from showgraph.nlp.numbers import word_to_number
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.release import clause_tokens, date_in, forms, has_form, tv_article
 
@@ -355,18 +356,23 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     found = person_of(named, ctx)
                     if found and found != named.text and " " in found:
                         person, value = found, number
-        # "the 28-year-old actor X"
+        # "the 28-year-old actor X", "Nineteen-year-old singer X"
         match = _AGE_WORDS.match(token.lower_) if "-" in token.text else None
-        joined = doc[token.i : token.i + 5].text.replace(" ", "") if token.like_num else ""
-        hyphen = re.match(r"^(\d{1,3})-year-old", joined)
+        joined = doc[token.i : token.i + 5].text.replace(" ", "") if token.like_num or token.is_alpha else ""
+        hyphen = re.match(r"^(\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old", joined.lower())
+        if hyphen and not hyphen.group(1).isdigit():
+            spelled = word_to_number(hyphen.group(1))
+            hyphen = hyphen if spelled and (token.i == sentence.start or doc[token.i - 1].text != "-") else None
         if match or hyphen:
-            number = int((match or hyphen).group(1))
-            end = token.i + (1 if match else 5)
-            window = doc[end : min(sentence.end, end + 4)]
+            figure = (match or hyphen).group(1)
+            number = int(figure) if figure.isdigit() else word_to_number(figure)
+            end = token.i + (1 if match else len(doc[token.i : token.i + 5].text.split("year-old")[0].split()) + 3)
+            end = next((t.i + 1 for t in doc[token.i : min(len(doc), token.i + 8)] if t.lower_ == "old"), end)
+            window = doc[end : min(sentence.end, end + 6)]
             # "the 28-year-old actor X"; never a name after a preposition ("a singer from Devon")
             people = [
                 e for e in window.ents if e.label_ == "PERSON"
-                and not any(t.pos_ == "ADP" or t.is_punct for t in doc[end : e.start])
+                and not any(t.pos_ == "ADP" or (t.is_punct and t.text not in {"'", "’"}) for t in doc[end : e.start])
             ]  # fmt: skip
             # "X, the 28-year-old," / "Joss Stone, a 17-year-old singer," in apposition; not "X says the
             # 28-year-old ..." (someone else)
@@ -378,6 +384,24 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             target = people_before[-1] if people_before else (people[0] if people else None)
             if target is not None:
                 person, value = ctx.name(target), number
+            elif _definite_descriptor(token, end):
+                # "The 28-year-old host said ...", "said the 74-year-old comedian": the person just named
+                person, value = _just_named(token, ctx), number
+        if person is None and token.lower_ == "aged" and token.i + 1 < sentence.end and doc[token.i + 1].like_num:
+            # an obituary: "X has died of cancer aged 55", "X, who died aged 55"
+            verb = token.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                verb = verb.head
+            number = doc[token.i + 1]
+            figure = int(number.text) if number.text.isdigit() else word_to_number(number.text)
+            if verb.lemma_.lower() == "die" and figure and 1 <= figure <= 110:
+                subj = [c for c in verb.children if c.dep_ == "nsubj"]
+                if subj and subj[0].lower_ in {"who"} and verb.dep_ == "relcl":
+                    subj = [verb.head]
+                found = _named_person(subj[0], ctx) if subj else None
+                if found is not None and found in tv_people(ctx):
+                    yield ctx.fact("age", found, figure, token, "people.age")
+            continue
         if person is None or value is None or person not in tv_people(ctx):
             continue
         if any(t.lower_ in {"when", "aged", "at"} for t in doc[max(sentence.start, token.i - 3) : token.i]):
@@ -385,3 +409,34 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if any(has_form(t, lexicon()["death_words"]) for t in sentence):
             continue  # an age at death ("15-year-old X drowned"), not the age now
         yield ctx.fact("age", person, value, token, "people.age")
+
+
+def _definite_descriptor(token: Token, end: int) -> bool:
+    """ "The 28-year-old host", "the 27-year-old" standing for a person named before: a definite
+    phrase of its own, with no name and no "of"/"from" after it."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].lower_ not in {"the", "this"}:
+        return False
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.lower_ in TV_ROLES | {"man", "woman"}:
+        after = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.pos_ in {"VERB", "AUX", "ADV", "PRON"}
+
+
+def _just_named(token: Token, ctx: ArticleContext) -> str | None:
+    """The person a descriptor ("the 28-year-old") stands for: the one named in the sentence just before
+    (its subject if a person, else the last person named there); None when that sentence names nobody,
+    rather than reaching further back. Not where a person is named before
+    it in its own sentence ("her co-star X said the 27-year-old ...": whom it means is unclear)."""
+    from showgraph.nlp.context import sentence_bounds
+
+    doc = token.doc
+    start, _ = sentence_bounds(doc, token.i)
+    if start == 0 or any(start <= e.start and e.end <= token.i and is_person(e, ctx) for e in doc.ents):
+        return None
+    first, last = sentence_bounds(doc, start - 1)
+    before = [e for e in doc.ents if first <= e.start and e.end <= last and is_person(e, ctx)]
+    if not before:
+        return None
+    subjects = [e for e in before if e.root.dep_ in {"nsubj", "nsubjpass"}]
+    return ctx.name((subjects or before)[-1])
