@@ -449,3 +449,35 @@ def test_round_up_stage_prize_and_generic_winner_are_no_facts(nlp) -> None:
     )
     facts = run(nlp, awards_rule, body, title="Pond Life")
     assert {f.subject for f in facts} <= {"Pond Life"}
+
+
+def test_viewership_of_an_episode_and_of_the_audience_subject(nlp) -> None:
+    body = (
+        "The ITV quiz show Pond Life is on air. The first instalment attracted more than 4.1 million viewers - "
+        "but that had dropped to fewer than 2.7 million by the time it ended. More than 1.8 million people "
+        "watched the first episode of the latest series of Pond Life on BBC Three."
+    )
+    facts = {(f.object, f.qualifiers.get("period")) for f in run(nlp, viewership_rule, body, title="Pond Life")}
+    assert facts == {
+        ("4.1 million viewers", "first instalment"),
+        ("2.7 million", None),
+        ("1.8 million people", "first episode"),
+    }
+
+
+def test_viewership_periods_average_peak_and_week(nlp) -> None:
+    body = (
+        "The sitcom Pond Life has averaged five million viewers. Pond Life attracted 17 million viewers at its peak. "
+        "About three million people a week were watching the show on Fridays."
+    )
+    facts = {(f.object, f.qualifiers.get("period")) for f in run(nlp, viewership_rule, body, title="Pond Life ends")}
+    assert facts == {
+        ("five million viewers", "average"),
+        ("17 million viewers", "peak"),
+        ("three million people", "a week"),
+    }
+
+
+def test_viewership_of_the_show_needs_the_headline_show(nlp) -> None:
+    body = "The sitcom Pond Life ended. Salt Marsh began. About three million people were watching the show."
+    assert run(nlp, viewership_rule, body, title="Channel news") == []

@@ -19,6 +19,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
+from showgraph.nlp.aliases import fold
 from showgraph.nlp.context import ArticleContext
 from showgraph.nlp.numbers import find_numbers
 from showgraph.nlp.relations import rules
@@ -390,7 +391,59 @@ def _figure_clause_show(where: Span, sentence: Span, ctx: ArticleContext) -> str
     possessor = [c for c in where.root.head.children if c.dep_ == "poss"]
     if any(p.ent_type_ == PLATFORM for p in possessor):
         return None
-    return show_of_clause(node, sentence, ctx, deps=("nsubj", "nsubjpass", "csubj"))
+    found = show_of_clause(node, sentence, ctx, deps=("nsubj", "nsubjpass", "csubj"))
+    if found or not subjects:
+        return found
+    subject = subjects[0]
+    if subject.lower_ in {"that", "this"} and node.dep_ == "conj":
+        # "X attracted 4.1 million viewers - but that had dropped to 2.7 million"
+        head_subjects = [c for c in node.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if head_subjects:
+            subject = head_subjects[0]
+            found = show_of_clause(node.head, sentence, ctx, deps=("nsubj", "nsubjpass"))
+            if found:
+                return found
+    audience = subject.lemma_.lower() in lexicon()["audience_units"] or (
+        subject.left_edge.i <= where.start and where.end <= subject.right_edge.i + 1
+    )
+    if audience:
+        # "1.8 million people watched the first episode of X", "three million people were watching the show"
+        for obj in (c for c in node.children if c.dep_ in {"dobj", "prep"}):
+            shows = shows_under(obj, sentence)
+            if shows:
+                return show_name(shows[0])
+            target = next((o for o in obj.children if o.dep_ == "pobj"), None) if obj.dep_ == "prep" else obj
+            ref = referent_show(target, ctx) if target is not None else None
+            title = fold(ctx.article.title or "")
+            if ref and ref == ctx.main_show and fold(ref) in title:
+                return ref  # "watching the show": only the show the headline names, never a rival named just before
+        return None
+    if subject.lemma_.lower() in lexicon()["episode_nouns"] and any(
+        c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "this"} for c in subject.children
+    ):
+        # "The first instalment attracted 4.1 million viewers": the show being talked about
+        from showgraph.nlp.relations.release import _recent_show
+
+        return _recent_show(subject) or ctx.main_show
+    return None
+
+
+def _episode_period(where: Span, sentence: Span) -> str | None:
+    """ "The first instalment attracted ...", "watched the first episode of X": the episode measured."""
+    words = lexicon()
+    node = where.root
+    while node.pos_ not in {"VERB", "AUX"} and node.head != node:
+        node = node.head
+    for child in node.children:
+        target = child
+        if child.dep_ == "prep":
+            continue
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and target.lemma_.lower() in words["episode_nouns"]:
+            firsts = {"first", "opening", "final", "last", "second"}
+            ordinal = [c for c in target.children if c.dep_ == "amod" and c.lower_ in firsts]
+            if ordinal:
+                return f"{ordinal[0].lower_} {target.lower_}"
+    return None
 
 
 @rules.register("reception.viewership")
@@ -429,7 +482,12 @@ def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if where is None:
             continue
         # the figure must sit near an audience word: "viewers", "watched by", "audience of", "ratings"
-        near = doc[max(sentence.start, where.start - 8) : min(sentence.end, where.end + 6)]
+        near = list(doc[max(sentence.start, where.start - 8) : min(sentence.end, where.end + 6)])
+        verb = where.root
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ == "conj" and any(c.dep_ == "nsubj" and c.lower_ in {"that", "this"} for c in verb.children):
+            near += [c for c in verb.head.children if c.dep_ == "dobj"]  # "... 4.1m viewers - but that fell to 2.7m"
         if not ({t.lower_ for t in near} | {t.lemma_.lower() for t in near}) & words["audience_cues"]:
             continue
         show = _figure_clause_show(where, sentence, ctx)
@@ -439,10 +497,19 @@ def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         context = doc[max(sentence.start, where.start - 4) : min(sentence.end, where.end + 8)].text
         for pm in _PERIOD.finditer(context):
             period = (pm.group("p") or pm.group("p2")).lower()
+            after = doc[where.end : min(sentence.end, where.end + 5)].text.lower()
             if period == "peak" and "peak" not in doc[max(sentence.start, where.start - 4) : where.start].text:
+                if re.search(r"\b(?:at|during)\s+(?:its|their|the)\s+peak\b", after):
+                    break  # "attracted 17 million viewers at its peak"
                 period = None
                 continue
             break
+        before = doc[max(sentence.start, where.start - 4) : where.start].text.lower()
+        if period is None and re.search(r"\b(?:averag\w*|an\s+average\s+of)\s*$", before):
+            period = "average"  # "has averaged five million viewers", "an average of 10.9m viewers"
+        if period is None and re.match(r"\s*(?:viewers|people)?\s*(?:a|each|every|per)\s+week\b", text[end:]):
+            period = "a week"  # "three million people a week"
+        period = period or _episode_period(where, sentence)
         status, cues = ctx.status(where.root, negation=None)
         if status == "confirmed":
             verb = where.root
