@@ -351,11 +351,6 @@ def status_for(
             boundary = _governor_cue(head, node)
             if boundary and boundary[0] in {"reported", "rumored", "alleged", "speculative"}:
                 candidates.append((depth + 1, abs(boundary[1][0].i - pred.i), *boundary))
-            if node.dep_ in {"nsubj", "nsubjpass"}:
-                # "X was reportedly in talks to appear ...": the subject's clause is a tentative plan
-                talks = next((o for c in head.children if c.dep_ == "prep" for o in c.children if _in_talks(o)), None)
-                if talks is not None:
-                    candidates.append((depth + 1, abs(talks.i - pred.i), "speculative", [talks.head, talks]))
             break
         came_from, node, depth = node, head, depth + 1
     if not candidates:
