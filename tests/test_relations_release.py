@@ -253,3 +253,43 @@ def test_the_original_of_a_named_remake_gets_no_platform(nlp) -> None:
         "The series, a remake of the 2015 Japanese film Moonlit River, was created by Ann Lee for HBO Max."
     )
     assert ("platform", "Moonlit River", "HBO Max") not in triples(run(nlp, platform_rule, body))
+
+
+def test_status_phrases_cancel_suspend_renew(nlp) -> None:
+    cases = [
+        ("The ITV quiz show Pond Life will not return to screens, the BBC has said.", "cancelled", None),
+        ("The Bravo drama Glass Garden has been put on pause, Bravo confirmed.", "suspended", None),
+        ("The ITV sitcom Pond Life went on hiatus after the strike.", "suspended", None),
+        ("The Fox talent show Star Search is due to start its fourth series this week.", "renewed", 4),
+    ]
+    for body, value, season in cases:
+        facts = [f for f in run(nlp, season_status_rule, body, tv=True) if f.relation == "season_status"]
+        assert [(f.object, f.qualifiers.get("season")) for f in facts] == [(value, season)], body
+
+
+def test_status_phrases_that_state_nothing(nlp) -> None:
+    for body in (
+        "The actor Tom Reid will not return to the stage.",
+        "The ITV quiz show Pond Life is due to start at 8pm.",
+        "The ITV quiz show Pond Life put on a brave face.",
+    ):
+        assert [
+            f for f in run(nlp, season_status_rule, body, tv=True) if f.object in {"cancelled", "suspended", "renewed"}
+        ] == [], body
+
+
+def test_a_run_from_year_to_year(nlp) -> None:
+    body = "The BBC sitcom Pond Life ran from 1971 to 1987 and drew big audiences."
+    statuses = run(nlp, season_status_rule, body, tv=True, published="2005-01-10")
+    assert [(f.object, f.qualifiers.get("date")) for f in statuses] == [("ended", "1987")]
+    releases = run(nlp, released_on_rule, body, tv=True, published="2005-01-10", whole=True)
+    assert ("released_on", "Pond Life", "1971") in triples(releases)
+
+
+def test_filming_start_is_no_release(nlp) -> None:
+    body = "The Netflix drama Glass Garden is a hit. The six-part series begins filming in Yorkshire next month."
+    facts = run(nlp, released_on_rule, body, tv=True, published="2024-02-03", title="Glass Garden", whole=True)
+    assert [f for f in facts if f.relation == "released_on"] == []
+    body = "The Netflix drama Glass Garden is a hit. Season 2 premiered on January 9."
+    facts = run(nlp, released_on_rule, body, tv=True, published="2024-02-03", title="Glass Garden", whole=True)
+    assert [(f.subject, f.object, f.qualifiers.get("season")) for f in facts] == [("Glass Garden", "2024-01-09", 2)]

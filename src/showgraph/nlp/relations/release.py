@@ -11,6 +11,7 @@ the article's references. The module also holds the small helpers the reception 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -595,7 +596,12 @@ def released_on_rule(sentence: Span, ctx: ArticleContext) -> list[Fact]:
     if not tv_article(ctx):
         return []
     carriers = carrier_titles(ctx)
-    found = [fact for sent in sentence.sents for fact in _released_on(sent, ctx) if fact.subject not in carriers]
+    found = [
+        fact
+        for sent in sentence.sents
+        for fact in [*_released_on(sent, ctx), *_run_and_year_releases(sent, ctx)]
+        if fact.subject not in carriers
+    ]
     return [
         fact
         for fact in found
@@ -634,6 +640,11 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         ):
             if token.dep_ == "amod":
                 continue
+            if lemma in {"begin", "start", "open"} and any(
+                words["production_nouns"] & {t.lemma_.lower(), t.lower_} for c in token.children
+                if c.dep_ in {"dobj", "xcomp", "nsubj", "nsubjpass", "prep"} for t in c.subtree
+            ):  # fmt: skip
+                continue  # "begins filming next month", "production starts in May": no release
             status, cues = ctx.status(token, negation=None)
             tokens = [t for t in clause_tokens(token) if t.dep_ not in {"nsubj", "nsubjpass"} or t.i > token.i]
             date = date_in(tokens, ctx, future=is_future(status) or timetable_present(token))
@@ -681,6 +692,27 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 qualifiers={"season": ctx.season_for(token), "platform": _release_platform(token, sentence, ctx)},
                 status=status, cues=cues,
             )  # fmt: skip
+
+
+def _run_and_year_releases(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X ran from 1971 to 1987" (first shown in 1971), "1989's Shirley Valentine" (a year's title)."""
+    for token in sentence:
+        if token.pos_ == "VERB" and token.lemma_.lower() == "run" and not any(c.dep_ == "neg" for c in token.children):
+            years = _from_to_years(token)
+            if years and _about_production(token):
+                show = show_of_clause(token, sentence, ctx, deps=("nsubj", "nsubjpass"))
+                if show:
+                    yield ctx.fact("released_on", show, years[0], token, "release.released_on")
+        if re.fullmatch(r"(19|20)\d\d", token.text) and token.i + 2 < sentence.end:
+            case = sentence.doc[token.i + 1]
+            title = ctx.entity(sentence.doc[token.i + 2])
+            if (
+                case.lower_ in {"'s", "’s"}
+                and title is not None
+                and title.label_ == SHOW
+                and title.start == token.i + 2
+            ):
+                yield ctx.fact("released_on", show_name(title), token.text, token, "release.released_on")
 
 
 def _dated_run(noun: Token) -> bool:
@@ -906,6 +938,86 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         )  # fmt: skip
     yield from _unconfirmed(sentence, ctx)
     yield from _new_series(sentence, ctx)
+    yield from _status_phrases(sentence, ctx)
+
+
+def _status_phrases(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """Statuses said by a phrase: "will not return to screens" (cancelled), "has been put on pause/hold",
+    "went on hiatus" (suspended), "is due to start its fourth series" (renewed, season 4), "ran from
+    1971 to 1987" (ended in 1987)."""
+    words = lexicon()
+    for token in sentence:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = token.lemma_.lower()
+        value = None
+        season = None
+        date = None
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if lemma == "return" and negated and _returns_to_screens(token):
+            if any(c.dep_ == "aux" and c.lower_ in {"will", "wo", "'ll", "shall"} for c in token.children):
+                value = "cancelled"  # "X will not return to screens, the BBC has said"
+        elif lemma in {"put", "go", "be", "place"} and not negated:
+            # "has been put on pause", "was put on hold", "went on hiatus", "is on hiatus"
+            on = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children
+                  if o.dep_ == "pobj" and o.lemma_.lower() in words["pause_nouns"]]  # fmt: skip
+            if any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children):  # "put on pause" (a particle)
+                on += [
+                    c for c in token.children if c.dep_ in {"dobj", "oprd"} and c.lemma_.lower() in words["pause_nouns"]
+                ]
+            if on and (lemma != "be" or on[0].lemma_.lower() == "hiatus"):
+                value = "suspended"
+        elif lemma in {"start", "begin", "launch"} and not negated:
+            # "is due to start its fourth series": a further season of the show
+            for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in {"series", "season"}):
+                owned = any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in obj.children)
+                number = season_of(list(obj.subtree), sentence)
+                if owned and number and number >= 2:
+                    value, season = "renewed", number
+        elif lemma == "run" and not negated:
+            years = _from_to_years(token)
+            if years and (ctx.published is None or int(years[1]) < ctx.published.year):
+                value, date = "ended", years[1]  # "ran from 1971 to 1987": a past run
+        if value is None:
+            continue
+        clause = token
+        while clause.dep_ in {"xcomp", "acomp"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+            clause = clause.head  # "X is due to start ...": the subject of "is"
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "X and Y's entertainment show Z will not return": the parser may make the show an apposition
+        show_appos = any(a.dep_ == "appos" and (a.ent_type_ == SHOW or a.lemma_.lower() in words["show_nouns"])
+                         for s in subjects for a in s.children)  # fmt: skip
+        if not (_about_production(clause) or show_appos):
+            continue
+        show = show_of_clause(clause, sentence, ctx, deps=("nsubj", "nsubjpass"))
+        if show is None:
+            continue
+        status, cues = ctx.status(token, negation=None)
+        if value == "cancelled":
+            status, cues = "confirmed", ()  # "will not return" states the decision
+        if value == "ended":
+            status, cues = "confirmed", ()
+        if date is None:
+            date = date_in(clause_tokens(token), ctx, future=is_future(status) or timetable_present(token))
+        yield ctx.fact(
+            "season_status", show, value, token, "release.season_status",
+            qualifiers={"season": season, "date": date}, status=status, cues=cues,
+        )  # fmt: skip
+
+
+def _from_to_years(verb: Token) -> tuple[str, str] | None:
+    """ "ran from 1971 to 1987" (also "from 1971-87"): the first and last year of a run."""
+    years = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "to", "until", "till"}:
+            for t in prep.subtree:
+                if re.fullmatch(r"(19|20)\d\d", t.text):
+                    years.append((prep.lower_, t.text))
+    start = next((y for p, y in years if p == "from"), None)
+    end = next((y for p, y in years if p in {"to", "until", "till"}), None)
+    if start and end and start < end:
+        return start, end
+    return None
 
 
 def _about_production(verb: Token) -> bool:
