@@ -104,3 +104,12 @@ def test_age_spelled_out_and_at_death(nlp) -> None:
     assert ("age", "Ann Lee", 55) in facts_of(nlp, body, title="Pond Life")
     body = "Ann Lee, who starred in the ITV soap Pond Life, retired aged 55."
     assert not [f for f in facts_of(nlp, body, title="Pond Life") if f[0] == "age"]
+
+
+def test_represented_by_passive_and_untagged_agency(nlp) -> None:
+    body = "Ann Lee stars in the Netflix drama Glass Garden. The actress is represented by CAA."
+    assert ("represented_by", "Ann Lee", "CAA") in facts_of(nlp, body, title="Glass Garden")
+    body = "Ann Lee stars in the Netflix drama Glass Garden. Her agency Fantagio confirmed the news on Monday."
+    assert ("represented_by", "Ann Lee", "Fantagio") in facts_of(nlp, body, title="Glass Garden")
+    body = "Ann Lee stars in the Netflix drama Glass Garden. The region was represented by Korea."
+    assert [f for f in facts_of(nlp, body, title="Glass Garden") if f[0] == "represented_by"] == []

@@ -481,3 +481,11 @@ def test_viewership_periods_average_peak_and_week(nlp) -> None:
 def test_viewership_of_the_show_needs_the_headline_show(nlp) -> None:
     body = "The sitcom Pond Life ended. Salt Marsh began. About three million people were watching the show."
     assert run(nlp, viewership_rule, body, title="Channel news") == []
+
+
+def test_adapted_from_a_work_of_the_same_name(nlp) -> None:
+    body = "The Netflix drama Glass Garden opens today. The drama is based on the popular webtoon of the same name."
+    facts = run(nlp, adapted_from_rule, body, title="Glass Garden")
+    assert ("adapted_from", "Glass Garden", "Glass Garden") in triples(facts)
+    body = "The Netflix drama Glass Garden opens today. The drama is based on the same novel as the film."
+    assert run(nlp, adapted_from_rule, body, title="Glass Garden") == []

@@ -201,6 +201,10 @@ def represented_by_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     words = lexicon()
     doc = sentence.doc
     for token in sentence:
+        if token.lemma_.lower() == "represent" and token.pos_ == "VERB" and _passive(token):
+            # "The actor is represented by CAA": the agent is the representative
+            yield from _represented_by_agent(token, sentence, ctx)
+            continue
         if token.lemma_.lower() == "represent" and token.pos_ == "VERB":
             client_tokens = [c for c in token.children if c.dep_ == "dobj"]
             client = person_of(client_tokens[0], ctx) if client_tokens else None
@@ -222,7 +226,8 @@ def represented_by_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if client is None:
                 continue
             noun = token.head
-            named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and c.ent_type_ in {"PERSON", "ORG"}]
+            named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and (
+                c.ent_type_ in {"PERSON", "ORG"} or _bare_name(c, noun))]  # fmt: skip
             nxt = doc[noun.i + 1] if noun.i + 1 < sentence.end else None
             if not named and nxt is not None and nxt.ent_type_ in {"PERSON", "ORG"} and nxt.ent_iob_ == "B":
                 named = [nxt]
@@ -232,6 +237,12 @@ def represented_by_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     named = [after]
             for target in named:
                 ent = ctx.entity(target)
+                if ent is None and _bare_name(target, noun):
+                    name = sentence.doc[target.left_edge.i : target.i + 1].text  # "his agency Fantagio"
+                    if name != client and client in tv_people(ctx):
+                        yield ctx.fact("represented_by", client, name, noun, "people.represented_by",
+                                       object_kind="Organization")  # fmt: skip
+                    continue
                 if ent is None:
                     continue
                 name = ctx.name(ent) if ent.label_ == "PERSON" else ent.text
@@ -440,3 +451,47 @@ def _just_named(token: Token, ctx: ArticleContext) -> str | None:
         return None
     subjects = [e for e in before if e.root.dep_ in {"nsubj", "nsubjpass"}]
     return ctx.name((subjects or before)[-1])
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _bare_name(token: Token, noun: Token) -> bool:
+    """An untagged capitalised name in apposition to "agency"/"label" ("his agency Fantagio")."""
+    return (
+        noun.lemma_.lower() in {"agency", "label", "management", "firm"}
+        and token.dep_ == "appos"
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ not in {"GPE", "NORP", "DATE", "SHOW", "PLATFORM", "TIME"}
+    )
+
+
+def _represented_by_agent(verb: Token, sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X is represented by CAA", "The actor, represented by agency Y, ...": the agent is the representative
+    (a person or a firm); the client is the passive subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects and verb.dep_ == "acl":
+        subjects = [verb.head]
+    client = person_of(subjects[0], ctx) if subjects else None
+    if client is None or client not in tv_people(ctx):
+        return
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for obj in (o for o in agent.children if o.dep_ == "pobj"):
+            target = obj
+            if obj.lemma_.lower() in lexicon()["representative_nouns"]:
+                named = [c for c in obj.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"]
+                if not named:
+                    continue
+                target = named[0]
+            ent = ctx.entity(target)
+            if ent is not None and ent.label_ in {"PERSON", "ORG"}:
+                name = ctx.name(ent) if ent.label_ == "PERSON" else ent.text
+                kind = "Person" if ent.label_ == "PERSON" else "Organization"
+            elif ent is None and target.pos_ == "PROPN" and (target.is_title or target.is_upper):
+                name, kind = sentence.doc[target.left_edge.i : target.i + 1].text, "Organization"
+            else:
+                continue
+            if name != client:
+                yield ctx.fact("represented_by", client, name, verb, "people.represented_by", object_kind=kind)

@@ -1228,6 +1228,19 @@ def _named_remakes(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         yield ctx.fact("adapted_from", show, work, token, "reception.adapted_from", object_kind="Work")
 
 
+def _same_name(source: Token) -> bool:
+    """ "the popular webtoon of the same name", "the novel of the same title": a source work that shares
+    the show's title."""
+    if source.lemma_.lower() not in lexicon()["source_nouns"] and source.lower_ not in lexicon()["source_nouns"]:
+        return False
+    for prep in source.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.lower_ in {"name", "title"} and any(c.lower_ == "same" for c in obj.children):
+                    return True
+    return False
+
+
 def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     for token in sentence:
         lemma_forms = forms(token)
@@ -1251,7 +1264,8 @@ def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if source_token is None:
             continue
         work = _work_title(source_token, sentence, ctx)
-        if not work:
+        same = not work and _same_name(source_token)
+        if not work and not same:
             continue
         # the adapting show: the clause's subject, "the live-action project", or the main show
         show = None
@@ -1269,7 +1283,9 @@ def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             show = show_of_clause(verb, sentence, ctx, deps=("nsubj", "nsubjpass"))
         if show is None:
             show = ctx.show_for(token, default=True)
-        if show is None or show == work or work.lower() in show.lower() or _cut_title(show, work):
+        if same and show is not None:
+            work = show  # "based on the webtoon of the same name": the work has the show's title
+        elif show is None or show == work or work.lower() in show.lower() or _cut_title(show, work):
             continue
         status, cues = ctx.status(token, negation=None)
         status = status if status in {"reported", "rumored", "alleged", "speculative", "denied"} else "confirmed"
