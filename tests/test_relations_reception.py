@@ -489,3 +489,10 @@ def test_adapted_from_a_work_of_the_same_name(nlp) -> None:
     assert ("adapted_from", "Glass Garden", "Glass Garden") in triples(facts)
     body = "The Netflix drama Glass Garden opens today. The drama is based on the same novel as the film."
     assert run(nlp, adapted_from_rule, body, title="Glass Garden") == []
+
+
+def test_award_won_in_a_relative_clause(nlp) -> None:
+    body = "Ann Lee starred in the BBC sitcom Pond Life, which won a Bafta for best comedy in 2003."
+    assert ("won_award", "Pond Life", "Bafta") in triples(run(nlp, awards_rule, body, title="Pond Life"))
+    body = "The actor, who won an Emmy for playing a detective in the ITV drama Salt Marsh, was arrested."
+    assert run(nlp, awards_rule, body, title="Salt Marsh") == []

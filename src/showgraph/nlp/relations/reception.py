@@ -756,6 +756,10 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             subject_tokens = datives  # "his performance has earned him a Bafta": the dative wins it
         if not subject_tokens:
             continue
+        if token.dep_ == "relcl" and subject_tokens and subject_tokens[0].lower_ in {"which", "who", "that"}:
+            # "Vera Drake, which won the Golden Lion": its antecedent, when a name ("The actor, who won an
+            # Emmy for ... Baretta" names no winner here)
+            subject_tokens = [token.head] if ctx.entity(token.head) is not None else []
         agents = [a for a in (_agent(t, ctx, sentence) for t in subject_tokens) if a is not None]
         # two subjects where the parser split "Mike Leigh's drama Vera Drake": the title is the winner
         agent = next((a for a in agents if a[1] == "Show"), agents[0] if agents else None)
