@@ -496,3 +496,12 @@ def test_award_won_in_a_relative_clause(nlp) -> None:
     assert ("won_award", "Pond Life", "Bafta") in triples(run(nlp, awards_rule, body, title="Pond Life"))
     body = "The actor, who won an Emmy for playing a detective in the ITV drama Salt Marsh, was arrested."
     assert run(nlp, awards_rule, body, title="Salt Marsh") == []
+
+
+def test_nominated_alongside(nlp) -> None:
+    body = (
+        "Pond Life won big at the Seoul Drama Awards. Ann Lee stars in Pond Life. Tom Reid and Mia Park star "
+        'in the ITV drama Salt Marsh. Lee said: "It is an honour to be nominated alongside Tom Reid and Mia Park."'
+    )
+    found = triples(run(nlp, awards_rule, body, title="Pond Life"))
+    assert {("nominated_for", p, "Seoul Drama Awards") for p in ("Tom Reid", "Mia Park")} <= found

@@ -843,6 +843,7 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     yield from _contest_outcomes(sentence, ctx, awards)
     yield from _category_wins(sentence, ctx, awards)
     yield from _award_lists(sentence, ctx, awards)
+    yield from _nominated_alongside(sentence, ctx, awards)
 
 
 def _earlier_awards(sentence: Span, back: int = 2) -> list[Span]:
@@ -1507,3 +1508,23 @@ def _award_lists(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Ite
                         "won_award", winner[0], label, token, "reception.awards",
                         qualifiers={"date": date}, status=status, cues=cues, subject_kind=winner[1],
                     )  # fmt: skip
+
+
+def _nominated_alongside(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """ "It's a great honour to be nominated alongside X and Y": X and Y were nominated for the same
+    prize (one named here, else the ceremony the round-up's lead names)."""
+    for token in sentence:
+        if token.lemma_.lower() not in {"nominate", "shortlist"} or _negated(token):
+            continue
+        alongside = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "alongside"
+                     for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+        if not alongside:
+            continue
+        award = next((a for a in awards if not _out_of_scope(a, sentence)), None) or _ceremony_before(sentence)
+        if award is None or _off_screen_prize(award) or _out_of_scope(award, sentence):
+            continue
+        for member in _conjuncts(alongside[0]):
+            party = _party(member, ctx, sentence)
+            if _winner_ok(party, ctx):
+                yield ctx.fact("nominated_for", party[0], _award_label(award), token, "reception.awards",
+                               subject_kind=party[1])  # fmt: skip
