@@ -505,3 +505,15 @@ def test_nominated_alongside(nlp) -> None:
     )
     found = triples(run(nlp, awards_rule, body, title="Pond Life"))
     assert {("nominated_for", p, "Seoul Drama Awards") for p in ("Tom Reid", "Mia Park")} <= found
+
+
+def test_nominated_for_the_same_award_of_the_round_up(nlp) -> None:
+    body = (
+        "Pond Life won big at the Seoul Drama Awards. Ann Lee won best actress for the ITV drama Salt Marsh. "
+        "Mia Park, from the ITV drama Salt Marsh, was also nominated for the same award."
+    )
+    assert ("nominated_for", "Mia Park", "Seoul Drama Awards") in triples(
+        run(nlp, awards_rule, body, title="Pond Life")
+    )
+    body = "Mia Park, from the ITV drama Salt Marsh, was also nominated for the same award."
+    assert run(nlp, awards_rule, body, title="Salt Marsh") == []

@@ -727,14 +727,23 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     event = award_span
             if award_span is not None:
                 break
+        # "was also nominated for the same award": the round-up's ceremony
+        same_prize = any(
+            o.lemma_.lower() in words["award_triggers"] and any(c.lower_ == "same" for c in o.children)
+            for p in [*objs, *preps]
+            for o in [p, *p.children]
+        )
         if (
             award_span is None
             and not awards
-            and any(
-                o.lemma_.lower() in words["award_triggers"]
-                and (c := _category_of(o))
-                and c.split()[0] in {"best", "outstanding"}
-                for o in objs
+            and (
+                same_prize
+                or any(
+                    o.lemma_.lower() in words["award_triggers"]
+                    and (c := _category_of(o))
+                    and c.split()[0] in {"best", "outstanding"}
+                    for o in objs
+                )
             )
         ):
             # "X beat Y to win the best TV drama prize": the prize of the ceremony the round-up's lead names
