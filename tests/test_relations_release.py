@@ -293,3 +293,18 @@ def test_filming_start_is_no_release(nlp) -> None:
     body = "The Netflix drama Glass Garden is a hit. Season 2 premiered on January 9."
     facts = run(nlp, released_on_rule, body, tv=True, published="2024-02-03", title="Glass Garden", whole=True)
     assert [(f.subject, f.object, f.qualifiers.get("season")) for f in facts] == [("Glass Garden", "2024-01-09", 2)]
+
+
+def test_production_set_to_begin_is_no_release_and_is_production(nlp) -> None:
+    body = "The Netflix drama Glass Garden is a hit. Production on the drama Glass Garden is set to begin in June."
+    releases = run(nlp, released_on_rule, body, tv=True, published="2024-05-10", title="Glass Garden", whole=True)
+    assert [f for f in releases if f.relation == "released_on"] == []
+    statuses = run(nlp, season_status_rule, body, tv=True, published="2024-05-10", title="Glass Garden")
+    assert [(f.object, f.status) for f in statuses] == [("in_production", "scheduled")]
+
+
+def test_ending_with_a_final_season(nlp) -> None:
+    body = "The HBO drama Pond Life will end with its fifth season."
+    facts = run(nlp, season_status_rule, body, tv=True)
+    assert [(f.object, f.qualifiers.get("season"), f.status) for f in facts] == [("ended", 5, "scheduled")]
+    assert run(nlp, season_status_rule, "Season 1 of the HBO drama Pond Life ended in May.", tv=True) == []

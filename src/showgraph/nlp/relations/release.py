@@ -640,8 +640,12 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         ):
             if token.dep_ == "amod":
                 continue
+            governor = token
+            while governor.dep_ == "xcomp" and governor.head != governor:
+                governor = governor.head  # "Production ... is set to begin in June": the subject of "is set"
+            arguments = [*token.children, *(g for g in governor.children if g.dep_ in {"nsubj", "nsubjpass"})]
             if lemma in {"begin", "start", "open"} and any(
-                words["production_nouns"] & {t.lemma_.lower(), t.lower_} for c in token.children
+                words["production_nouns"] & {t.lemma_.lower(), t.lower_} for c in arguments
                 if c.dep_ in {"dobj", "xcomp", "nsubj", "nsubjpass", "prep"} for t in c.subtree
             ):  # fmt: skip
                 continue  # "begins filming next month", "production starts in May": no release
@@ -862,7 +866,12 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 objs = [c for c in token.children if c.dep_ in {"dobj", "prep", "pobj"}]
                 obj_words = {t.lemma_.lower() for c in objs for t in c.subtree}
                 subject = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                if lemma in {"end", "finish", "conclude", "wrap"} and not obj_words & {"run", "life", "series"}:
+                if lemma in {"end", "finish", "conclude", "wrap"} and not obj_words & {
+                    "run",
+                    "life",
+                    "series",
+                    "season",
+                }:
                     value = None
                 if lemma in {"draw", "come"} and not obj_words & {"close", "end"}:
                     value = None
@@ -878,8 +887,11 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             ):
                 value = None
             if value in {"in_production"} and lemma in {"begin", "start", "commence", "get", "go", "wrap"}:
-                subject_words = {t.lemma_.lower() for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}
-                                 for t in c.subtree}  # fmt: skip
+                governor = token
+                while governor.dep_ == "xcomp" and governor.head != governor:
+                    governor = governor.head  # "Production on X is set to begin in June"
+                subject_words = {t.lemma_.lower() for c in [*token.children, *governor.children]
+                                 if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}  # fmt: skip
                 obj_words = {t.lemma_.lower() for t in token.subtree}
                 if not (subject_words | obj_words) & words["production_nouns"]:
                     value = None
