@@ -517,3 +517,28 @@ def test_nominated_for_the_same_award_of_the_round_up(nlp) -> None:
     )
     body = "Mia Park, from the ITV drama Salt Marsh, was also nominated for the same award."
     assert run(nlp, awards_rule, body, title="Salt Marsh") == []
+
+
+def test_the_award_for_a_category_at_the_ceremony_just_named(nlp) -> None:
+    body = (
+        "Ann Lee stars in the drama Salt Marsh. Salt Marsh won the Daesang at the 2023 Baeksang Arts Awards. "
+        "Salt Marsh star Ann Lee took home the award for best actress. "
+        "Tom Reid, from the drama Salt Marsh, won an award for best actor."
+    )
+    facts = run(nlp, awards_rule, body, title="Salt Marsh")
+    assert ("won_award", "Ann Lee", "Baeksang Arts Awards") in triples(facts)
+    assert not [f for f in facts if f.subject == "Tom Reid"]  # "an award": which one is not said
+
+
+def test_viewership_opening_night_finale_and_minutes(nlp) -> None:
+    body = (
+        "Glass Garden was watched by 8.2 million viewers on its opening night. "
+        "The finale of Glass Garden drew 5.1 million viewers. "
+        "Glass Garden topped the chart with 1.2 billion minutes viewed."
+    )
+    facts = {(f.object, f.qualifiers.get("period")) for f in run(nlp, viewership_rule, body, title="Glass Garden")}
+    assert facts == {
+        ("8.2 million viewers", "opening night"),
+        ("5.1 million viewers", "finale"),
+        ("1.2 billion minutes", None),
+    }

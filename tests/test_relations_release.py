@@ -308,3 +308,10 @@ def test_ending_with_a_final_season(nlp) -> None:
     facts = run(nlp, season_status_rule, body, tv=True)
     assert [(f.object, f.qualifiers.get("season"), f.status) for f in facts] == [("ended", 5, "scheduled")]
     assert run(nlp, season_status_rule, "Season 1 of the HBO drama Pond Life ended in May.", tv=True) == []
+
+
+def test_pulling_the_plug_cancels(nlp) -> None:
+    body = "Netflix has pulled the plug on the drama Glass Garden."
+    facts = run(nlp, season_status_rule, body, tv=True, title="Glass Garden")
+    assert [(f.subject, f.object) for f in facts] == [("Glass Garden", "cancelled")]
+    assert run(nlp, season_status_rule, "The striker pulled the plug on his career.", tv=True) == []

@@ -364,7 +364,7 @@ _FRACTION = re.compile(
     re.IGNORECASE,
 )
 _PERIOD = re.compile(
-    r"\b(?:in|over|during|within|across)\s+(?:its|their|the)\s+(?P<p>(?:first|opening|debut|launch|premiere)"
+    r"\b(?:in|over|during|within|across|on)\s+(?:its|their|the)\s+(?P<p>(?:first|opening|debut|launch|premiere)"
     r"(?:\s+\w+)?\s+(?:week|weekend|days?|month|night|hours|episode))\b"
     r"|\b(?P<p2>overnight|on\s+launch\s+night|peak)\b",
     re.IGNORECASE,
@@ -443,6 +443,8 @@ def _episode_period(where: Span, sentence: Span) -> str | None:
             ordinal = [c for c in target.children if c.dep_ == "amod" and c.lower_ in firsts]
             if ordinal:
                 return f"{ordinal[0].lower_} {target.lower_}"
+            if target.lemma_.lower() in {"finale", "premiere"} and child.dep_ in {"nsubj", "nsubjpass"}:
+                return target.lemma_.lower()  # "The finale of X drew 5.1 million viewers"
     return None
 
 
@@ -732,6 +734,15 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             o.lemma_.lower() in words["award_triggers"] and any(c.lower_ == "same" for c in o.children)
             for p in [*objs, *preps]
             for o in [p, *p.children]
+        )
+        # "took home the award for best actress": a prize named by its category
+        same_prize = same_prize or any(
+            o.lemma_.lower() in words["award_triggers"]
+            and o.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
+            and (_categories_after(o) or _categories(token))
+            for o in objs
+            if o.dep_ == "dobj"
         )
         if (
             award_span is None
@@ -1325,8 +1336,16 @@ def _ceremony_before(sentence: Span) -> Span | None:
         if re.search(r"\b[Ff]estival\b", lead.text):
             return None
         found = [a for a in _award_names(lead) if not _off_screen_prize(a)]
+        events = [a for a in found if a.text.lower().endswith("awards")]
         if found:
-            return found[0]
+            return (events or found)[0]  # "won the Daesang at the Baeksang Arts Awards": the ceremony
+    # "... at the 2023 Baeksang Arts Awards. X took home the award for best actress": the sentence before
+    if sentence.start > 0:
+        first, last = sentence_bounds(doc, sentence.start - 1)
+        before = doc[first:last]
+        named = [a for a in _award_names(before) if a.text.endswith("Awards") and not _off_screen_prize(a)]
+        if named and not re.search(r"\b[Ff]estival\b", before.text):
+            return named[-1]
     return None
 
 
@@ -1334,6 +1353,14 @@ def _off_screen_prize(award: Span) -> bool:
     """A prize whose own name says it is for music, books or the stage ("Booker Prize", "Brit Awards")."""
     text = award.text.lower()
     return any(re.search(rf"\b{re.escape(w)}\b", text) for w in lexicon()["off_screen_award_words"])
+
+
+def _categories_after(noun: Token) -> bool:
+    """ "the award for best actress": the prize noun's own "for" phrase names a category."""
+    return any(
+        _category_of(o) for p in noun.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children
+        if o.dep_ == "pobj"
+    )  # fmt: skip
 
 
 def _stage_category(category: str | None) -> bool:

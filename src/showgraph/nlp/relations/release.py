@@ -990,6 +990,17 @@ def _status_phrases(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             years = _from_to_years(token)
             if years and (ctx.published is None or int(years[1]) < ctx.published.year):
                 value, date = "ended", years[1]  # "ran from 1971 to 1987": a past run
+        if lemma == "pull" and not negated and any(c.dep_ == "dobj" and c.lower_ == "plug" for c in token.children):
+            # "Netflix has pulled the plug on X": the show is the object of "on"
+            on = [o for c in token.children for p in [c, *c.children] if p.dep_ == "prep" and p.lower_ == "on"
+                  for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            shows = shows_under(on[0], sentence) if on else []
+            name = show_name(shows[0]) if shows else (referent_show(on[0], ctx) if on else None)
+            if name:
+                status, cues = ctx.status(token, negation=None)
+                yield ctx.fact("season_status", name, "cancelled", token, "release.season_status",
+                               status=status, cues=cues)  # fmt: skip
+            continue
         if value is None:
             continue
         clause = token
