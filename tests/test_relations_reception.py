@@ -542,3 +542,12 @@ def test_viewership_opening_night_finale_and_minutes(nlp) -> None:
         ("5.1 million viewers", "finale"),
         ("1.2 billion minutes", None),
     }
+
+
+def test_viewership_rating_in_percent(nlp) -> None:
+    body = (
+        "The tvN drama Mud Flats recorded a viewership rating of 12.5 percent. "
+        "ITV's share of the audience fell 20 percent."
+    )
+    facts = run(nlp, viewership_rule, body, title="Mud Flats")
+    assert [(f.subject, f.object) for f in facts] == [("Mud Flats", "12.5 percent")]

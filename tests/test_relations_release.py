@@ -315,3 +315,16 @@ def test_pulling_the_plug_cancels(nlp) -> None:
     facts = run(nlp, season_status_rule, body, tv=True, title="Glass Garden")
     assert [(f.subject, f.object) for f in facts] == [("Glass Garden", "cancelled")]
     assert run(nlp, season_status_rule, "The striker pulled the plug on his career.", tv=True) == []
+
+
+def test_further_orders_and_no_return(nlp) -> None:
+    cases = [
+        ("The Netflix drama Glass Garden has been picked up for a second season.", ("renewed", 2)),
+        ("The ITV drama Pond Life gets a third season at ITV.", ("renewed", 3)),
+        ("The ITV drama Salt Marsh won't be back for a fourth season.", ("cancelled", None)),
+    ]
+    for body, expected in cases:
+        facts = run(nlp, season_status_rule, body, tv=True)
+        assert [(f.object, f.qualifiers.get("season")) for f in facts] == [expected], body
+    for body in ("Ann Lee got a second season of fame.", "The fans picked up the second season on DVD."):
+        assert run(nlp, season_status_rule, body, tv=True) == [], body

@@ -371,6 +371,13 @@ _PERIOD = re.compile(
 )
 
 
+_RATING_SHARE = re.compile(
+    r"\b(?:viewership|nationwide|household|average)\s+(?:\w+\s+)?(?:ratings?|share)\s+of\s+"
+    r"(\d{1,2}(?:\.\d+)?\s?(?:percent|per\s+cent|%))",
+    re.IGNORECASE,
+)
+
+
 def _figure_clause_show(where: Span, sentence: Span, ctx: ArticleContext) -> str | None:
     """The show whose audience the figure measures, or None (a channel's share, a company's sales)."""
     node = where.root
@@ -381,8 +388,9 @@ def _figure_clause_show(where: Span, sentence: Span, ctx: ArticleContext) -> str
             break
         node = node.head
     subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    titled = any(shows_under(s, sentence) for s in subjects)  # "The tvN drama X": the parser may split it
     for subject in subjects:
-        if any(t.ent_type_ == PLATFORM for t in subject.subtree) and not shows_under(subject, sentence):
+        if any(t.ent_type_ == PLATFORM for t in subject.subtree) and not titled:
             return None
     # "attracting a quarter of the television audience" hangs off the main clause
     while node.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and not subjects:
@@ -479,6 +487,10 @@ def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         found.append((raw, mention.start, end))
     for match in _FRACTION.finditer(text):
         found.append((match.group(0), match.start(), match.end()))
+    if lowers & {"viewership", "nationwide", "household", "households"}:
+        # "recorded a nationwide viewership rating of 12.5 percent" (a share of households)
+        for match in _RATING_SHARE.finditer(text):
+            found.append((match.group(1), match.start(1), match.end(1)))
     for raw, start, end in found:
         where = doc.char_span(sentence.start_char + start, sentence.start_char + end, alignment_mode="expand")
         if where is None:

@@ -979,6 +979,21 @@ def _status_phrases(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 ]
             if on and (lemma != "be" or on[0].lemma_.lower() == "hiatus"):
                 value = "suspended"
+        elif lemma == "be" and negated and any(c.lower_ == "back" for c in token.children):
+            if any(c.dep_ == "aux" and c.lower_ in {"will", "wo", "'ll", "shall"} for c in token.children):
+                value = "cancelled"  # "X won't be back for a fourth season"
+        elif lemma in {"pick", "get", "land", "score", "earn", "secure", "receive", "bag"} and not negated:
+            # "has been picked up for a second season", "gets a third season": a further order
+            if lemma == "pick" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+                continue
+            ordered = [t for c in token.children if c.dep_ in {"dobj", "prep"} for t in c.subtree]
+            if not any(t.lemma_.lower() in {"season", "series"} for t in ordered):
+                continue
+            number = season_of(ordered, sentence)
+            if lemma == "pick" and number == 1:
+                value, season = "commissioned", None
+            elif number and number >= 2:
+                value, season = "renewed", number
         elif lemma in {"start", "begin", "launch"} and not negated:
             # "is due to start its fourth series": a further season of the show
             for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in {"series", "season"}):
