@@ -328,3 +328,15 @@ def test_further_orders_and_no_return(nlp) -> None:
         assert [(f.object, f.qualifiers.get("season")) for f in facts] == [expected], body
     for body in ("Ann Lee got a second season of fame.", "The fans picked up the second season on DVD."):
         assert run(nlp, season_status_rule, body, tv=True) == [], body
+
+
+def test_a_titled_show_ended_in_a_year(nlp) -> None:
+    body = "The Netflix drama Pond Life, which premiered in 2019, ended in 2022."
+    facts = run(nlp, season_status_rule, body, tv=True, published="2024-05-10")
+    assert [(f.subject, f.object, f.qualifiers.get("date")) for f in facts] == [("Pond Life", "ended", "2022")]
+    for body in (
+        "Season 1 of the Netflix drama Glass Garden ended in 2021.",
+        "Ann Lee's contract with the Netflix drama Pond Life ended in 2022.",
+        "The Netflix drama Glass Garden ended on a cliffhanger.",
+    ):
+        assert run(nlp, season_status_rule, body, tv=True, published="2024-05-10") == [], body

@@ -866,12 +866,32 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 objs = [c for c in token.children if c.dep_ in {"dobj", "prep", "pobj"}]
                 obj_words = {t.lemma_.lower() for c in objs for t in c.subtree}
                 subject = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                if lemma in {"end", "finish", "conclude", "wrap"} and not obj_words & {
-                    "run",
-                    "life",
-                    "series",
-                    "season",
-                }:
+                # "X ended in 2022": a titled show ended in a year (not "ended on a cliffhanger")
+                year_end = (
+                    lemma == "end"
+                    and len(subject) == 1
+                    and subject[0].left_edge.i == sentence.start  # the whole clause opens with the show
+                    and not any(c.dep_ == "npadvmod" for c in token.children)
+                    and any(
+                        s.ent_type_ == SHOW or (s.lemma_.lower() in words["show_nouns"] and shows_under(s, sentence))
+                        for s in subject
+                    )
+                    and not any(
+                        t.lower_ in {"season", "episode", "chapter", "part"} for s in subject for t in s.subtree
+                    )
+                    and not any(c.dep_ == "dobj" for c in token.children)
+                    and any(
+                        p.dep_ == "prep"
+                        and p.lower_ == "in"
+                        and any(re.fullmatch(r"(19|20)\d\d", t.text) for t in p.subtree)
+                        for p in token.children
+                    )
+                )
+                if (
+                    lemma in {"end", "finish", "conclude", "wrap"}
+                    and not obj_words & {"run", "life", "series", "season"}
+                    and not year_end
+                ):
                     value = None
                 if lemma in {"draw", "come"} and not obj_words & {"close", "end"}:
                     value = None
