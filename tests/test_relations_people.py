@@ -113,3 +113,12 @@ def test_represented_by_passive_and_untagged_agency(nlp) -> None:
     assert ("represented_by", "Ann Lee", "Fantagio") in facts_of(nlp, body, title="Glass Garden")
     body = "Ann Lee stars in the Netflix drama Glass Garden. The region was represented by Korea."
     assert [f for f in facts_of(nlp, body, title="Glass Garden") if f[0] == "represented_by"] == []
+
+
+def test_age_now_and_in_a_relative_clause(nlp) -> None:
+    body = "Kim Ji-won, now 31, plays a lawyer in the Netflix drama Glass Garden."
+    assert ("age", "Kim Ji-won", 31) in facts_of(nlp, body, title="Glass Garden")
+    body = "Tom Reid, who is 45, stars in the Netflix drama Salt Marsh."
+    assert ("age", "Tom Reid", 45) in facts_of(nlp, body, title="Salt Marsh")
+    body = "Mia Park, who was 12 when she debuted, stars in the Netflix drama Salt Marsh."
+    assert not [f for f in facts_of(nlp, body, title="Salt Marsh") if f[0] == "age"]

@@ -341,11 +341,16 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 and token.dep_ in {"attr", "acomp", "npadvmod"} | {"nummod"}
             ):
                 subj = [c for c in verb.children if c.dep_ == "nsubj"]
+                if subj and subj[0].lower_ == "who" and verb.dep_ == "relcl":
+                    subj = [verb.head]  # "X, who is 45, ..."
                 if subj:
                     person = person_of(subj[0], ctx)
                     value = number
             # "X, 28, said": a bare number in commas right after a name
             prev = doc[token.i - 1] if token.i > sentence.start else None
+            now = prev is not None and prev.lower_ == "now" and token.i >= 3  # "X, now 31, plays ..."
+            if now:
+                prev = doc[token.i - 2]
             if (
                 value is None
                 and prev is not None
@@ -354,7 +359,7 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 and nxt.text in {",", ")"}
                 and token.i >= 2
             ):
-                named = doc[token.i - 2]
+                named = doc[prev.i - 1]
                 ent = ctx.entity(named)
                 if ent is not None and ent.label_ == "PERSON":
                     person, value = ctx.name(ent), number
