@@ -122,3 +122,10 @@ def test_age_now_and_in_a_relative_clause(nlp) -> None:
     assert ("age", "Tom Reid", 45) in facts_of(nlp, body, title="Salt Marsh")
     body = "Mia Park, who was 12 when she debuted, stars in the Netflix drama Salt Marsh."
     assert not [f for f in facts_of(nlp, body, title="Salt Marsh") if f[0] == "age"]
+
+
+def test_agency_in_apposition_to_its_name(nlp) -> None:
+    body = "Ann Lee stars in the Netflix drama Glass Garden. BH Entertainment, Ann Lee's agency, denied the report."
+    assert ("represented_by", "Ann Lee", "BH Entertainment") in facts_of(nlp, body, title="Glass Garden")
+    body = "Ann Lee stars in the Netflix drama Glass Garden. Tom Reid, Ann Lee's co-star, denied the report."
+    assert not [f for f in facts_of(nlp, body, title="Glass Garden") if f[0] == "represented_by"]

@@ -228,6 +228,8 @@ def represented_by_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             noun = token.head
             named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and (
                 c.ent_type_ in {"PERSON", "ORG"} or _bare_name(c, noun))]  # fmt: skip
+            if not named and noun.dep_ == "appos" and noun.head.ent_type_ in {"PERSON", "ORG"}:
+                named = [noun.head]  # "BH Entertainment, X's agency, denied ..."
             nxt = doc[noun.i + 1] if noun.i + 1 < sentence.end else None
             if not named and nxt is not None and nxt.ent_type_ in {"PERSON", "ORG"} and nxt.ent_iob_ == "B":
                 named = [nxt]
