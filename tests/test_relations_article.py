@@ -49,3 +49,9 @@ def test_cites_a_poll_by_a_magazine_and_a_ratings_measurer(nlp) -> None:
 def test_no_cite_for_a_person_or_a_plain_according_to(nlp) -> None:
     body = "A study by Ann Lee found the sitcom Pond Life was popular. According to Tom Reid figures rose."
     assert [f for f in facts_of(nlp, body) if f[0] == "cites"] == []
+
+
+def test_cites_more_outlets(nlp) -> None:
+    body = "In a new interview with Vanity Fair, Ann Lee said she cried. Tom Reid told TV Guide he was thrilled."
+    cited = {f[2] for f in facts_of(nlp, body) if f[0] == "cites"}
+    assert cited == {"Vanity Fair", "TV Guide"}
