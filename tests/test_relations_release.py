@@ -340,3 +340,14 @@ def test_a_titled_show_ended_in_a_year(nlp) -> None:
         "The Netflix drama Glass Garden ended on a cliffhanger.",
     ):
         assert run(nlp, season_status_rule, body, tv=True, published="2024-05-10") == [], body
+
+
+def test_bare_weekday_after_a_release_verb_and_last_season(nlp) -> None:
+    body = "The HBO drama Pond Life premieres Sunday on HBO."
+    facts = run(nlp, released_on_rule, body, tv=True, published="2024-05-08", whole=True)
+    assert [(f.subject, f.object) for f in facts] == [("Pond Life", "2024-05-12")]
+    body = "She told the Sunday Times that the HBO drama Pond Life is a hit."
+    assert run(nlp, released_on_rule, body, tv=True, published="2024-05-08", whole=True) == []
+    body = "The fourth season of the HBO drama Mud Flats will be its last."
+    facts = run(nlp, season_status_rule, body, tv=True)
+    assert [(f.object, f.qualifiers.get("season"), f.status) for f in facts] == [("ended", 4, "scheduled")]

@@ -307,13 +307,17 @@ def timetable_present(verb: Token) -> bool:
 def _verb_tagged_noun(token: Token, words: dict) -> bool:
     """A present-tense release verb the tagger read as a plural noun at the root, right after a title."""
     doc = token.doc
+    dated = token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "DATE"  # "X debuts Friday on Hulu"
     return (
-        token.dep_ == "ROOT"
+        token.dep_ in {"ROOT", "appos"}
         and token.tag_ == "NNS"
         and token.lower_[:-1] in words["release_verbs"]
         and token.i > 0
         and doc[token.i - 1].ent_type_ == SHOW
-        and any(c.dep_ == "prep" and c.lower_ in {"on", "in"} for c in token.children)
+        and (
+            dated
+            or (token.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ in {"on", "in"} for c in token.children))
+        )
     )
 
 
@@ -627,7 +631,13 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if _verb_tagged_noun(token, words):
             # "Season 2 of X premieres on Netflix on March 3", the verb tagged as a plural noun
             show = next((show_name(e) for e in ents(sentence, SHOW) if e.end <= token.i), None)
-            date = date_in([t for t in token.subtree if t.i > token.i], ctx, future=True)
+            after = [t for t in token.subtree if t.i > token.i]
+            if token.dep_ == "appos":  # the date the parser hung beside it: "X debuts Friday on Hulu"
+                after = [
+                    token,
+                    *(t for t in sentence.doc[token.i + 1 : min(sentence.end, token.i + 4)] if t.ent_type_ == "DATE"),
+                ]
+            date = date_in(after, ctx, future=True)
             if show and date:
                 season = season_of(sentence.doc[sentence.start : token.i], sentence)
                 yield ctx.fact(
@@ -989,6 +999,9 @@ def _status_phrases(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if lemma == "return" and negated and _returns_to_screens(token):
             if any(c.dep_ == "aux" and c.lower_ in {"will", "wo", "'ll", "shall"} for c in token.children):
                 value = "cancelled"  # "X will not return to screens, the BBC has said"
+        elif lemma == "be" and not negated and _last_season(token, sentence):
+            # "The fourth season of X will be its last": the show ends with that season
+            value, season = "ended", _last_season(token, sentence)
         elif lemma in {"put", "go", "be", "place"} and not negated:
             # "has been put on pause", "was put on hold", "went on hiatus", "is on hiatus"
             on = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children
@@ -1053,14 +1066,28 @@ def _status_phrases(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         status, cues = ctx.status(token, negation=None)
         if value == "cancelled":
             status, cues = "confirmed", ()  # "will not return" states the decision
-        if value == "ended":
-            status, cues = "confirmed", ()
+        if value == "ended" and date is not None:
+            status, cues = "confirmed", ()  # "ran from 1971 to 1987": a past run
         if date is None:
             date = date_in(clause_tokens(token), ctx, future=is_future(status) or timetable_present(token))
         yield ctx.fact(
             "season_status", show, value, token, "release.season_status",
             qualifiers={"season": season, "date": date}, status=status, cues=cues,
         )  # fmt: skip
+
+
+def _last_season(verb: Token, sentence: Span) -> int | None:
+    """The season a copula calls the last: "the fourth season will be its last/final season"."""
+    attrs = [c for c in verb.children if c.dep_ in {"attr", "acomp"}]
+    last = any(a.lower_ in {"last", "final"} or any(c.lower_ in {"last", "final"} for c in a.children) for a in attrs)
+    if not last:
+        return None
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subject.lemma_.lower() in {"season", "series"}:
+            number = season_of(list(subject.subtree), sentence)
+            if number:
+                return number
+    return None
 
 
 def _from_to_years(verb: Token) -> tuple[str, str] | None:
