@@ -551,3 +551,13 @@ def test_viewership_rating_in_percent(nlp) -> None:
     )
     facts = run(nlp, viewership_rule, body, title="Mud Flats")
     assert [(f.subject, f.object) for f in facts] == [("Mud Flats", "12.5 percent")]
+
+
+def test_viewership_seen_by_and_peaked(nlp) -> None:
+    body = (
+        "The ITV show Pond Life is on. Pond Life's finale was seen by 12 million people. "
+        "Pond Life peaked with 14.2m viewers. "
+        "The company has seen profits of 12 million pounds."
+    )
+    facts = {(f.object, f.qualifiers.get("period")) for f in run(nlp, viewership_rule, body, title="Pond Life")}
+    assert facts == {("12 million people", "finale"), ("14.2m viewers", "peak")}

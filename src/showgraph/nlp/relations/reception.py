@@ -521,6 +521,8 @@ def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         before = doc[max(sentence.start, where.start - 4) : where.start].text.lower()
         if period is None and re.search(r"\b(?:averag\w*|an\s+average\s+of)\s*$", before):
             period = "average"  # "has averaged five million viewers", "an average of 10.9m viewers"
+        if period is None and re.search(r"\bpeaked\s+(?:at|with)\s*$", before):
+            period = "peak"  # "peaked at 14.2m viewers"
         if period is None and re.match(r"\s*(?:viewers|people)?\s*(?:a|each|every|per)\s+week\b", text[end:]):
             period = "a week"  # "three million people a week"
         period = period or _episode_period(where, sentence)
