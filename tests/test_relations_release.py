@@ -351,3 +351,15 @@ def test_bare_weekday_after_a_release_verb_and_last_season(nlp) -> None:
     body = "The fourth season of the HBO drama Mud Flats will be its last."
     facts = run(nlp, season_status_rule, body, tv=True)
     assert [(f.object, f.qualifiers.get("season"), f.status) for f in facts] == [("ended", 4, "scheduled")]
+
+
+def test_season_premiere_parsed_as_a_noun_phrase(nlp) -> None:
+    body = (
+        "The Netflix drama Glass Garden will return for a third season. "
+        "The show's second season premiered on January 9."
+    )
+    facts = run(nlp, released_on_rule, body, tv=True, published="2024-02-03", title="Glass Garden", whole=True)
+    assert [(f.subject, f.object, f.qualifiers.get("season")) for f in facts] == [("Glass Garden", "2024-01-09", 2)]
+    body = "The Netflix drama Glass Garden is a hit. Ann Lee's second season premiered on January 9."
+    facts = run(nlp, released_on_rule, body, tv=True, published="2024-02-03", title="Glass Garden", whole=True)
+    assert facts == []

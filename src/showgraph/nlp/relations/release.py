@@ -667,9 +667,19 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if status == "confirmed" and timetable_present(token) and _ahead(date, ctx):
                 status = "scheduled"  # "returns to Netflix on October 1": a plan
             show = show_of_clause(token, sentence, ctx, deps=("nsubj", "nsubjpass", "dobj"))
+            # "The show's second season premiered on January 9", parsed as a noun phrase with the verb
+            # hung on it: the noun is the subject
+            fragment = token.dep_ == "acl" and token.tag_ in {"VBD", "VBN"} and token.head.dep_ == "ROOT"
+            if show is None and fragment and token.head.lemma_.lower() in {"season", "series", "show", "drama"}:
+                head = token.head
+                owner = [c for c in head.children if c.dep_ == "poss"]
+                found = shows_under(head, sentence)
+                show = show_name(found[0]) if found else referent_show(owner[0] if owner else head, ctx)
             if show is None:
                 continue
             subject = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if fragment and not subject:
+                subject = [token.head]
             if token.dep_ == "relcl" and any(s.lower_ in {"which", "that"} for s in subject):
                 subject = [token.head]  # "The first season, which premiered on ...": its antecedent
             season = season_of([t for s in subject for t in s.subtree if not (t.i >= token.i)], sentence) or (
