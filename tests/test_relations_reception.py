@@ -561,3 +561,13 @@ def test_viewership_seen_by_and_peaked(nlp) -> None:
     )
     facts = {(f.object, f.qualifiers.get("period")) for f in run(nlp, viewership_rule, body, title="Pond Life")}
     assert facts == {("12 million people", "finale"), ("14.2m viewers", "peak")}
+
+
+def test_nominations_led_scored_and_among_the_nominees(nlp) -> None:
+    body = (
+        "Kim Ji-won stars in the Netflix drama Glass Garden. Glass Garden leads the Emmy nominations with 14 nods. "
+        "Kim Ji-won is among the nominees for best actress. The Netflix drama Salt Marsh leads the Emmy race."
+    )
+    found = triples(run(nlp, awards_rule, body, title="Glass Garden"))
+    assert {("nominated_for", "Glass Garden", "Emmy"), ("nominated_for", "Kim Ji-won", "Emmy")} <= found
+    assert not [t for t in found if t[1] == "Salt Marsh"]

@@ -715,6 +715,10 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         nominated = has_form(token, words["nomination_verbs"])
         if not (won or nominated) or _negated(token):
             continue
+        if token.lemma_.lower() == "lead" and not any(
+            t.lemma_.lower() in words["nomination_nouns"] for c in token.children if c.dep_ == "dobj" for t in c.subtree
+        ):
+            continue  # "leads the Emmy nominations" names a nomination; "leads the Emmy race" none
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
         if not passive and token.lemma_.lower() in words["giving_verbs"]:
             continue  # "X presented the award", "would still be presenting the Oscar ceremony": the giver
@@ -974,7 +978,8 @@ def _subject_of_phrase(token: Token) -> Token | None:
 def _nomination_phrases(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
     """``nominated_for`` stated by a phrase, not a verb: "X is up for a Bafta", "in the running for an
     Emmy", "among the nominees for best drama at the Emmys", "a contender for the Golden Globe"."""
-    if not awards:
+    ceremony = None if awards else _ceremony_before(sentence)  # "X is among the nominees for best actress"
+    if not awards and (ceremony is None or _off_screen_prize(ceremony)):
         return
     phrases = lexicon()["nomination_phrases"]
     for token in sentence:
@@ -984,7 +989,7 @@ def _nomination_phrases(sentence: Span, ctx: ArticleContext, awards: list[Span])
         matched = next((p for p in phrases if before == p or before.endswith(" " + p)), None)
         if matched is None:
             continue
-        after = [a for a in awards if a.start > token.i]
+        after = [a for a in awards if a.start > token.i] or ([ceremony] if ceremony is not None else [])
         if not after:
             continue
         award = after[0]
@@ -1002,6 +1007,8 @@ def _nomination_phrases(sentence: Span, ctx: ArticleContext, awards: list[Span])
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     category = category or _category_of(obj)
+        if award is ceremony and category is None:
+            continue  # the round-up's ceremony only for a category ("among the nominees for best actress")
         status, cues = ctx.status(token, negation=None)
         if status == "confirmed":
             status, cues = ctx.status(verb, negation=None)  # "could be up for"
