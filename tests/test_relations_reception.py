@@ -571,3 +571,12 @@ def test_nominations_led_scored_and_among_the_nominees(nlp) -> None:
     found = triples(run(nlp, awards_rule, body, title="Glass Garden"))
     assert {("nominated_for", "Glass Garden", "Emmy"), ("nominated_for", "Kim Ji-won", "Emmy")} <= found
     assert not [t for t in found if t[1] == "Salt Marsh"]
+
+
+def test_named_remake_with_a_split_subject_and_a_same_name_source(nlp) -> None:
+    body = "The Netflix drama Glass Garden is an adaptation of the popular webtoon of the same name."
+    assert ("adapted_from", "Glass Garden", "Glass Garden") in triples(run(nlp, adapted_from_rule, body))
+    body = "The Netflix drama Glass Garden is a remake of the 2019 Spanish series Casa Verde."
+    assert ("adapted_from", "Glass Garden", "Casa Verde") in triples(run(nlp, adapted_from_rule, body))
+    body = "The Netflix drama Glass Garden is a remake of the same film."
+    assert run(nlp, adapted_from_rule, body) == []

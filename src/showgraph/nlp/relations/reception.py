@@ -1266,10 +1266,13 @@ def _named_remakes(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             show = show_name(ent) if ent is not None and ent.label_ == SHOW else None
         elif token.dep_ == "attr" and token.head.lemma_ == "be":
             subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
-            shows = shows_under(subjects[0], sentence) if subjects else []
+            # "The Netflix drama X is ...": the parser may give the noun and the title as two subjects
+            shows = [e for sub in subjects for e in shows_under(sub, sentence)]
             show = show_name(shows[0]) if shows else None
         work = _work_title(source, sentence, ctx) if show else None
-        if not work or work == show or work.lower() in show.lower() or _cut_title(show, work):
+        if show and not work and _same_name(source):
+            work = show  # "X is an adaptation of the webtoon of the same name"
+        elif not work or work == show or work.lower() in show.lower() or _cut_title(show, work):
             continue
         yield ctx.fact("adapted_from", show, work, token, "reception.adapted_from", object_kind="Work")
 
