@@ -580,3 +580,14 @@ def test_named_remake_with_a_split_subject_and_a_same_name_source(nlp) -> None:
     assert ("adapted_from", "Glass Garden", "Casa Verde") in triples(run(nlp, adapted_from_rule, body))
     body = "The Netflix drama Glass Garden is a remake of the same film."
     assert run(nlp, adapted_from_rule, body) == []
+
+
+def test_the_prize_went_to(nlp) -> None:
+    body = (
+        "Glass Garden won big at the 2024 Baeksang Arts Awards. Kim Ji-won stars in the Netflix drama Glass Garden. "
+        "The best actress award went to Kim Ji-won. The money went to Tom Reid. "
+        "Tom Reid stars in the Netflix drama Salt Marsh. The best musical award went to Tom Reid."
+    )
+    found = triples(run(nlp, awards_rule, body, title="Glass Garden"))
+    assert ("won_award", "Kim Ji-won", "Baeksang Arts Awards") in found
+    assert not [t for t in found if t[1] == "Tom Reid"]

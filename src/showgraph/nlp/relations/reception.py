@@ -882,6 +882,7 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     yield from _category_wins(sentence, ctx, awards)
     yield from _award_lists(sentence, ctx, awards)
     yield from _nominated_alongside(sentence, ctx, awards)
+    yield from _prize_went_to(sentence, ctx, awards)
 
 
 def _earlier_awards(sentence: Span, back: int = 2) -> list[Span]:
@@ -1588,3 +1589,42 @@ def _nominated_alongside(sentence: Span, ctx: ArticleContext, awards: list[Span]
             if _winner_ok(party, ctx):
                 yield ctx.fact("nominated_for", party[0], _award_label(award), token, "reception.awards",
                                subject_kind=party[1])  # fmt: skip
+
+
+def _prize_went_to(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """ "The best actress award went to X", "the Bafta for best drama went to Y": the winner is the object
+    of "to"; the prize is named in the subject or is the round-up's ceremony."""
+    words = lexicon()
+    for token in sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() != "go" or _negated(token):
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if not subjects or to is None:
+            continue
+        subject = subjects[0]
+        named = [a for a in awards if subject.left_edge.i <= a.root.i <= subject.right_edge.i]
+        prize = subject.lemma_.lower() in words["award_triggers"] or bool(named)
+        category = _category_of(subject) or next(
+            (
+                c
+                for p in subject.children
+                if p.dep_ == "prep" and p.lower_ == "for"
+                for o in p.children
+                if o.dep_ == "pobj" and (c := _category_of(o))
+            ),
+            None,
+        )  # fmt: skip  ("the Bafta for best drama")
+        if not prize or (not named and not category) or _stage_category(category):
+            continue
+        award = named[0] if named else _round_up_award(token, sentence, awards)
+        if award is None or _out_of_scope(award, sentence) or _off_screen_prize(award):
+            continue
+        status, cues = ctx.status(token, negation=None)
+        status = status if status in {"reported", "rumored", "denied", "speculative"} else "confirmed"
+        for member in (m for o in to.children if o.dep_ == "pobj" for m in _conjuncts(o)):
+            winner = _party(member, ctx, sentence)
+            if _winner_ok(winner, ctx):
+                yield ctx.fact("won_award", winner[0], _award_label(award), token, "reception.awards",
+                               qualifiers={"category": category}, status=status, cues=cues,
+                               subject_kind=winner[1])  # fmt: skip
