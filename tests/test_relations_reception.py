@@ -591,3 +591,14 @@ def test_the_prize_went_to(nlp) -> None:
     found = triples(run(nlp, awards_rule, body, title="Glass Garden"))
     assert ("won_award", "Kim Ji-won", "Baeksang Arts Awards") in found
     assert not [t for t in found if t[1] == "Tom Reid"]
+
+
+def test_a_person_category_won_for_a_named_person(nlp) -> None:
+    body = (
+        "Glass Garden won big at the 2024 Baeksang Arts Awards. Ann Lee directed the Netflix drama Glass Garden. "
+        "Glass Garden scored best director for Ann Lee."
+    )
+    facts = [
+        f for f in run(nlp, awards_rule, body, title="Glass Garden") if f.qualifiers.get("category") == "best director"
+    ]
+    assert [(f.subject, f.object) for f in facts] == [("Ann Lee", "Baeksang Arts Awards")]

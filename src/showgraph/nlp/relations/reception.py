@@ -1514,6 +1514,15 @@ def _category_wins(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> I
         status = status if status in {"reported", "rumored", "denied", "speculative"} else "confirmed"
         qualifiers = {"category": category}
         winners = [_party(m, ctx, sentence) for m in _conjuncts(winner_tokens[0])]
+        # "Vera Drake scored best director for Mike Leigh": a person's category won for a named person
+        roles = {"director", "actor", "actress", "writer", "newcomer", "presenter", "performer", "host"}
+        if category and set(category.lower().split()) & roles and not copula:
+            for_people = [o for n in [token, *objs] for p in n.children if p.dep_ == "prep" and p.lower_ == "for"
+                          for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"]  # fmt: skip
+            if for_people and winners and all(w is not None and w[1] == "Show" for w in winners):
+                winners = [
+                    _party(for_people[0], ctx, sentence)
+                ]  # never over a named person ("X won best actor for Ray")
         winners = [w for w in winners if _winner_ok(w, ctx) and w[0].lower() not in label.lower()]
         for winner in winners:
             yield ctx.fact("won_award", winner[0], label, token, "reception.awards",
