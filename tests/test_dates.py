@@ -81,3 +81,14 @@ def test_clock_time_is_no_year(text: str) -> None:
 
 def test_year_after_other_prepositions_stays_a_year() -> None:
     assert [m.iso for m in find_dates("It ran from 2004 until 2010 and returned in 1900.")] == ["2004", "2010", "1900"]
+
+
+def test_bare_weekday_only_after_a_release_verb() -> None:
+    from datetime import date
+
+    from showgraph.nlp.dates import find_dates
+
+    assert [m.iso for m in find_dates("The drama premieres Sunday on HBO.", date(2024, 5, 8), future=True)] == [
+        "2024-05-12"
+    ]
+    assert find_dates("She told the Sunday Times about it.", date(2024, 5, 8), future=True) == []

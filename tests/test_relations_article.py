@@ -35,3 +35,23 @@ def test_company_statements_and_common_nouns_are_not_cited(nlp):
     )
     cited = {f[2] for f in facts_of(nlp, body, title="Red Sky", source="BBC News") if f[0] == "cites"}
     assert cited == {"Daily Mail"}
+
+
+def test_cites_a_poll_by_a_magazine_and_a_ratings_measurer(nlp) -> None:
+    body = (
+        "Ann Lee has been named the funniest person on TV in a poll by listings magazine Screen Weekly. "
+        "The sitcom Pond Life drew 6.3 million viewers, according to the Nielsen ratings system."
+    )
+    cited = {f[2] for f in facts_of(nlp, body) if f[0] == "cites"}
+    assert cited == {"Screen Weekly", "Nielsen"}
+
+
+def test_no_cite_for_a_person_or_a_plain_according_to(nlp) -> None:
+    body = "A study by Ann Lee found the sitcom Pond Life was popular. According to Tom Reid figures rose."
+    assert [f for f in facts_of(nlp, body) if f[0] == "cites"] == []
+
+
+def test_cites_more_outlets(nlp) -> None:
+    body = "In a new interview with Vanity Fair, Ann Lee said she cried. Tom Reid told TV Guide he was thrilled."
+    cited = {f[2] for f in facts_of(nlp, body) if f[0] == "cites"}
+    assert cited == {"Vanity Fair", "TV Guide"}

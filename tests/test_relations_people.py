@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp_helpers import run_rule
+from nlp_helpers import facts_of, run_rule
 from showgraph.nlp.relations.people import (
     accused_of_rule,
     age_rule,
@@ -82,3 +82,50 @@ def test_age_goes_to_the_person_not_a_place(nlp) -> None:
 def test_age_at_death_is_no_age(nlp) -> None:
     body = "One of the young stars of the film Pond Life, 15-year-old Ivan Gorin, drowned in a lake."
     assert run(nlp, age_rule, body) == []
+
+
+def test_age_of_a_descriptor_is_the_person_just_named(nlp) -> None:
+    body = "Ann Lee has joined the cast of the Netflix drama Glass Garden. The 27-year-old recently wrapped filming."
+    assert ("age", "Ann Lee", 27) in facts_of(nlp, body, title="Glass Garden")
+    body = "Ann Lee has left the ITV quiz show Pond Life. Fans said the 28-year-old host would be missed."
+    assert ("age", "Ann Lee", 28) in facts_of(nlp, body, title="Pond Life")
+    # someone else named before it in its sentence: unclear, no fact
+    body = "Ann Lee has joined the Netflix drama Glass Garden. Her co-star Mia Park said the 27-year-old was kind."
+    assert not [f for f in facts_of(nlp, body, title="Glass Garden") if f[0] == "age"]
+    # no person in the sentence before: no reaching back
+    body = "Ann Lee has joined the Netflix drama Glass Garden. Filming starts in May. The 27-year-old is thrilled."
+    assert not [f for f in facts_of(nlp, body, title="Glass Garden") if f[0] == "age"]
+
+
+def test_age_spelled_out_and_at_death(nlp) -> None:
+    body = "Nineteen-year-old pop singer Tom Reid joined the ITV show Pond Life."
+    assert ("age", "Tom Reid", 19) in facts_of(nlp, body, title="Pond Life")
+    body = "Actress Ann Lee, who starred in the ITV soap Pond Life, has died of cancer aged 55."
+    assert ("age", "Ann Lee", 55) in facts_of(nlp, body, title="Pond Life")
+    body = "Ann Lee, who starred in the ITV soap Pond Life, retired aged 55."
+    assert not [f for f in facts_of(nlp, body, title="Pond Life") if f[0] == "age"]
+
+
+def test_represented_by_passive_and_untagged_agency(nlp) -> None:
+    body = "Ann Lee stars in the Netflix drama Glass Garden. The actress is represented by CAA."
+    assert ("represented_by", "Ann Lee", "CAA") in facts_of(nlp, body, title="Glass Garden")
+    body = "Ann Lee stars in the Netflix drama Glass Garden. Her agency Fantagio confirmed the news on Monday."
+    assert ("represented_by", "Ann Lee", "Fantagio") in facts_of(nlp, body, title="Glass Garden")
+    body = "Ann Lee stars in the Netflix drama Glass Garden. The region was represented by Korea."
+    assert [f for f in facts_of(nlp, body, title="Glass Garden") if f[0] == "represented_by"] == []
+
+
+def test_age_now_and_in_a_relative_clause(nlp) -> None:
+    body = "Kim Ji-won, now 31, plays a lawyer in the Netflix drama Glass Garden."
+    assert ("age", "Kim Ji-won", 31) in facts_of(nlp, body, title="Glass Garden")
+    body = "Tom Reid, who is 45, stars in the Netflix drama Salt Marsh."
+    assert ("age", "Tom Reid", 45) in facts_of(nlp, body, title="Salt Marsh")
+    body = "Mia Park, who was 12 when she debuted, stars in the Netflix drama Salt Marsh."
+    assert not [f for f in facts_of(nlp, body, title="Salt Marsh") if f[0] == "age"]
+
+
+def test_agency_in_apposition_to_its_name(nlp) -> None:
+    body = "Ann Lee stars in the Netflix drama Glass Garden. BH Entertainment, Ann Lee's agency, denied the report."
+    assert ("represented_by", "Ann Lee", "BH Entertainment") in facts_of(nlp, body, title="Glass Garden")
+    body = "Ann Lee stars in the Netflix drama Glass Garden. Tom Reid, Ann Lee's co-star, denied the report."
+    assert not [f for f in facts_of(nlp, body, title="Glass Garden") if f[0] == "represented_by"]

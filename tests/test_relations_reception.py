@@ -382,3 +382,223 @@ def test_named_host_of_a_ceremony_is_no_award(nlp) -> None:
 )
 def test_nomination_phrases_negated_or_hedged(nlp, body: str, expected: list) -> None:
     assert [f.status for f in run(nlp, awards_rule, body, title="Pond Life")] == expected
+
+
+ROUND_UP = (
+    "Pond Life triumphed over Salt Marsh at the Seoul Drama Awards on Sunday. "
+    "The ITV sitcom Pond Life beat Salt Marsh to win the best TV drama prize. "
+    "Ann Lee won best actress over Mia Park and Jo Kim. "
+    "Salt Marsh star Mia Park walked away with best newcomer, beating Tom Reid. "
+    "Jo Kim and Tom Reid star in the ITV drama Salt Marsh. Ann Lee stars in Pond Life."
+)
+
+
+def test_awards_round_up_names_the_ceremony_once(nlp) -> None:
+    facts = run(nlp, awards_rule, ROUND_UP, title="Pond Life wins")
+    found = triples(facts)
+    for winner in ("Pond Life", "Ann Lee", "Mia Park"):
+        assert ("won_award", winner, "Seoul Drama Awards") in found
+    for loser in ("Salt Marsh", "Jo Kim", "Tom Reid"):
+        assert ("nominated_for", loser, "Seoul Drama Awards") in found
+    assert ("won_award", "Salt Marsh", "Seoul Drama Awards") not in found
+    assert ("won_award", "Jo Kim", "Seoul Drama Awards") not in found
+    lee = next(f for f in facts if f.subject == "Ann Lee" and f.relation == "won_award")
+    assert lee.qualifiers.get("category") == "best actress"
+
+
+def test_category_win_without_a_ceremony_in_the_lead_is_no_fact(nlp) -> None:
+    body = "Ann Lee stars in the sitcom Pond Life. She won best actress over Mia Park."
+    assert [f for f in run(nlp, awards_rule, body, title="Pond Life") if f.subject == "Ann Lee"] == []
+    # a festival lead: its prizes have names of their own
+    body = (
+        "Pond Life was named best series at the Busan Film Festival. Ann Lee stars in Pond Life. "
+        "Ann Lee won best actress."
+    )
+    assert not [f for f in run(nlp, awards_rule, body, title="Pond Life") if f.subject == "Ann Lee"]
+
+
+def test_where_clause_of_the_awards(nlp) -> None:
+    body = (
+        "Kim Ji-won stars in the Netflix drama Glass Garden. The drama was nominated for best drama at the "
+        "Baeksang Arts Awards, where Kim won best new actress."
+    )
+    facts = run(nlp, awards_rule, body, title="Glass Garden")
+    kim = [f for f in facts if f.subject == "Kim Ji-won"]
+    assert [(f.relation, f.object, f.qualifiers.get("category")) for f in kim] == [
+        ("won_award", "Baeksang Arts Awards", "best new actress")
+    ]
+
+
+def test_coordinated_award_names_share_awards(nlp) -> None:
+    body = (
+        "Ann Lee and Tom Reid star in the sitcom Pond Life. Lee and Reid won numerous awards for Pond Life in 2004, "
+        "including National Drama, Royal Screen Society and British Sitcom awards."
+    )
+    found = triples(run(nlp, awards_rule, body, title="Pond Life"))
+    for person in ("Ann Lee", "Tom Reid"):
+        for award in ("National Drama Awards", "Royal Screen Society Awards", "British Sitcom Awards"):
+            assert ("won_award", person, award) in found
+
+
+def test_round_up_stage_prize_and_generic_winner_are_no_facts(nlp) -> None:
+    body = (
+        "Pond Life won big at the Seoul Drama Awards. Ann Lee stars in Pond Life. "
+        "Ann Lee beat Mia Park to win best musical actress. "
+        "The most nominated drama has won best drama ten times. "
+        "Mia Park secured the most lucrative deal in television."
+    )
+    facts = run(nlp, awards_rule, body, title="Pond Life")
+    assert {f.subject for f in facts} <= {"Pond Life"}
+
+
+def test_viewership_of_an_episode_and_of_the_audience_subject(nlp) -> None:
+    body = (
+        "The ITV quiz show Pond Life is on air. The first instalment attracted more than 4.1 million viewers - "
+        "but that had dropped to fewer than 2.7 million by the time it ended. More than 1.8 million people "
+        "watched the first episode of the latest series of Pond Life on BBC Three."
+    )
+    facts = {(f.object, f.qualifiers.get("period")) for f in run(nlp, viewership_rule, body, title="Pond Life")}
+    assert facts == {
+        ("4.1 million viewers", "first instalment"),
+        ("2.7 million", None),
+        ("1.8 million people", "first episode"),
+    }
+
+
+def test_viewership_periods_average_peak_and_week(nlp) -> None:
+    body = (
+        "The sitcom Pond Life has averaged five million viewers. Pond Life attracted 17 million viewers at its peak. "
+        "About three million people a week were watching the show on Fridays."
+    )
+    facts = {(f.object, f.qualifiers.get("period")) for f in run(nlp, viewership_rule, body, title="Pond Life ends")}
+    assert facts == {
+        ("five million viewers", "average"),
+        ("17 million viewers", "peak"),
+        ("three million people", "a week"),
+    }
+
+
+def test_viewership_of_the_show_needs_the_headline_show(nlp) -> None:
+    body = "The sitcom Pond Life ended. Salt Marsh began. About three million people were watching the show."
+    assert run(nlp, viewership_rule, body, title="Channel news") == []
+
+
+def test_adapted_from_a_work_of_the_same_name(nlp) -> None:
+    body = "The Netflix drama Glass Garden opens today. The drama is based on the popular webtoon of the same name."
+    facts = run(nlp, adapted_from_rule, body, title="Glass Garden")
+    assert ("adapted_from", "Glass Garden", "Glass Garden") in triples(facts)
+    body = "The Netflix drama Glass Garden opens today. The drama is based on the same novel as the film."
+    assert run(nlp, adapted_from_rule, body, title="Glass Garden") == []
+
+
+def test_award_won_in_a_relative_clause(nlp) -> None:
+    body = "Ann Lee starred in the BBC sitcom Pond Life, which won a Bafta for best comedy in 2003."
+    assert ("won_award", "Pond Life", "Bafta") in triples(run(nlp, awards_rule, body, title="Pond Life"))
+    body = "The actor, who won an Emmy for playing a detective in the ITV drama Salt Marsh, was arrested."
+    assert run(nlp, awards_rule, body, title="Salt Marsh") == []
+
+
+def test_nominated_alongside(nlp) -> None:
+    body = (
+        "Pond Life won big at the Seoul Drama Awards. Ann Lee stars in Pond Life. Tom Reid and Mia Park star "
+        'in the ITV drama Salt Marsh. Lee said: "It is an honour to be nominated alongside Tom Reid and Mia Park."'
+    )
+    found = triples(run(nlp, awards_rule, body, title="Pond Life"))
+    assert {("nominated_for", p, "Seoul Drama Awards") for p in ("Tom Reid", "Mia Park")} <= found
+
+
+def test_nominated_for_the_same_award_of_the_round_up(nlp) -> None:
+    body = (
+        "Pond Life won big at the Seoul Drama Awards. Ann Lee won best actress for the ITV drama Salt Marsh. "
+        "Mia Park, from the ITV drama Salt Marsh, was also nominated for the same award."
+    )
+    assert ("nominated_for", "Mia Park", "Seoul Drama Awards") in triples(
+        run(nlp, awards_rule, body, title="Pond Life")
+    )
+    body = "Mia Park, from the ITV drama Salt Marsh, was also nominated for the same award."
+    assert run(nlp, awards_rule, body, title="Salt Marsh") == []
+
+
+def test_the_award_for_a_category_at_the_ceremony_just_named(nlp) -> None:
+    body = (
+        "Ann Lee stars in the drama Salt Marsh. Salt Marsh won the Daesang at the 2023 Baeksang Arts Awards. "
+        "Salt Marsh star Ann Lee took home the award for best actress. "
+        "Tom Reid, from the drama Salt Marsh, won an award for best actor."
+    )
+    facts = run(nlp, awards_rule, body, title="Salt Marsh")
+    assert ("won_award", "Ann Lee", "Baeksang Arts Awards") in triples(facts)
+    assert not [f for f in facts if f.subject == "Tom Reid"]  # "an award": which one is not said
+
+
+def test_viewership_opening_night_finale_and_minutes(nlp) -> None:
+    body = (
+        "Glass Garden was watched by 8.2 million viewers on its opening night. "
+        "The finale of Glass Garden drew 5.1 million viewers. "
+        "Glass Garden topped the chart with 1.2 billion minutes viewed."
+    )
+    facts = {(f.object, f.qualifiers.get("period")) for f in run(nlp, viewership_rule, body, title="Glass Garden")}
+    assert facts == {
+        ("8.2 million viewers", "opening night"),
+        ("5.1 million viewers", "finale"),
+        ("1.2 billion minutes", None),
+    }
+
+
+def test_viewership_rating_in_percent(nlp) -> None:
+    body = (
+        "The tvN drama Mud Flats recorded a viewership rating of 12.5 percent. "
+        "ITV's share of the audience fell 20 percent."
+    )
+    facts = run(nlp, viewership_rule, body, title="Mud Flats")
+    assert [(f.subject, f.object) for f in facts] == [("Mud Flats", "12.5 percent")]
+
+
+def test_viewership_seen_by_and_peaked(nlp) -> None:
+    body = (
+        "The ITV show Pond Life is on. Pond Life's finale was seen by 12 million people. "
+        "Pond Life peaked with 14.2m viewers. "
+        "The company has seen profits of 12 million pounds."
+    )
+    facts = {(f.object, f.qualifiers.get("period")) for f in run(nlp, viewership_rule, body, title="Pond Life")}
+    assert facts == {("12 million people", "finale"), ("14.2m viewers", "peak")}
+
+
+def test_nominations_led_scored_and_among_the_nominees(nlp) -> None:
+    body = (
+        "Kim Ji-won stars in the Netflix drama Glass Garden. Glass Garden leads the Emmy nominations with 14 nods. "
+        "Kim Ji-won is among the nominees for best actress. The Netflix drama Salt Marsh leads the Emmy race."
+    )
+    found = triples(run(nlp, awards_rule, body, title="Glass Garden"))
+    assert {("nominated_for", "Glass Garden", "Emmy"), ("nominated_for", "Kim Ji-won", "Emmy")} <= found
+    assert not [t for t in found if t[1] == "Salt Marsh"]
+
+
+def test_named_remake_with_a_split_subject_and_a_same_name_source(nlp) -> None:
+    body = "The Netflix drama Glass Garden is an adaptation of the popular webtoon of the same name."
+    assert ("adapted_from", "Glass Garden", "Glass Garden") in triples(run(nlp, adapted_from_rule, body))
+    body = "The Netflix drama Glass Garden is a remake of the 2019 Spanish series Casa Verde."
+    assert ("adapted_from", "Glass Garden", "Casa Verde") in triples(run(nlp, adapted_from_rule, body))
+    body = "The Netflix drama Glass Garden is a remake of the same film."
+    assert run(nlp, adapted_from_rule, body) == []
+
+
+def test_the_prize_went_to(nlp) -> None:
+    body = (
+        "Glass Garden won big at the 2024 Baeksang Arts Awards. Kim Ji-won stars in the Netflix drama Glass Garden. "
+        "The best actress award went to Kim Ji-won. The money went to Tom Reid. "
+        "Tom Reid stars in the Netflix drama Salt Marsh. The best musical award went to Tom Reid."
+    )
+    found = triples(run(nlp, awards_rule, body, title="Glass Garden"))
+    assert ("won_award", "Kim Ji-won", "Baeksang Arts Awards") in found
+    assert not [t for t in found if t[1] == "Tom Reid"]
+
+
+def test_a_person_category_won_for_a_named_person(nlp) -> None:
+    body = (
+        "Glass Garden won big at the 2024 Baeksang Arts Awards. Ann Lee directed the Netflix drama Glass Garden. "
+        "Glass Garden scored best director for Ann Lee."
+    )
+    facts = [
+        f for f in run(nlp, awards_rule, body, title="Glass Garden") if f.qualifiers.get("category") == "best director"
+    ]
+    assert [(f.subject, f.object) for f in facts] == [("Ann Lee", "Baeksang Arts Awards")]

@@ -253,3 +253,113 @@ def test_the_original_of_a_named_remake_gets_no_platform(nlp) -> None:
         "The series, a remake of the 2015 Japanese film Moonlit River, was created by Ann Lee for HBO Max."
     )
     assert ("platform", "Moonlit River", "HBO Max") not in triples(run(nlp, platform_rule, body))
+
+
+def test_status_phrases_cancel_suspend_renew(nlp) -> None:
+    cases = [
+        ("The ITV quiz show Pond Life will not return to screens, the BBC has said.", "cancelled", None),
+        ("The Bravo drama Glass Garden has been put on pause, Bravo confirmed.", "suspended", None),
+        ("The ITV sitcom Pond Life went on hiatus after the strike.", "suspended", None),
+        ("The Fox talent show Star Search is due to start its fourth series this week.", "renewed", 4),
+    ]
+    for body, value, season in cases:
+        facts = [f for f in run(nlp, season_status_rule, body, tv=True) if f.relation == "season_status"]
+        assert [(f.object, f.qualifiers.get("season")) for f in facts] == [(value, season)], body
+
+
+def test_status_phrases_that_state_nothing(nlp) -> None:
+    for body in (
+        "The actor Tom Reid will not return to the stage.",
+        "The ITV quiz show Pond Life is due to start at 8pm.",
+        "The ITV quiz show Pond Life put on a brave face.",
+    ):
+        assert [
+            f for f in run(nlp, season_status_rule, body, tv=True) if f.object in {"cancelled", "suspended", "renewed"}
+        ] == [], body
+
+
+def test_a_run_from_year_to_year(nlp) -> None:
+    body = "The BBC sitcom Pond Life ran from 1971 to 1987 and drew big audiences."
+    statuses = run(nlp, season_status_rule, body, tv=True, published="2005-01-10")
+    assert [(f.object, f.qualifiers.get("date")) for f in statuses] == [("ended", "1987")]
+    releases = run(nlp, released_on_rule, body, tv=True, published="2005-01-10", whole=True)
+    assert ("released_on", "Pond Life", "1971") in triples(releases)
+
+
+def test_filming_start_is_no_release(nlp) -> None:
+    body = "The Netflix drama Glass Garden is a hit. The six-part series begins filming in Yorkshire next month."
+    facts = run(nlp, released_on_rule, body, tv=True, published="2024-02-03", title="Glass Garden", whole=True)
+    assert [f for f in facts if f.relation == "released_on"] == []
+    body = "The Netflix drama Glass Garden is a hit. Season 2 premiered on January 9."
+    facts = run(nlp, released_on_rule, body, tv=True, published="2024-02-03", title="Glass Garden", whole=True)
+    assert [(f.subject, f.object, f.qualifiers.get("season")) for f in facts] == [("Glass Garden", "2024-01-09", 2)]
+
+
+def test_production_set_to_begin_is_no_release_and_is_production(nlp) -> None:
+    body = "The Netflix drama Glass Garden is a hit. Production on the drama Glass Garden is set to begin in June."
+    releases = run(nlp, released_on_rule, body, tv=True, published="2024-05-10", title="Glass Garden", whole=True)
+    assert [f for f in releases if f.relation == "released_on"] == []
+    statuses = run(nlp, season_status_rule, body, tv=True, published="2024-05-10", title="Glass Garden")
+    assert [(f.object, f.status) for f in statuses] == [("in_production", "scheduled")]
+
+
+def test_ending_with_a_final_season(nlp) -> None:
+    body = "The HBO drama Pond Life will end with its fifth season."
+    facts = run(nlp, season_status_rule, body, tv=True)
+    assert [(f.object, f.qualifiers.get("season"), f.status) for f in facts] == [("ended", 5, "scheduled")]
+    assert run(nlp, season_status_rule, "Season 1 of the HBO drama Pond Life ended in May.", tv=True) == []
+
+
+def test_pulling_the_plug_cancels(nlp) -> None:
+    body = "Netflix has pulled the plug on the drama Glass Garden."
+    facts = run(nlp, season_status_rule, body, tv=True, title="Glass Garden")
+    assert [(f.subject, f.object) for f in facts] == [("Glass Garden", "cancelled")]
+    assert run(nlp, season_status_rule, "The striker pulled the plug on his career.", tv=True) == []
+
+
+def test_further_orders_and_no_return(nlp) -> None:
+    cases = [
+        ("The Netflix drama Glass Garden has been picked up for a second season.", ("renewed", 2)),
+        ("The ITV drama Pond Life gets a third season at ITV.", ("renewed", 3)),
+        ("The ITV drama Salt Marsh won't be back for a fourth season.", ("cancelled", None)),
+    ]
+    for body, expected in cases:
+        facts = run(nlp, season_status_rule, body, tv=True)
+        assert [(f.object, f.qualifiers.get("season")) for f in facts] == [expected], body
+    for body in ("Ann Lee got a second season of fame.", "The fans picked up the second season on DVD."):
+        assert run(nlp, season_status_rule, body, tv=True) == [], body
+
+
+def test_a_titled_show_ended_in_a_year(nlp) -> None:
+    body = "The Netflix drama Pond Life, which premiered in 2019, ended in 2022."
+    facts = run(nlp, season_status_rule, body, tv=True, published="2024-05-10")
+    assert [(f.subject, f.object, f.qualifiers.get("date")) for f in facts] == [("Pond Life", "ended", "2022")]
+    for body in (
+        "Season 1 of the Netflix drama Glass Garden ended in 2021.",
+        "Ann Lee's contract with the Netflix drama Pond Life ended in 2022.",
+        "The Netflix drama Glass Garden ended on a cliffhanger.",
+    ):
+        assert run(nlp, season_status_rule, body, tv=True, published="2024-05-10") == [], body
+
+
+def test_bare_weekday_after_a_release_verb_and_last_season(nlp) -> None:
+    body = "The HBO drama Pond Life premieres Sunday on HBO."
+    facts = run(nlp, released_on_rule, body, tv=True, published="2024-05-08", whole=True)
+    assert [(f.subject, f.object) for f in facts] == [("Pond Life", "2024-05-12")]
+    body = "She told the Sunday Times that the HBO drama Pond Life is a hit."
+    assert run(nlp, released_on_rule, body, tv=True, published="2024-05-08", whole=True) == []
+    body = "The fourth season of the HBO drama Mud Flats will be its last."
+    facts = run(nlp, season_status_rule, body, tv=True)
+    assert [(f.object, f.qualifiers.get("season"), f.status) for f in facts] == [("ended", 4, "scheduled")]
+
+
+def test_season_premiere_parsed_as_a_noun_phrase(nlp) -> None:
+    body = (
+        "The Netflix drama Glass Garden will return for a third season. "
+        "The show's second season premiered on January 9."
+    )
+    facts = run(nlp, released_on_rule, body, tv=True, published="2024-02-03", title="Glass Garden", whole=True)
+    assert [(f.subject, f.object, f.qualifiers.get("season")) for f in facts] == [("Glass Garden", "2024-01-09", 2)]
+    body = "The Netflix drama Glass Garden is a hit. Ann Lee's second season premiered on January 9."
+    facts = run(nlp, released_on_rule, body, tv=True, published="2024-02-03", title="Glass Garden", whole=True)
+    assert facts == []

@@ -127,3 +127,28 @@ def test_a_denial_does_not_reach_a_coordinated_clause_with_its_own_subject(nlp) 
     sentence = "The producers denied rumours of a feud, and the drama was renewed for a third season."
     assert status_of(nlp, sentence, "renewed")[0] == "confirmed"
     assert status_of(nlp, "The network denied that the drama had been cancelled.", "cancelled")[0] == "denied"
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("Ann Lee was reportedly in talks to appear in a second season of Pond Life.", "was"),
+        ("Ann Lee was reportedly in talks to appear in a second season of Pond Life.", "appear"),
+        ("Ann Lee is in talks to star in Pond Life.", "talks"),
+    ],
+)
+def test_in_talks_is_speculative_wherever_the_fact_is_anchored(nlp, sentence, word) -> None:
+    doc = nlp(sentence)
+    token = next(t for t in doc if t.text == word)
+    assert status_for(token, doc[:])[0] == "speculative"
+
+
+def test_a_subject_in_talks_keeps_its_presupposed_role(nlp) -> None:
+    # "Judges X and Y are in discussions to sign up": that they are the judges is no plan
+    doc = nlp("Judges Ann Lee and Tom Reid are in talks to sign up for the new series.")
+    assert status_for(doc[2], doc[:])[0] == "confirmed"
+
+
+def test_reportedly_without_talks_stays_reported(nlp) -> None:
+    doc = nlp("Ann Lee was reportedly cast in Pond Life.")
+    assert status_for(doc[5], doc[:])[0] == "reported"

@@ -175,6 +175,14 @@ def _relative(phrase: str, pub: date) -> str | None:
     return f"{pub.year - (1 if pub.month <= start + 2 else 0):04d}"
 
 
+#: A release verb right before a bare weekday: "X premieres Sunday on HBO", "debuts Friday".
+_RELEASE_BEFORE = re.compile(
+    r"\b(?:premieres?|premiered|debuts?|debuted|returns?|airs?|launch(?:es)?|drops?|arrives?|streams?|"
+    r"opens?|bows?)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _weekday(which: str | None, weekday: int, pub: date, future: bool | None) -> str:
     which = (which or "").lower()
     if which == "last":
@@ -260,8 +268,8 @@ def find_dates(text: str, published: date | str | None = None, *, future: bool |
             start, end = match.span()
             if kind == "month":
                 start = match.start("month")
-            if kind == "weekday" and not match.group("which"):
-                continue  # a bare weekday name ("Sunday Times") is too often a title
+            if kind == "weekday" and not match.group("which") and not _RELEASE_BEFORE.search(text[:start]):
+                continue  # a bare weekday name ("Sunday Times") is too often a title; "premieres Friday" is a day
             if kind == "year" and _clock_time(text, start, end):
                 continue  # "at about 1900 on Sundays" is seven in the evening
             if any(start < e and s < end for s, e, _ in found):

@@ -317,6 +317,8 @@ def status_for(
     sent = sentence if sentence is not None else pred.sent
     if _presupposed_role(pred):
         return default, ()
+    if _in_talks(pred):
+        return "speculative", (pred.head.text, pred.text)  # the fact anchored on "in talks" itself
     denial = _denial(pred, sent)
     if denial:
         return "denied", tuple(t.text for t in denial)
@@ -354,8 +356,17 @@ def status_for(
     if not candidates:
         return default, ()
     candidates.sort(key=lambda c: (c[0], c[1]))
+    # "reportedly in talks to ...": the talks are what is reported; the plan stays tentative
+    talks = [c for c in candidates if c[0] == candidates[0][0] and c[2] == "speculative" and _in_talks(c[3][-1])]
+    if talks and candidates[0][2] in {"reported", "confirmed", "scheduled"}:
+        candidates.insert(0, talks[0])
     _, _, status, toks = candidates[0]
     return status, tuple(t.text for t in sorted(toks, key=lambda t: t.i))
+
+
+def _in_talks(token: Token) -> bool:
+    """ "talks" in "in talks (to star)": a tentative plan."""
+    return token.lemma_.lower() in cues()["talks"] and token.dep_ == "pobj" and token.head.lower_ == "in"
 
 
 def merge_statuses(statuses: Iterable[str]) -> str:

@@ -155,4 +155,71 @@ def _credited(ent: Span) -> bool:
     return bool(root.dep_ == "poss" and head.lower_ in ("report", "reports", "interview", "sources"))
 
 
+#: Findings an outlet or a measurer is credited for: "a poll by listings magazine X", "according to the
+#: X ratings system".
+FINDING_NOUNS = frozenset(
+    {"poll", "survey", "study", "vote", "ranking", "rankings", "list", "research", "report", "analysis", "census"}
+)
+MEASURE_NOUNS = frozenset(
+    {"ratings", "figures", "data", "research", "survey", "poll", "system", "agency", "report", "study", "chart",
+     "charts", "panel", "estimates"}
+)  # fmt: skip
+MEDIUM_NOUNS = frozenset(
+    {"listings", "magazine", "newspaper", "paper", "website", "site", "tabloid", "broadsheet", "weekly", "daily",
+     "trade", "publication", "outlet", "journal", "entertainment", "music", "film", "industry"}
+)  # fmt: skip
+
+
+def _name_run(doc, start: int, end: int) -> tuple[str, int] | None:
+    """The capitalised name that starts at ``start`` ("Radio Times", "Nielsen"), and its end."""
+    index = start
+    while index < end and (doc[index].is_title or doc[index].is_upper) and doc[index].is_alpha:
+        index += 1
+    if index == start:
+        return None
+    return doc[start:index].text, index
+
+
+def _is_outlet(token: Token, ctx: ArticleContext) -> bool:
+    ent = ctx.entity(token)
+    return ent is not None and ent.label_ in {"OUTLET", "AGGREGATOR"}
+
+
+def credited_findings(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """Outlets credited for a finding: "in a poll by listings magazine X", "according to the X ratings
+    system" (a ratings agency or a publication, whatever the tagger calls it)."""
+    doc = sent.doc
+    source = fold(ctx.article.source or "")
+    for token in sent:
+        found = None
+        if token.lower_ == "by" and token.i > sent.start and doc[token.i - 1].lemma_.lower() in FINDING_NOUNS:
+            index = token.i + 1 + (token.i + 1 < sent.end and doc[token.i + 1].lower_ == "the")
+            medium = False
+            while index < sent.end and doc[index].lower_ in MEDIUM_NOUNS:
+                medium, index = True, index + 1
+            found = _name_run(doc, index, sent.end)
+            # "a poll by listings magazine X" (the medium says it), or a known outlet
+            if found and not (medium or _is_outlet(doc[found[1] - 1], ctx)):
+                found = None
+        elif token.lower_ == "according" and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "to":
+            index = token.i + 2 + (doc[token.i + 2].lower_ == "the")
+            run = _name_run(doc, index, sent.end)
+            # "according to the X ratings system" (a ratings measurer), or a known outlet's poll
+            measured = run is not None and run[1] < sent.end and doc[run[1]].lower_ in MEASURE_NOUNS
+            if measured and (doc[run[1]].lower_ == "ratings" or _is_outlet(doc[run[1] - 1], ctx)):
+                found = run
+        if found is None:
+            continue
+        name, end = found
+        if end < sent.end and (doc[end].like_num or doc[end].lower_ in {"for", "of"}):
+            continue  # "BBC Radio 2 listeners", "the Society for ...": the name goes on
+        ent = ctx.entity(doc[end - 1])
+        if ent is not None and ent.label_ in {"PERSON", "SHOW", "PLATFORM"}:
+            continue  # "according to the BBC ...": a broadcaster's own statement; a person is no outlet
+        if source and fold(name) == source:
+            continue
+        yield ctx.fact("cites", "article", name, doc[token.i : end], "article.cites", object_kind="Organization")
+
+
 rules.register("article.cites", func=cites)
+rules.register("article.credited_findings", func=credited_findings)

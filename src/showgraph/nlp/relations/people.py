@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
 from showgraph.nlp.context import ArticleContext
+from showgraph.nlp.numbers import word_to_number
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.release import clause_tokens, date_in, forms, has_form, tv_article
 
@@ -200,6 +201,10 @@ def represented_by_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     words = lexicon()
     doc = sentence.doc
     for token in sentence:
+        if token.lemma_.lower() == "represent" and token.pos_ == "VERB" and _passive(token):
+            # "The actor is represented by CAA": the agent is the representative
+            yield from _represented_by_agent(token, sentence, ctx)
+            continue
         if token.lemma_.lower() == "represent" and token.pos_ == "VERB":
             client_tokens = [c for c in token.children if c.dep_ == "dobj"]
             client = person_of(client_tokens[0], ctx) if client_tokens else None
@@ -221,7 +226,10 @@ def represented_by_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if client is None:
                 continue
             noun = token.head
-            named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and c.ent_type_ in {"PERSON", "ORG"}]
+            named = [c for c in noun.children if c.dep_ in {"appos", "compound"} and (
+                c.ent_type_ in {"PERSON", "ORG"} or _bare_name(c, noun))]  # fmt: skip
+            if not named and noun.dep_ == "appos" and noun.head.ent_type_ in {"PERSON", "ORG"}:
+                named = [noun.head]  # "BH Entertainment, X's agency, denied ..."
             nxt = doc[noun.i + 1] if noun.i + 1 < sentence.end else None
             if not named and nxt is not None and nxt.ent_type_ in {"PERSON", "ORG"} and nxt.ent_iob_ == "B":
                 named = [nxt]
@@ -231,6 +239,12 @@ def represented_by_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     named = [after]
             for target in named:
                 ent = ctx.entity(target)
+                if ent is None and _bare_name(target, noun):
+                    name = sentence.doc[target.left_edge.i : target.i + 1].text  # "his agency Fantagio"
+                    if name != client and client in tv_people(ctx):
+                        yield ctx.fact("represented_by", client, name, noun, "people.represented_by",
+                                       object_kind="Organization")  # fmt: skip
+                    continue
                 if ent is None:
                     continue
                 name = ctx.name(ent) if ent.label_ == "PERSON" else ent.text
@@ -329,11 +343,16 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 and token.dep_ in {"attr", "acomp", "npadvmod"} | {"nummod"}
             ):
                 subj = [c for c in verb.children if c.dep_ == "nsubj"]
+                if subj and subj[0].lower_ == "who" and verb.dep_ == "relcl":
+                    subj = [verb.head]  # "X, who is 45, ..."
                 if subj:
                     person = person_of(subj[0], ctx)
                     value = number
             # "X, 28, said": a bare number in commas right after a name
             prev = doc[token.i - 1] if token.i > sentence.start else None
+            now = prev is not None and prev.lower_ == "now" and token.i >= 3  # "X, now 31, plays ..."
+            if now:
+                prev = doc[token.i - 2]
             if (
                 value is None
                 and prev is not None
@@ -342,7 +361,7 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 and nxt.text in {",", ")"}
                 and token.i >= 2
             ):
-                named = doc[token.i - 2]
+                named = doc[prev.i - 1]
                 ent = ctx.entity(named)
                 if ent is not None and ent.label_ == "PERSON":
                     person, value = ctx.name(ent), number
@@ -355,18 +374,23 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     found = person_of(named, ctx)
                     if found and found != named.text and " " in found:
                         person, value = found, number
-        # "the 28-year-old actor X"
+        # "the 28-year-old actor X", "Nineteen-year-old singer X"
         match = _AGE_WORDS.match(token.lower_) if "-" in token.text else None
-        joined = doc[token.i : token.i + 5].text.replace(" ", "") if token.like_num else ""
-        hyphen = re.match(r"^(\d{1,3})-year-old", joined)
+        joined = doc[token.i : token.i + 5].text.replace(" ", "") if token.like_num or token.is_alpha else ""
+        hyphen = re.match(r"^(\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old", joined.lower())
+        if hyphen and not hyphen.group(1).isdigit():
+            spelled = word_to_number(hyphen.group(1))
+            hyphen = hyphen if spelled and (token.i == sentence.start or doc[token.i - 1].text != "-") else None
         if match or hyphen:
-            number = int((match or hyphen).group(1))
-            end = token.i + (1 if match else 5)
-            window = doc[end : min(sentence.end, end + 4)]
+            figure = (match or hyphen).group(1)
+            number = int(figure) if figure.isdigit() else word_to_number(figure)
+            end = token.i + (1 if match else len(doc[token.i : token.i + 5].text.split("year-old")[0].split()) + 3)
+            end = next((t.i + 1 for t in doc[token.i : min(len(doc), token.i + 8)] if t.lower_ == "old"), end)
+            window = doc[end : min(sentence.end, end + 6)]
             # "the 28-year-old actor X"; never a name after a preposition ("a singer from Devon")
             people = [
                 e for e in window.ents if e.label_ == "PERSON"
-                and not any(t.pos_ == "ADP" or t.is_punct for t in doc[end : e.start])
+                and not any(t.pos_ == "ADP" or (t.is_punct and t.text not in {"'", "’"}) for t in doc[end : e.start])
             ]  # fmt: skip
             # "X, the 28-year-old," / "Joss Stone, a 17-year-old singer," in apposition; not "X says the
             # 28-year-old ..." (someone else)
@@ -378,6 +402,24 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             target = people_before[-1] if people_before else (people[0] if people else None)
             if target is not None:
                 person, value = ctx.name(target), number
+            elif _definite_descriptor(token, end):
+                # "The 28-year-old host said ...", "said the 74-year-old comedian": the person just named
+                person, value = _just_named(token, ctx), number
+        if person is None and token.lower_ == "aged" and token.i + 1 < sentence.end and doc[token.i + 1].like_num:
+            # an obituary: "X has died of cancer aged 55", "X, who died aged 55"
+            verb = token.head
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+                verb = verb.head
+            number = doc[token.i + 1]
+            figure = int(number.text) if number.text.isdigit() else word_to_number(number.text)
+            if verb.lemma_.lower() == "die" and figure and 1 <= figure <= 110:
+                subj = [c for c in verb.children if c.dep_ == "nsubj"]
+                if subj and subj[0].lower_ in {"who"} and verb.dep_ == "relcl":
+                    subj = [verb.head]
+                found = _named_person(subj[0], ctx) if subj else None
+                if found is not None and found in tv_people(ctx):
+                    yield ctx.fact("age", found, figure, token, "people.age")
+            continue
         if person is None or value is None or person not in tv_people(ctx):
             continue
         if any(t.lower_ in {"when", "aged", "at"} for t in doc[max(sentence.start, token.i - 3) : token.i]):
@@ -385,3 +427,78 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if any(has_form(t, lexicon()["death_words"]) for t in sentence):
             continue  # an age at death ("15-year-old X drowned"), not the age now
         yield ctx.fact("age", person, value, token, "people.age")
+
+
+def _definite_descriptor(token: Token, end: int) -> bool:
+    """ "The 28-year-old host", "the 27-year-old" standing for a person named before: a definite
+    phrase of its own, with no name and no "of"/"from" after it."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].lower_ not in {"the", "this"}:
+        return False
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.lower_ in TV_ROLES | {"man", "woman"}:
+        after = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.pos_ in {"VERB", "AUX", "ADV", "PRON"}
+
+
+def _just_named(token: Token, ctx: ArticleContext) -> str | None:
+    """The person a descriptor ("the 28-year-old") stands for: the one named in the sentence just before
+    (its subject if a person, else the last person named there); None when that sentence names nobody,
+    rather than reaching further back. Not where a person is named before
+    it in its own sentence ("her co-star X said the 27-year-old ...": whom it means is unclear)."""
+    from showgraph.nlp.context import sentence_bounds
+
+    doc = token.doc
+    start, _ = sentence_bounds(doc, token.i)
+    if start == 0 or any(start <= e.start and e.end <= token.i and is_person(e, ctx) for e in doc.ents):
+        return None
+    first, last = sentence_bounds(doc, start - 1)
+    before = [e for e in doc.ents if first <= e.start and e.end <= last and is_person(e, ctx)]
+    if not before:
+        return None
+    subjects = [e for e in before if e.root.dep_ in {"nsubj", "nsubjpass"}]
+    return ctx.name((subjects or before)[-1])
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _bare_name(token: Token, noun: Token) -> bool:
+    """An untagged capitalised name in apposition to "agency"/"label" ("his agency Fantagio")."""
+    return (
+        noun.lemma_.lower() in {"agency", "label", "management", "firm"}
+        and token.dep_ == "appos"
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and token.ent_type_ not in {"GPE", "NORP", "DATE", "SHOW", "PLATFORM", "TIME"}
+    )
+
+
+def _represented_by_agent(verb: Token, sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X is represented by CAA", "The actor, represented by agency Y, ...": the agent is the representative
+    (a person or a firm); the client is the passive subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects and verb.dep_ == "acl":
+        subjects = [verb.head]
+    client = person_of(subjects[0], ctx) if subjects else None
+    if client is None or client not in tv_people(ctx):
+        return
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for obj in (o for o in agent.children if o.dep_ == "pobj"):
+            target = obj
+            if obj.lemma_.lower() in lexicon()["representative_nouns"]:
+                named = [c for c in obj.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"]
+                if not named:
+                    continue
+                target = named[0]
+            ent = ctx.entity(target)
+            if ent is not None and ent.label_ in {"PERSON", "ORG"}:
+                name = ctx.name(ent) if ent.label_ == "PERSON" else ent.text
+                kind = "Person" if ent.label_ == "PERSON" else "Organization"
+            elif ent is None and target.pos_ == "PROPN" and (target.is_title or target.is_upper):
+                name, kind = sentence.doc[target.left_edge.i : target.i + 1].text, "Organization"
+            else:
+                continue
+            if name != client:
+                yield ctx.fact("represented_by", client, name, verb, "people.represented_by", object_kind=kind)

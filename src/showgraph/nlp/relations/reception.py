@@ -19,6 +19,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
+from showgraph.nlp.aliases import fold
 from showgraph.nlp.context import ArticleContext
 from showgraph.nlp.numbers import find_numbers
 from showgraph.nlp.relations import rules
@@ -363,9 +364,16 @@ _FRACTION = re.compile(
     re.IGNORECASE,
 )
 _PERIOD = re.compile(
-    r"\b(?:in|over|during|within|across)\s+(?:its|their|the)\s+(?P<p>(?:first|opening|debut|launch|premiere)"
+    r"\b(?:in|over|during|within|across|on)\s+(?:its|their|the)\s+(?P<p>(?:first|opening|debut|launch|premiere)"
     r"(?:\s+\w+)?\s+(?:week|weekend|days?|month|night|hours|episode))\b"
     r"|\b(?P<p2>overnight|on\s+launch\s+night|peak)\b",
+    re.IGNORECASE,
+)
+
+
+_RATING_SHARE = re.compile(
+    r"\b(?:viewership|nationwide|household|average)\s+(?:\w+\s+)?(?:ratings?|share)\s+of\s+"
+    r"(\d{1,2}(?:\.\d+)?\s?(?:percent|per\s+cent|%))",
     re.IGNORECASE,
 )
 
@@ -380,8 +388,9 @@ def _figure_clause_show(where: Span, sentence: Span, ctx: ArticleContext) -> str
             break
         node = node.head
     subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    titled = any(shows_under(s, sentence) for s in subjects)  # "The tvN drama X": the parser may split it
     for subject in subjects:
-        if any(t.ent_type_ == PLATFORM for t in subject.subtree) and not shows_under(subject, sentence):
+        if any(t.ent_type_ == PLATFORM for t in subject.subtree) and not titled:
             return None
     # "attracting a quarter of the television audience" hangs off the main clause
     while node.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and not subjects:
@@ -390,7 +399,61 @@ def _figure_clause_show(where: Span, sentence: Span, ctx: ArticleContext) -> str
     possessor = [c for c in where.root.head.children if c.dep_ == "poss"]
     if any(p.ent_type_ == PLATFORM for p in possessor):
         return None
-    return show_of_clause(node, sentence, ctx, deps=("nsubj", "nsubjpass", "csubj"))
+    found = show_of_clause(node, sentence, ctx, deps=("nsubj", "nsubjpass", "csubj"))
+    if found or not subjects:
+        return found
+    subject = subjects[0]
+    if subject.lower_ in {"that", "this"} and node.dep_ == "conj":
+        # "X attracted 4.1 million viewers - but that had dropped to 2.7 million"
+        head_subjects = [c for c in node.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if head_subjects:
+            subject = head_subjects[0]
+            found = show_of_clause(node.head, sentence, ctx, deps=("nsubj", "nsubjpass"))
+            if found:
+                return found
+    audience = subject.lemma_.lower() in lexicon()["audience_units"] or (
+        subject.left_edge.i <= where.start and where.end <= subject.right_edge.i + 1
+    )
+    if audience:
+        # "1.8 million people watched the first episode of X", "three million people were watching the show"
+        for obj in (c for c in node.children if c.dep_ in {"dobj", "prep"}):
+            shows = shows_under(obj, sentence)
+            if shows:
+                return show_name(shows[0])
+            target = next((o for o in obj.children if o.dep_ == "pobj"), None) if obj.dep_ == "prep" else obj
+            ref = referent_show(target, ctx) if target is not None else None
+            title = fold(ctx.article.title or "")
+            if ref and ref == ctx.main_show and fold(ref) in title:
+                return ref  # "watching the show": only the show the headline names, never a rival named just before
+        return None
+    if subject.lemma_.lower() in lexicon()["episode_nouns"] and any(
+        c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "this"} for c in subject.children
+    ):
+        # "The first instalment attracted 4.1 million viewers": the show being talked about
+        from showgraph.nlp.relations.release import _recent_show
+
+        return _recent_show(subject) or ctx.main_show
+    return None
+
+
+def _episode_period(where: Span, sentence: Span) -> str | None:
+    """ "The first instalment attracted ...", "watched the first episode of X": the episode measured."""
+    words = lexicon()
+    node = where.root
+    while node.pos_ not in {"VERB", "AUX"} and node.head != node:
+        node = node.head
+    for child in node.children:
+        target = child
+        if child.dep_ == "prep":
+            continue
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj"} and target.lemma_.lower() in words["episode_nouns"]:
+            firsts = {"first", "opening", "final", "last", "second"}
+            ordinal = [c for c in target.children if c.dep_ == "amod" and c.lower_ in firsts]
+            if ordinal:
+                return f"{ordinal[0].lower_} {target.lower_}"
+            if target.lemma_.lower() in {"finale", "premiere"} and child.dep_ in {"nsubj", "nsubjpass"}:
+                return target.lemma_.lower()  # "The finale of X drew 5.1 million viewers"
+    return None
 
 
 @rules.register("reception.viewership")
@@ -424,12 +487,21 @@ def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         found.append((raw, mention.start, end))
     for match in _FRACTION.finditer(text):
         found.append((match.group(0), match.start(), match.end()))
+    if lowers & {"viewership", "nationwide", "household", "households"}:
+        # "recorded a nationwide viewership rating of 12.5 percent" (a share of households)
+        for match in _RATING_SHARE.finditer(text):
+            found.append((match.group(1), match.start(1), match.end(1)))
     for raw, start, end in found:
         where = doc.char_span(sentence.start_char + start, sentence.start_char + end, alignment_mode="expand")
         if where is None:
             continue
         # the figure must sit near an audience word: "viewers", "watched by", "audience of", "ratings"
-        near = doc[max(sentence.start, where.start - 8) : min(sentence.end, where.end + 6)]
+        near = list(doc[max(sentence.start, where.start - 8) : min(sentence.end, where.end + 6)])
+        verb = where.root
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ == "conj" and any(c.dep_ == "nsubj" and c.lower_ in {"that", "this"} for c in verb.children):
+            near += [c for c in verb.head.children if c.dep_ == "dobj"]  # "... 4.1m viewers - but that fell to 2.7m"
         if not ({t.lower_ for t in near} | {t.lemma_.lower() for t in near}) & words["audience_cues"]:
             continue
         show = _figure_clause_show(where, sentence, ctx)
@@ -439,10 +511,21 @@ def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         context = doc[max(sentence.start, where.start - 4) : min(sentence.end, where.end + 8)].text
         for pm in _PERIOD.finditer(context):
             period = (pm.group("p") or pm.group("p2")).lower()
+            after = doc[where.end : min(sentence.end, where.end + 5)].text.lower()
             if period == "peak" and "peak" not in doc[max(sentence.start, where.start - 4) : where.start].text:
+                if re.search(r"\b(?:at|during)\s+(?:its|their|the)\s+peak\b", after):
+                    break  # "attracted 17 million viewers at its peak"
                 period = None
                 continue
             break
+        before = doc[max(sentence.start, where.start - 4) : where.start].text.lower()
+        if period is None and re.search(r"\b(?:averag\w*|an\s+average\s+of)\s*$", before):
+            period = "average"  # "has averaged five million viewers", "an average of 10.9m viewers"
+        if period is None and re.search(r"\bpeaked\s+(?:at|with)\s*$", before):
+            period = "peak"  # "peaked at 14.2m viewers"
+        if period is None and re.match(r"\s*(?:viewers|people)?\s*(?:a|each|every|per)\s+week\b", text[end:]):
+            period = "a week"  # "three million people a week"
+        period = period or _episode_period(where, sentence)
         status, cues = ctx.status(where.root, negation=None)
         if status == "confirmed":
             verb = where.root
@@ -632,6 +715,10 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         nominated = has_form(token, words["nomination_verbs"])
         if not (won or nominated) or _negated(token):
             continue
+        if token.lemma_.lower() == "lead" and not any(
+            t.lemma_.lower() in words["nomination_nouns"] for c in token.children if c.dep_ == "dobj" for t in c.subtree
+        ):
+            continue  # "leads the Emmy nominations" names a nomination; "leads the Emmy race" none
         passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
         if not passive and token.lemma_.lower() in words["giving_verbs"]:
             continue  # "X presented the award", "would still be presenting the Oscar ceremony": the giver
@@ -660,6 +747,38 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     event = award_span
             if award_span is not None:
                 break
+        # "was also nominated for the same award": the round-up's ceremony
+        same_prize = any(
+            o.lemma_.lower() in words["award_triggers"] and any(c.lower_ == "same" for c in o.children)
+            for p in [*objs, *preps]
+            for o in [p, *p.children]
+        )
+        # "took home the award for best actress": a prize named by its category
+        same_prize = same_prize or any(
+            o.lemma_.lower() in words["award_triggers"]
+            and o.tag_ == "NN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in o.children)
+            and (_categories_after(o) or _categories(token))
+            for o in objs
+            if o.dep_ == "dobj"
+        )
+        if (
+            award_span is None
+            and not awards
+            and (
+                same_prize
+                or any(
+                    o.lemma_.lower() in words["award_triggers"]
+                    and (c := _category_of(o))
+                    and c.split()[0] in {"best", "outstanding"}
+                    for o in objs
+                )
+            )
+        ):
+            # "X beat Y to win the best TV drama prize": the prize of the ceremony the round-up's lead names
+            award_span = event = _ceremony_before(sentence)
+            if award_span is not None and _off_screen_prize(award_span):
+                award_span = None
         if award_span is None or _out_of_scope(award_span, sentence):
             continue
         subject_tokens = [c for c in token.children if c.dep_ in ({"nsubjpass"} if passive else {"nsubj"})]
@@ -675,6 +794,10 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             subject_tokens = datives  # "his performance has earned him a Bafta": the dative wins it
         if not subject_tokens:
             continue
+        if token.dep_ == "relcl" and subject_tokens and subject_tokens[0].lower_ in {"which", "who", "that"}:
+            # "Vera Drake, which won the Golden Lion": its antecedent, when a name ("The actor, who won an
+            # Emmy for ... Baretta" names no winner here)
+            subject_tokens = [token.head] if ctx.entity(token.head) is not None else []
         agents = [a for a in (_agent(t, ctx, sentence) for t in subject_tokens) if a is not None]
         # two subjects where the parser split "Mike Leigh's drama Vera Drake": the title is the winner
         agent = next((a for a in agents if a[1] == "Show"), agents[0] if agents else None)
@@ -756,6 +879,10 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     yield from _winner_titles(sentence, ctx, awards)
     yield from _nomination_phrases(sentence, ctx, awards)
     yield from _contest_outcomes(sentence, ctx, awards)
+    yield from _category_wins(sentence, ctx, awards)
+    yield from _award_lists(sentence, ctx, awards)
+    yield from _nominated_alongside(sentence, ctx, awards)
+    yield from _prize_went_to(sentence, ctx, awards)
 
 
 def _earlier_awards(sentence: Span, back: int = 2) -> list[Span]:
@@ -782,7 +909,11 @@ def _party(token: Token, ctx: ArticleContext, sentence: Span) -> tuple[str, str]
     pronoun stands for its antecedent."""
     if token.lower_ in {"who", "which", "that"} and token.head.dep_ == "relcl":
         token = token.head.head
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.dep_ == "appos":
+            token = token.head.head.head  # "X, creator of Y, who won ...": X, not Y
     inner = {t.i for c in token.children if c.dep_ in {"appos", "acl", "relcl", "poss"} for t in c.subtree}
+    # "Gervais and The Office co-writer Merchant": a conjunct is a party of its own
+    coordinated = {t.i for c in token.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
     if ctx.entity(token) is None and token.pos_ == "NOUN":
         # "the sitcom Pond Life": the title in apposition to a common noun is the name
         for child in token.children:
@@ -790,7 +921,7 @@ def _party(token: Token, ctx: ArticleContext, sentence: Span) -> tuple[str, str]
             if ent is not None and ent.label_ in {SHOW, "PERSON"} and ent.root == child:
                 return (show_name(ent), "Show") if ent.label_ == SHOW else (ctx.name(ent), "Person")
     for sub in [token, *token.subtree]:
-        if sub.i in inner:
+        if sub.i in inner or sub.i in coordinated:
             continue
         ent = ctx.entity(sub)
         if ent is not None and ent.label_ == SHOW:
@@ -799,6 +930,9 @@ def _party(token: Token, ctx: ArticleContext, sentence: Span) -> tuple[str, str]
             return ctx.name(ent), "Person"
     if inner:
         return None
+    if coordinated:  # its own words only: "Gervais" -> "Ricky Gervais", never a title in a conjunct
+        name = ctx.canonical(token.text) if token.pos_ == "PROPN" and token.is_title else token.text
+        return (name, "Person") if name != token.text else None
     return _agent(token, ctx, sentence)
 
 
@@ -810,7 +944,10 @@ def _winner_ok(agent: tuple[str, str] | None, ctx: ArticleContext) -> bool:
 
 def _category_of(token: Token) -> str | None:
     """The category a phrase names: "the best comedy show category" -> "best comedy show"."""
-    cut = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in {"to", "at", "from"} for t in c.subtree}
+    cut = {t.i for c in token.children if (c.dep_ == "prep" and c.lower_ in {"to", "at", "from", "over"})
+           or (c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB")  # "best film beating X"
+           or (c.dep_ == "poss" and c.ent_type_ in {"GPE", "NORP"})  # "Britain's best new comedy"
+           for t in c.subtree}  # fmt: skip
     words = [w for w in _phrase_text(token).split() if w]
     if cut:
         words = [t.text for t in token.subtree if t.i not in cut and t.dep_ not in {"det", "punct"}]
@@ -842,7 +979,8 @@ def _subject_of_phrase(token: Token) -> Token | None:
 def _nomination_phrases(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
     """``nominated_for`` stated by a phrase, not a verb: "X is up for a Bafta", "in the running for an
     Emmy", "among the nominees for best drama at the Emmys", "a contender for the Golden Globe"."""
-    if not awards:
+    ceremony = None if awards else _ceremony_before(sentence)  # "X is among the nominees for best actress"
+    if not awards and (ceremony is None or _off_screen_prize(ceremony)):
         return
     phrases = lexicon()["nomination_phrases"]
     for token in sentence:
@@ -852,7 +990,7 @@ def _nomination_phrases(sentence: Span, ctx: ArticleContext, awards: list[Span])
         matched = next((p for p in phrases if before == p or before.endswith(" " + p)), None)
         if matched is None:
             continue
-        after = [a for a in awards if a.start > token.i]
+        after = [a for a in awards if a.start > token.i] or ([ceremony] if ceremony is not None else [])
         if not after:
             continue
         award = after[0]
@@ -870,6 +1008,8 @@ def _nomination_phrases(sentence: Span, ctx: ArticleContext, awards: list[Span])
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     category = category or _category_of(obj)
+        if award is ceremony and category is None:
+            continue  # the round-up's ceremony only for a category ("among the nominees for best actress")
         status, cues = ctx.status(token, negation=None)
         if status == "confirmed":
             status, cues = ctx.status(verb, negation=None)  # "could be up for"
@@ -922,6 +1062,8 @@ def _contest_outcomes(sentence: Span, ctx: ArticleContext, awards: list[Span]) -
         ]:
             category = category or _category_of(c)
         prize_words = any(t.lemma_.lower() in words["award_triggers"] for t in scope)
+        if _stage_category(category):
+            continue  # "beat X to win best musical actor": a theatre prize
         if award is None:
             won_here = any(t.lemma_.lower() == "win" for t in sentence)
             if not (category or prize_words or (beating and won_here)):
@@ -966,7 +1108,8 @@ def _contest_outcomes(sentence: Span, ctx: ArticleContext, awards: list[Span]) -
             if _winner_ok(loser, ctx) and all(loser != w for w in winners):
                 yield ctx.fact("nominated_for", loser[0], label, token, "reception.awards",
                                qualifiers=qualifiers, status=status, cues=cues, subject_kind=loser[1])  # fmt: skip
-        if losing or (award in awards and to is not None):  # "X beat Y to the best film Oscar": X won it
+        # "X beat Y to the best film Oscar", "X beat Y in the best comedy category": X won it
+        if losing or (award in awards and to is not None) or (beating and category):
             for winner in winners:
                 if _winner_ok(winner, ctx) or (winner is not None and winner[1] == "Show"):
                     yield ctx.fact("won_award", winner[0], label, token, "reception.awards",
@@ -1124,12 +1267,28 @@ def _named_remakes(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             show = show_name(ent) if ent is not None and ent.label_ == SHOW else None
         elif token.dep_ == "attr" and token.head.lemma_ == "be":
             subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
-            shows = shows_under(subjects[0], sentence) if subjects else []
+            # "The Netflix drama X is ...": the parser may give the noun and the title as two subjects
+            shows = [e for sub in subjects for e in shows_under(sub, sentence)]
             show = show_name(shows[0]) if shows else None
         work = _work_title(source, sentence, ctx) if show else None
-        if not work or work == show or work.lower() in show.lower() or _cut_title(show, work):
+        if show and not work and _same_name(source):
+            work = show  # "X is an adaptation of the webtoon of the same name"
+        elif not work or work == show or work.lower() in show.lower() or _cut_title(show, work):
             continue
         yield ctx.fact("adapted_from", show, work, token, "reception.adapted_from", object_kind="Work")
+
+
+def _same_name(source: Token) -> bool:
+    """ "the popular webtoon of the same name", "the novel of the same title": a source work that shares
+    the show's title."""
+    if source.lemma_.lower() not in lexicon()["source_nouns"] and source.lower_ not in lexicon()["source_nouns"]:
+        return False
+    for prep in source.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.lower_ in {"name", "title"} and any(c.lower_ == "same" for c in obj.children):
+                    return True
+    return False
 
 
 def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
@@ -1155,7 +1314,8 @@ def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if source_token is None:
             continue
         work = _work_title(source_token, sentence, ctx)
-        if not work:
+        same = not work and _same_name(source_token)
+        if not work and not same:
             continue
         # the adapting show: the clause's subject, "the live-action project", or the main show
         show = None
@@ -1173,7 +1333,9 @@ def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             show = show_of_clause(verb, sentence, ctx, deps=("nsubj", "nsubjpass"))
         if show is None:
             show = ctx.show_for(token, default=True)
-        if show is None or show == work or work.lower() in show.lower() or _cut_title(show, work):
+        if same and show is not None:
+            work = show  # "based on the webtoon of the same name": the work has the show's title
+        elif show is None or show == work or work.lower() in show.lower() or _cut_title(show, work):
             continue
         status, cues = ctx.status(token, negation=None)
         status = status if status in {"reported", "rumored", "alleged", "speculative", "denied"} else "confirmed"
@@ -1181,3 +1343,297 @@ def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             "adapted_from", show, work, token, "reception.adapted_from",
             object_kind="Work", status=status, cues=cues,
         )  # fmt: skip
+
+
+def _ceremony_before(sentence: Span) -> Span | None:
+    """The awards ceremony an awards round-up names once in its lead ("... at the 15th British Comedy
+    Awards." then category by category): the first prize named in the article's first two sentences.
+    None where the lead names a festival (its prizes have names of their own) or no prize."""
+    from showgraph.nlp.context import sentence_bounds
+
+    doc = sentence.doc
+    start, end = 0, 0
+    for _ in range(2):
+        if end >= sentence.start:
+            break
+        start, end = sentence_bounds(doc, end)
+        lead = doc[start:end]
+        if re.search(r"\b[Ff]estival\b", lead.text):
+            return None
+        found = [a for a in _award_names(lead) if not _off_screen_prize(a)]
+        events = [a for a in found if a.text.lower().endswith("awards")]
+        if found:
+            return (events or found)[0]  # "won the Daesang at the Baeksang Arts Awards": the ceremony
+    # "... at the 2023 Baeksang Arts Awards. X took home the award for best actress": the sentence before
+    if sentence.start > 0:
+        first, last = sentence_bounds(doc, sentence.start - 1)
+        before = doc[first:last]
+        named = [a for a in _award_names(before) if a.text.endswith("Awards") and not _off_screen_prize(a)]
+        if named and not re.search(r"\b[Ff]estival\b", before.text):
+            return named[-1]
+    return None
+
+
+def _off_screen_prize(award: Span) -> bool:
+    """A prize whose own name says it is for music, books or the stage ("Booker Prize", "Brit Awards")."""
+    text = award.text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in lexicon()["off_screen_award_words"])
+
+
+def _categories_after(noun: Token) -> bool:
+    """ "the award for best actress": the prize noun's own "for" phrase names a category."""
+    return any(
+        _category_of(o) for p in noun.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children
+        if o.dep_ == "pobj"
+    )  # fmt: skip
+
+
+def _stage_category(category: str | None) -> bool:
+    """ "best musical actor", "best new play": a theatre prize, no screen production."""
+    return bool(category) and bool(set(category.lower().split()) & lexicon()["stage_genres"])
+
+
+def _round_up_award(token: Token, sentence: Span, awards: list[Span]) -> Span | None:
+    """The prize a category win belongs to: the awards a "where" clause hangs from ("at the X Awards,
+    where Y won best actress"), an awards ceremony named in the sentence, or the round-up's ceremony."""
+    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        head = token.head
+        found = next((a for a in awards if a.start <= head.i < a.end), None)
+        if found is not None:
+            return found
+    events = [a for a in awards if a.text.lower().endswith("awards") and not _out_of_scope(a, sentence)]
+    if events:
+        return events[0]
+    if awards:
+        return None  # another prize named here ("a Bafta winner, she won best actress"): not the round-up's
+    return _ceremony_before(sentence)
+
+
+def _losers(verb: Token, objs: list[Token]) -> list[Token]:
+    """Whom a winner beat: "won X over Y and Z", "named best comedy over Y", "..., beating Y and Z"."""
+    out: list[Token] = []
+    words = lexicon()
+    for node in [verb, *objs]:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "over":
+                out.extend(m for o in child.children if o.dep_ == "pobj" for m in _conjuncts(o))
+            beating = child.dep_ in {"advcl", "acl", "xcomp", "conj"} and child.lemma_.lower() in words["beating_verbs"]
+            if beating and not any(c.dep_ == "nsubj" for c in child.children):
+                out.extend(m for o in child.children if o.dep_ == "dobj" for m in _conjuncts(o))
+    return out
+
+
+@cache
+def _category_win_verbs() -> frozenset[str]:
+    return lexicon()["award_verbs"] | lexicon()["category_win_verbs"]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A noun and its own chain of conjuncts ("A, B and C"), never a conjunct inside its relative clause."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _category_wins(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """Winners and losers of a category where the prize is the round-up's ceremony: "X won best TV
+    comedy actor over Y", "Z was named best new comedy over A and B", "W secured best drama, beating V",
+    "the winner in the best film category was X, beating Y", "at the X Awards, where Kim won best new
+    actress". X, Z, W, Kim won the ceremony's award in that category; Y, A, B, V were nominated."""
+    words = lexicon()
+    for token in sentence:
+        if token.pos_ not in {"VERB", "AUX"} or _negated(token):
+            continue
+        lemma = token.lemma_.lower()
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+        copula = lemma == "be"
+        if copula:
+            # "Winner in the best international comedy category was X"
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() == "winner"), None)
+            attrs = [c for c in token.children if c.dep_ == "attr"]
+            if subject is None or not attrs:
+                continue
+            category = next((c for p in subject.children if p.dep_ == "prep" and p.lower_ in {"in", "of"}
+                             for o in p.children if o.dep_ == "pobj" and (c := _category_of(o))), None)  # fmt: skip
+            winner_tokens, objs = attrs[:1], attrs
+        else:
+            if lemma in {"name", "vote", "crown"} and not passive:
+                continue
+            if not (has_form(token, _category_win_verbs()) or lemma in {"name", "vote", "crown"}):
+                continue
+            if not passive and lemma in words["giving_verbs"]:
+                continue
+            objs = [c for c in token.children if c.dep_ in {"dobj", "oprd", "attr"}]
+            objs += [
+                o
+                for p in token.children
+                if p.dep_ == "prep"
+                and p.lower_ == "with"
+                and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "away" for c in token.children)
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]  # fmt: skip  ("walked away with best actress")
+            category = next((c for o in objs if (c := _category_of(o))), None)
+            prize = any(o.lemma_.lower() in words["award_triggers"] for o in objs)
+            if category and not prize and category.split()[0].lower() not in {"best", "outstanding"}:
+                category = None  # "secured the most lucrative deal": a category is "best X" or an award
+            triumph = lemma == "triumph" and any(c.dep_ == "prep" and c.lower_ == "over" for c in token.children)
+            if triumph:
+                pass  # "X triumphed over Y at the Z Awards": no category needed, the prize is in the sentence
+            elif category is None:
+                continue
+            elif any(o.left_edge.i <= a.root.i <= o.right_edge.i for o in objs for a in awards):
+                continue  # "won the best actor Bafta": the prize is named, the main rule reads it
+            elif any(a.start > token.i and token.left_edge.i <= a.root.i <= token.right_edge.i
+                   and not (token.dep_ == "relcl" and a.start < token.i) for a in awards):  # fmt: skip
+                continue  # "won best actor at the Baftas": the main rule reads it
+            winner_tokens = [c for c in token.children if c.dep_ == ("nsubjpass" if passive else "nsubj")]
+            head_subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if token.dep_ in {"conj", "advcl", "xcomp"} and (
+                not winner_tokens
+                # "X was nominated for Y, but she walked away with Z": she is X
+                or (
+                    winner_tokens[0].lower_ in {"he", "she"}
+                    and head_subjects
+                    and head_subjects[0].ent_type_ == "PERSON"
+                )
+            ):
+                winner_tokens = head_subjects
+        if not winner_tokens or _stage_category(category):
+            continue
+        subject = winner_tokens[0]
+        if subject.pos_ == "NOUN" or any(t.lower_ == "most" or t.tag_ == "JJS" for t in subject.subtree):
+            continue  # "the boxing drama", "the most nominated movie has won best picture 18 times": no name
+        award = _round_up_award(token, sentence, awards)
+        if award is None or _out_of_scope(award, sentence) or _off_screen_prize(award):
+            continue
+        label = _award_label(award)
+        status, cues = ctx.status(token, negation=None)
+        status = status if status in {"reported", "rumored", "denied", "speculative"} else "confirmed"
+        qualifiers = {"category": category}
+        winners = [_party(m, ctx, sentence) for m in _conjuncts(winner_tokens[0])]
+        # "Vera Drake scored best director for Mike Leigh": a person's category won for a named person
+        roles = {"director", "actor", "actress", "writer", "newcomer", "presenter", "performer", "host"}
+        if category and set(category.lower().split()) & roles and not copula:
+            for_people = [o for n in [token, *objs] for p in n.children if p.dep_ == "prep" and p.lower_ == "for"
+                          for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"]  # fmt: skip
+            if for_people and winners and all(w is not None and w[1] == "Show" for w in winners):
+                winners = [
+                    _party(for_people[0], ctx, sentence)
+                ]  # never over a named person ("X won best actor for Ray")
+        winners = [w for w in winners if _winner_ok(w, ctx) and w[0].lower() not in label.lower()]
+        for winner in winners:
+            yield ctx.fact("won_award", winner[0], label, token, "reception.awards",
+                           qualifiers=qualifiers, status=status, cues=cues, subject_kind=winner[1])  # fmt: skip
+        if not winners:
+            continue
+        for loser_token in _losers(token, objs):
+            loser = _party(loser_token, ctx, sentence)
+            if _winner_ok(loser, ctx) and loser not in winners:
+                yield ctx.fact("nominated_for", loser[0], label, token, "reception.awards",
+                               qualifiers=qualifiers, status=status, cues=cues, subject_kind=loser[1])  # fmt: skip
+
+
+def _award_lists(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """ "X and Y won numerous awards in 2004, including National Television, Royal Television Society
+    and British Comedy awards": each listed name sharing the final "awards" is a prize they won."""
+    words = lexicon()
+    doc = sentence.doc
+    for token in sentence:
+        if token.pos_ != "VERB" or _negated(token) or not has_form(token, words["award_verbs"]):
+            continue
+        if token.lemma_.lower() in words["giving_verbs"] or any(c.dep_ == "auxpass" for c in token.children):
+            continue
+        for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in words["award_triggers"]):
+            including = [p for p in obj.children if p.dep_ == "prep" and p.lower_ == "including"]
+            members = [m for p in including for o in p.children if o.dep_ == "pobj" for m in _members(o)]
+            if not members or members[-1].lower_ not in {"awards", "prizes"}:
+                continue
+            noun = "Awards" if members[-1].lower_ == "awards" else "Prizes"
+            labels = []
+            for member in members:
+                span = [
+                    t for t in doc[member.left_edge.i : member.i + 1] if not (t.is_punct or t.dep_ in {"cc", "det"})
+                ]
+                names = [t for t in span if t.lower_ not in {"awards", "prizes"}]
+                if not names or not all(t.is_title or t.is_upper for t in names):
+                    labels = []
+                    break
+                if any(a.start <= names[0].i < a.end for a in awards):
+                    continue  # a named prize: the main rule reads it
+                labels.append(" ".join(t.text for t in names) + " " + noun)
+            if not labels:
+                continue
+            winners = [_party(m, ctx, sentence) for s in token.children if s.dep_ == "nsubj" for m in _members(s)]
+            date = date_in(clause_tokens(token), ctx, future=False)
+            status, cues = ctx.status(token, negation=None)
+            status = status if status in {"reported", "rumored", "denied", "speculative"} else "confirmed"
+            for winner in winners:
+                if not _winner_ok(winner, ctx):
+                    continue
+                for label in labels:
+                    yield ctx.fact(
+                        "won_award", winner[0], label, token, "reception.awards",
+                        qualifiers={"date": date}, status=status, cues=cues, subject_kind=winner[1],
+                    )  # fmt: skip
+
+
+def _nominated_alongside(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """ "It's a great honour to be nominated alongside X and Y": X and Y were nominated for the same
+    prize (one named here, else the ceremony the round-up's lead names)."""
+    for token in sentence:
+        if token.lemma_.lower() not in {"nominate", "shortlist"} or _negated(token):
+            continue
+        alongside = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "alongside"
+                     for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+        if not alongside:
+            continue
+        award = next((a for a in awards if not _out_of_scope(a, sentence)), None) or _ceremony_before(sentence)
+        if award is None or _off_screen_prize(award) or _out_of_scope(award, sentence):
+            continue
+        for member in _conjuncts(alongside[0]):
+            party = _party(member, ctx, sentence)
+            if _winner_ok(party, ctx):
+                yield ctx.fact("nominated_for", party[0], _award_label(award), token, "reception.awards",
+                               subject_kind=party[1])  # fmt: skip
+
+
+def _prize_went_to(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
+    """ "The best actress award went to X", "the Bafta for best drama went to Y": the winner is the object
+    of "to"; the prize is named in the subject or is the round-up's ceremony."""
+    words = lexicon()
+    for token in sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() != "go" or _negated(token):
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if not subjects or to is None:
+            continue
+        subject = subjects[0]
+        named = [a for a in awards if subject.left_edge.i <= a.root.i <= subject.right_edge.i]
+        prize = subject.lemma_.lower() in words["award_triggers"] or bool(named)
+        category = _category_of(subject) or next(
+            (
+                c
+                for p in subject.children
+                if p.dep_ == "prep" and p.lower_ == "for"
+                for o in p.children
+                if o.dep_ == "pobj" and (c := _category_of(o))
+            ),
+            None,
+        )  # fmt: skip  ("the Bafta for best drama")
+        if not prize or (not named and not category) or _stage_category(category):
+            continue
+        award = named[0] if named else _round_up_award(token, sentence, awards)
+        if award is None or _out_of_scope(award, sentence) or _off_screen_prize(award):
+            continue
+        status, cues = ctx.status(token, negation=None)
+        status = status if status in {"reported", "rumored", "denied", "speculative"} else "confirmed"
+        for member in (m for o in to.children if o.dep_ == "pobj" for m in _conjuncts(o)):
+            winner = _party(member, ctx, sentence)
+            if _winner_ok(winner, ctx):
+                yield ctx.fact("won_award", winner[0], _award_label(award), token, "reception.awards",
+                               qualifiers={"category": category}, status=status, cues=cues,
+                               subject_kind=winner[1])  # fmt: skip

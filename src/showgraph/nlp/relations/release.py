@@ -11,6 +11,7 @@ the article's references. The module also holds the small helpers the reception 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -350,13 +351,17 @@ def timetable_present(verb: Token) -> bool:
 def _verb_tagged_noun(token: Token, words: dict) -> bool:
     """A present-tense release verb the tagger read as a plural noun at the root, right after a title."""
     doc = token.doc
+    dated = token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "DATE"  # "X debuts Friday on Hulu"
     return (
-        token.dep_ == "ROOT"
+        token.dep_ in {"ROOT", "appos"}
         and token.tag_ == "NNS"
         and token.lower_[:-1] in words["release_verbs"]
         and token.i > 0
         and doc[token.i - 1].ent_type_ == SHOW
-        and any(c.dep_ == "prep" and c.lower_ in {"on", "in"} for c in token.children)
+        and (
+            dated
+            or (token.dep_ == "ROOT" and any(c.dep_ == "prep" and c.lower_ in {"on", "in"} for c in token.children))
+        )
     )
 
 
@@ -639,7 +644,12 @@ def released_on_rule(sentence: Span, ctx: ArticleContext) -> list[Fact]:
     if not tv_article(ctx):
         return []
     carriers = carrier_titles(ctx)
-    found = [fact for sent in sentence.sents for fact in _released_on(sent, ctx) if fact.subject not in carriers]
+    found = [
+        fact
+        for sent in sentence.sents
+        for fact in [*_released_on(sent, ctx), *_run_and_year_releases(sent, ctx)]
+        if fact.subject not in carriers
+    ]
     return [
         fact
         for fact in found
@@ -665,7 +675,13 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if _verb_tagged_noun(token, words):
             # "Season 2 of X premieres on Netflix on March 3", the verb tagged as a plural noun
             show = next((show_name(e) for e in ents(sentence, SHOW) if e.end <= token.i), None)
-            date = date_in([t for t in token.subtree if t.i > token.i], ctx, future=True)
+            after = [t for t in token.subtree if t.i > token.i]
+            if token.dep_ == "appos":  # the date the parser hung beside it: "X debuts Friday on Hulu"
+                after = [
+                    token,
+                    *(t for t in sentence.doc[token.i + 1 : min(sentence.end, token.i + 4)] if t.ent_type_ == "DATE"),
+                ]
+            date = date_in(after, ctx, future=True)
             if show and date:
                 season = season_of(sentence.doc[sentence.start : token.i], sentence)
                 yield ctx.fact(
@@ -678,6 +694,15 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         ):
             if token.dep_ == "amod":
                 continue
+            governor = token
+            while governor.dep_ == "xcomp" and governor.head != governor:
+                governor = governor.head  # "Production ... is set to begin in June": the subject of "is set"
+            arguments = [*token.children, *(g for g in governor.children if g.dep_ in {"nsubj", "nsubjpass"})]
+            if lemma in {"begin", "start", "open"} and any(
+                words["production_nouns"] & {t.lemma_.lower(), t.lower_} for c in arguments
+                if c.dep_ in {"dobj", "xcomp", "nsubj", "nsubjpass", "prep"} for t in c.subtree
+            ):  # fmt: skip
+                continue  # "begins filming next month", "production starts in May": no release
             status, cues = ctx.status(token, negation=None)
             tokens = [t for t in clause_tokens(token) if t.dep_ not in {"nsubj", "nsubjpass"} or t.i > token.i]
             date = date_in(tokens, ctx, future=is_future(status) or timetable_present(token))
@@ -686,9 +711,19 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             if status == "confirmed" and timetable_present(token) and _ahead(date, ctx):
                 status = "scheduled"  # "returns to Netflix on October 1": a plan
             show = show_of_clause(token, sentence, ctx, deps=("nsubj", "nsubjpass", "dobj"))
+            # "The show's second season premiered on January 9", parsed as a noun phrase with the verb
+            # hung on it: the noun is the subject
+            fragment = token.dep_ == "acl" and token.tag_ in {"VBD", "VBN"} and token.head.dep_ == "ROOT"
+            if show is None and fragment and token.head.lemma_.lower() in {"season", "series", "show", "drama"}:
+                head = token.head
+                owner = [c for c in head.children if c.dep_ == "poss"]
+                found = shows_under(head, sentence)
+                show = show_name(found[0]) if found else referent_show(owner[0] if owner else head, ctx)
             if show is None:
                 continue
             subject = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if fragment and not subject:
+                subject = [token.head]
             if token.dep_ == "relcl" and any(s.lower_ in {"which", "that"} for s in subject):
                 subject = [token.head]  # "The first season, which premiered on ...": its antecedent
             season = season_of([t for s in subject for t in s.subtree if not (t.i >= token.i)], sentence) or (
@@ -725,6 +760,27 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 qualifiers={"season": ctx.season_for(token), "platform": _release_platform(token, sentence, ctx)},
                 status=status, cues=cues,
             )  # fmt: skip
+
+
+def _run_and_year_releases(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """ "X ran from 1971 to 1987" (first shown in 1971), "1989's Shirley Valentine" (a year's title)."""
+    for token in sentence:
+        if token.pos_ == "VERB" and token.lemma_.lower() == "run" and not any(c.dep_ == "neg" for c in token.children):
+            years = _from_to_years(token)
+            if years and _about_production(token):
+                show = show_of_clause(token, sentence, ctx, deps=("nsubj", "nsubjpass"))
+                if show:
+                    yield ctx.fact("released_on", show, years[0], token, "release.released_on")
+        if re.fullmatch(r"(19|20)\d\d", token.text) and token.i + 2 < sentence.end:
+            case = sentence.doc[token.i + 1]
+            title = ctx.entity(sentence.doc[token.i + 2])
+            if (
+                case.lower_ in {"'s", "’s"}
+                and title is not None
+                and title.label_ == SHOW
+                and title.start == token.i + 2
+            ):
+                yield ctx.fact("released_on", show_name(title), token.text, token, "release.released_on")
 
 
 def _dated_run(noun: Token) -> bool:
@@ -874,7 +930,32 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 objs = [c for c in token.children if c.dep_ in {"dobj", "prep", "pobj"}]
                 obj_words = {t.lemma_.lower() for c in objs for t in c.subtree}
                 subject = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                if lemma in {"end", "finish", "conclude", "wrap"} and not obj_words & {"run", "life", "series"}:
+                # "X ended in 2022": a titled show ended in a year (not "ended on a cliffhanger")
+                year_end = (
+                    lemma == "end"
+                    and len(subject) == 1
+                    and subject[0].left_edge.i == sentence.start  # the whole clause opens with the show
+                    and not any(c.dep_ == "npadvmod" for c in token.children)
+                    and any(
+                        s.ent_type_ == SHOW or (s.lemma_.lower() in words["show_nouns"] and shows_under(s, sentence))
+                        for s in subject
+                    )
+                    and not any(
+                        t.lower_ in {"season", "episode", "chapter", "part"} for s in subject for t in s.subtree
+                    )
+                    and not any(c.dep_ == "dobj" for c in token.children)
+                    and any(
+                        p.dep_ == "prep"
+                        and p.lower_ == "in"
+                        and any(re.fullmatch(r"(19|20)\d\d", t.text) for t in p.subtree)
+                        for p in token.children
+                    )
+                )
+                if (
+                    lemma in {"end", "finish", "conclude", "wrap"}
+                    and not obj_words & {"run", "life", "series", "season"}
+                    and not year_end
+                ):
                     value = None
                 if lemma in {"draw", "come"} and not obj_words & {"close", "end"}:
                     value = None
@@ -890,8 +971,11 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             ):
                 value = None
             if value in {"in_production"} and lemma in {"begin", "start", "commence", "get", "go", "wrap"}:
-                subject_words = {t.lemma_.lower() for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}
-                                 for t in c.subtree}  # fmt: skip
+                governor = token
+                while governor.dep_ == "xcomp" and governor.head != governor:
+                    governor = governor.head  # "Production on X is set to begin in June"
+                subject_words = {t.lemma_.lower() for c in [*token.children, *governor.children]
+                                 if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}  # fmt: skip
                 obj_words = {t.lemma_.lower() for t in token.subtree}
                 if not (subject_words | obj_words) & words["production_nouns"]:
                     value = None
@@ -950,6 +1034,129 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         )  # fmt: skip
     yield from _unconfirmed(sentence, ctx)
     yield from _new_series(sentence, ctx)
+    yield from _status_phrases(sentence, ctx)
+
+
+def _status_phrases(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
+    """Statuses said by a phrase: "will not return to screens" (cancelled), "has been put on pause/hold",
+    "went on hiatus" (suspended), "is due to start its fourth series" (renewed, season 4), "ran from
+    1971 to 1987" (ended in 1987)."""
+    words = lexicon()
+    for token in sentence:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = token.lemma_.lower()
+        value = None
+        season = None
+        date = None
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if lemma == "return" and negated and _returns_to_screens(token):
+            if any(c.dep_ == "aux" and c.lower_ in {"will", "wo", "'ll", "shall"} for c in token.children):
+                value = "cancelled"  # "X will not return to screens, the BBC has said"
+        elif lemma == "be" and not negated and _last_season(token, sentence):
+            # "The fourth season of X will be its last": the show ends with that season
+            value, season = "ended", _last_season(token, sentence)
+        elif lemma in {"put", "go", "be", "place"} and not negated:
+            # "has been put on pause", "was put on hold", "went on hiatus", "is on hiatus"
+            on = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children
+                  if o.dep_ == "pobj" and o.lemma_.lower() in words["pause_nouns"]]  # fmt: skip
+            if any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children):  # "put on pause" (a particle)
+                on += [
+                    c for c in token.children if c.dep_ in {"dobj", "oprd"} and c.lemma_.lower() in words["pause_nouns"]
+                ]
+            if on and (lemma != "be" or on[0].lemma_.lower() == "hiatus"):
+                value = "suspended"
+        elif lemma == "be" and negated and any(c.lower_ == "back" for c in token.children):
+            if any(c.dep_ == "aux" and c.lower_ in {"will", "wo", "'ll", "shall"} for c in token.children):
+                value = "cancelled"  # "X won't be back for a fourth season"
+        elif lemma in {"pick", "get", "land", "score", "earn", "secure", "receive", "bag"} and not negated:
+            # "has been picked up for a second season", "gets a third season": a further order
+            if lemma == "pick" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+                continue
+            ordered = [t for c in token.children if c.dep_ in {"dobj", "prep"} for t in c.subtree]
+            if not any(t.lemma_.lower() in {"season", "series"} for t in ordered):
+                continue
+            number = season_of(ordered, sentence)
+            if lemma == "pick" and number == 1:
+                value, season = "commissioned", None
+            elif number and number >= 2:
+                value, season = "renewed", number
+        elif lemma in {"start", "begin", "launch"} and not negated:
+            # "is due to start its fourth series": a further season of the show
+            for obj in (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in {"series", "season"}):
+                owned = any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in obj.children)
+                number = season_of(list(obj.subtree), sentence)
+                if owned and number and number >= 2:
+                    value, season = "renewed", number
+        elif lemma == "run" and not negated:
+            years = _from_to_years(token)
+            if years and (ctx.published is None or int(years[1]) < ctx.published.year):
+                value, date = "ended", years[1]  # "ran from 1971 to 1987": a past run
+        if lemma == "pull" and not negated and any(c.dep_ == "dobj" and c.lower_ == "plug" for c in token.children):
+            # "Netflix has pulled the plug on X": the show is the object of "on"
+            on = [o for c in token.children for p in [c, *c.children] if p.dep_ == "prep" and p.lower_ == "on"
+                  for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            shows = shows_under(on[0], sentence) if on else []
+            name = show_name(shows[0]) if shows else (referent_show(on[0], ctx) if on else None)
+            if name:
+                status, cues = ctx.status(token, negation=None)
+                yield ctx.fact("season_status", name, "cancelled", token, "release.season_status",
+                               status=status, cues=cues)  # fmt: skip
+            continue
+        if value is None:
+            continue
+        clause = token
+        while clause.dep_ in {"xcomp", "acomp"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+            clause = clause.head  # "X is due to start ...": the subject of "is"
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "X and Y's entertainment show Z will not return": the parser may make the show an apposition
+        show_appos = any(a.dep_ == "appos" and (a.ent_type_ == SHOW or a.lemma_.lower() in words["show_nouns"])
+                         for s in subjects for a in s.children)  # fmt: skip
+        if not (_about_production(clause) or show_appos):
+            continue
+        show = show_of_clause(clause, sentence, ctx, deps=("nsubj", "nsubjpass"))
+        if show is None:
+            continue
+        status, cues = ctx.status(token, negation=None)
+        if value == "cancelled":
+            status, cues = "confirmed", ()  # "will not return" states the decision
+        if value == "ended" and date is not None:
+            status, cues = "confirmed", ()  # "ran from 1971 to 1987": a past run
+        if date is None:
+            date = date_in(clause_tokens(token), ctx, future=is_future(status) or timetable_present(token))
+        yield ctx.fact(
+            "season_status", show, value, token, "release.season_status",
+            qualifiers={"season": season, "date": date}, status=status, cues=cues,
+        )  # fmt: skip
+
+
+def _last_season(verb: Token, sentence: Span) -> int | None:
+    """The season a copula calls the last: "the fourth season will be its last/final season"."""
+    attrs = [c for c in verb.children if c.dep_ in {"attr", "acomp"}]
+    last = any(a.lower_ in {"last", "final"} or any(c.lower_ in {"last", "final"} for c in a.children) for a in attrs)
+    if not last:
+        return None
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subject.lemma_.lower() in {"season", "series"}:
+            number = season_of(list(subject.subtree), sentence)
+            if number:
+                return number
+    return None
+
+
+def _from_to_years(verb: Token) -> tuple[str, str] | None:
+    """ "ran from 1971 to 1987" (also "from 1971-87"): the first and last year of a run."""
+    years = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "to", "until", "till"}:
+            for t in prep.subtree:
+                if re.fullmatch(r"(19|20)\d\d", t.text):
+                    years.append((prep.lower_, t.text))
+    start = next((y for p, y in years if p == "from"), None)
+    end = next((y for p, y in years if p in {"to", "until", "till"}), None)
+    if start and end and start < end:
+        return start, end
+    return None
 
 
 def _about_production(verb: Token) -> bool:
