@@ -97,11 +97,12 @@ def test_age_of_a_descriptor_is_the_person_just_named(nlp) -> None:
     assert not [f for f in facts_of(nlp, body, title="Glass Garden") if f[0] == "age"]
 
 
-def test_age_spelled_out_and_at_death(nlp) -> None:
+def test_age_spelled_out_but_not_at_death(nlp) -> None:
     body = "Nineteen-year-old pop singer Tom Reid joined the ITV show Pond Life."
     assert ("age", "Tom Reid", 19) in facts_of(nlp, body, title="Pond Life")
+    # FORMAT: the age now, not an age at a past event; a death is one
     body = "Actress Ann Lee, who starred in the ITV soap Pond Life, has died of cancer aged 55."
-    assert ("age", "Ann Lee", 55) in facts_of(nlp, body, title="Pond Life")
+    assert not [f for f in facts_of(nlp, body, title="Pond Life") if f[0] == "age"]
     body = "Ann Lee, who starred in the ITV soap Pond Life, retired aged 55."
     assert not [f for f in facts_of(nlp, body, title="Pond Life") if f[0] == "age"]
 

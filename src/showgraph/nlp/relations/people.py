@@ -405,21 +405,8 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             elif _definite_descriptor(token, end):
                 # "The 28-year-old host said ...", "said the 74-year-old comedian": the person just named
                 person, value = _just_named(token, ctx), number
-        if person is None and token.lower_ == "aged" and token.i + 1 < sentence.end and doc[token.i + 1].like_num:
-            # an obituary: "X has died of cancer aged 55", "X, who died aged 55"
-            verb = token.head
-            while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
-                verb = verb.head
-            number = doc[token.i + 1]
-            figure = int(number.text) if number.text.isdigit() else word_to_number(number.text)
-            if verb.lemma_.lower() == "die" and figure and 1 <= figure <= 110:
-                subj = [c for c in verb.children if c.dep_ == "nsubj"]
-                if subj and subj[0].lower_ in {"who"} and verb.dep_ == "relcl":
-                    subj = [verb.head]
-                found = _named_person(subj[0], ctx) if subj else None
-                if found is not None and found in tv_people(ctx):
-                    yield ctx.fact("age", found, figure, token, "people.age")
-            continue
+        if person is None and token.lower_ == "aged":
+            continue  # "X has died aged 55": an age at death is an age at a past event, not the age now (FORMAT)
         if person is None or value is None or person not in tv_people(ctx):
             continue
         if any(t.lower_ in {"when", "aged", "at"} for t in doc[max(sentence.start, token.i - 3) : token.i]):
