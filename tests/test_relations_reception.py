@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import run_rule, triples
+from nlp_helpers import facts_of, full_facts, run_rule, triples
 from showgraph.nlp.relations.reception import (
     adapted_from_rule,
     awards_rule,
@@ -602,3 +602,16 @@ def test_a_person_category_won_for_a_named_person(nlp) -> None:
         f for f in run(nlp, awards_rule, body, title="Glass Garden") if f.qualifiers.get("category") == "best director"
     ]
     assert [(f.subject, f.object) for f in facts] == [("Ann Lee", "Baeksang Arts Awards")]
+
+
+def test_a_predicted_win_is_speculative(nlp) -> None:
+    body = "Ann Lee stars in the ITV drama Pond Life. Critics predict that Lee will win the best actress Oscar."
+    found = [f for f in full_facts(nlp, body, title="Pond Life").facts if f.relation == "won_award"]
+    assert [(f.subject, f.object, f.status) for f in found] == [("Ann Lee", "Oscar", "speculative")]
+
+
+def test_a_performance_prize_for_a_show_is_the_performers(nlp) -> None:
+    body = "Ann Lee stars in the ITV drama Pond Life. Ann Lee won the best actress Bafta for Pond Life."
+    assert ("won_award", "Ann Lee", "Bafta") in facts_of(nlp, body, title="Pond Life")
+    body = "Pond Life is an ITV drama. Ann Lee collected the best drama Bafta for Pond Life."
+    assert ("won_award", "Ann Lee", "Bafta") not in facts_of(nlp, body, title="Pond Life")

@@ -692,6 +692,14 @@ def _negated(token: Token) -> bool:
     )
 
 
+#: Categories won by a person for their work in a show, not by the show.
+_PERSONAL_CATEGORY = re.compile(
+    r"\b(actor|actress|performance|performer|presenter|host|director|writer|screenwriter|newcomer|comedian|"
+    r"personality|supporting|lead)s?\b",
+    re.IGNORECASE,
+)
+
+
 @rules.register("reception.awards")
 def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """``won_award`` / ``nominated_for``: "X won two Golden Globes in 2004 for best comedy", "X was
@@ -836,8 +844,10 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 categories = [(name + _verb_attached_tail(generic[0], token, {"for"}), token)]  # not "five awards"
         for category, head in categories:
             who = agent
+            # a person's own prize ("X won the best actress Bafta for Y": X won it, for her part in Y)
+            personal = who[1] == "Person" and bool(category) and bool(_PERSONAL_CATEGORY.search(category or ""))
             nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-            if category and nxt is not None and nxt.lower_ == "for" and head is not token:
+            if category and nxt is not None and nxt.lower_ == "for" and head is not token and not personal:
                 target = [c for c in nxt.children if c.dep_ == "pobj"] or (
                     [head.doc[nxt.i + 1]] if nxt.i + 1 < len(head.doc) else []
                 )
@@ -845,7 +855,7 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 if other:
                     who = other
             # "the award for best international comedy for The Simpsons": the show the prize is for
-            for prep in token.children:
+            for prep in token.children if not personal else ():
                 if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i > token.i:
                     shows = shows_under(prep, sentence)
                     if shows and category and shows[0].text not in category:
