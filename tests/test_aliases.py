@@ -101,3 +101,20 @@ def test_a_lone_given_name_is_the_one_full_name_with_it():
     assert table.canonical("Richard") == "Richard"  # two people share it: no guess
     table = AliasTable.from_names(["Richard Roe", "Cliff Richard"])
     assert table.canonical("Richard") == "Cliff Richard"  # a surname first
+
+
+def test_the_parse_can_be_serialised_after_the_rules_ran(nlp) -> None:
+    """Rules memoise on ``doc.user_data`` (headline person, the subject's gender, show words); all of it is
+    dropped afterwards, so the parse can be written out (multiprocess parsing and caches need that)."""
+    from showgraph.nlp.extract import facts_from_doc, parse_articles
+    from showgraph.readers import Article
+
+    article = Article(
+        title="Ann Lee dies aged 70",
+        body="Actress Ann Lee has died. She played Nell in the Channel 4 soap Blue Harbour, which began in 1982.",
+    )
+    [(article, doc)] = list(parse_articles([article], nlp))
+    facts = facts_from_doc(article, doc)
+    assert facts.facts
+    assert not [key for key in doc.user_data if str(key).startswith("showgraph_")]
+    assert doc.to_bytes()

@@ -242,7 +242,8 @@ def ent_at(token: Token) -> Span | None:
 #: ``doc.user_data`` keys of the per-doc indexes below; :func:`reset_indexes` drops them once a doc's
 #: entities and sentences are final (the pipeline's components change them while they run).
 INDEX_KEYS = ("showgraph_sentences", "showgraph_label_spans", "showgraph_ent_index", "showgraph_sporty",
-              "showgraph_screen", "showgraph_words")  # fmt: skip
+              "showgraph_screen", "showgraph_words", "showgraph_off_screen", "showgraph_show_words",
+              "showgraph_headline_person", "showgraph_subject_gender")  # fmt: skip
 
 
 #: Nouns after which a capitalised word is a title ("comedy Hitch", "the documentary Super Size Me").
