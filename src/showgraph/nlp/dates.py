@@ -268,7 +268,11 @@ def find_dates(text: str, published: date | str | None = None, *, future: bool |
             start, end = match.span()
             if kind == "month":
                 start = match.start("month")
-            if kind == "weekday" and not match.group("which") and not _RELEASE_BEFORE.search(text[:start]):
+            if (
+                kind == "weekday"
+                and not match.group("which")
+                and not _RELEASE_BEFORE.search(text[max(0, start - 20) : start])
+            ):
                 continue  # a bare weekday name ("Sunday Times") is too often a title; "premieres Friday" is a day
             if kind == "year" and _clock_time(text, start, end):
                 continue  # "at about 1900 on Sundays" is seven in the evening

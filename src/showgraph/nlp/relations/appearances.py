@@ -45,6 +45,7 @@ from showgraph.nlp.context import (
     show_at,
 )
 from showgraph.nlp.relations import rules
+from showgraph.nlp.relations.cast import POSSESSIVE_MARKS
 from showgraph.nlp.relations.release import off_screen
 
 PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "appearances.json"
@@ -422,7 +423,7 @@ def show_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     doc = sent.doc
     characters = {f.object for f in ctx.memo.get("found", ()) if f.relation == "plays"}
     for token in sent:
-        if token.text not in ("'s", "’s", "'", "’") or token.i == sent.start or token.i + 1 >= sent.end:
+        if token.text not in POSSESSIVE_MARKS or token.i == sent.start or token.i + 1 >= sent.end:
             continue
         owner = doc[token.i - 1]
         owned = doc[token.i + 1]

@@ -128,8 +128,9 @@ def _show_near(token: Token, ctx: ArticleContext) -> str | None:
                     found = show_at(pobj, ctx) or show_in_subtree(pobj)
                     if found:
                         return found
-                    if _someones_work(pobj) or (child.lower_ == "in" and untagged_title_in(pobj)):
-                        return untagged_title_in(pobj) if child.lower_ == "in" else None
+                    untagged = untagged_title_in(pobj) if child.lower_ == "in" else None
+                    if untagged or _someones_work(pobj):
+                        return untagged
     return ctx.show_for(token)
 
 
@@ -262,7 +263,7 @@ def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
 
 #: Words that are never a show's title or a cast member's name ("Film actress X", "Comedy sequel Y").
 GENERIC_NAMES = frozenset(
-    {"film", "films", "comedy", "drama", "series", "show", "movie", "broadway", "west end", "freeview",
+    {"film", "films", "comedy", "drama", "series", "show", "movie", "broadway", "west end",
      "highlights", "hollywood", "bollywood", "tv", "television", "radio", "theatre", "cinema", "stage"}
 )  # fmt: skip
 
@@ -871,7 +872,7 @@ def possessive_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         return
     doc = sent.doc
     for token in sent:
-        if token.text not in ("'s", "’s", "'", "’") or token.i == sent.start or token.i + 1 >= sent.end:
+        if token.text not in POSSESSIVE_MARKS or token.i == sent.start or token.i + 1 >= sent.end:
             continue
         owner, owned = doc[token.i - 1], doc[token.i + 1]
         if owner.ent_type_ != "PERSON" or owned.pos_ != "PROPN" or not owned.is_title:

@@ -49,7 +49,7 @@ from showgraph.nlp.context import (
     show_in_subtree,
 )
 from showgraph.nlp.relations import rules
-from showgraph.nlp.relations.cast import surname_as_show, untagged_title_between
+from showgraph.nlp.relations.cast import POSSESSIVE_MARKS, surname_as_show, untagged_title_between
 from showgraph.nlp.relations.release import off_screen
 
 PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "credits.json"
@@ -747,7 +747,7 @@ rules.register("credits.scripts", func=credits_scripts)
 def _owner(token: Token) -> bool:
     """Whether a name is an owner's possessive ("Philip Pullman's His Dark Materials"), not the work itself."""
     span = name_span(token)
-    return span.end < len(token.doc) and token.doc[span.end].text in ("'s", "’s", "'", "’")
+    return span.end < len(token.doc) and token.doc[span.end].text in POSSESSIVE_MARKS
 
 
 def _passive_show(verb: Token, ctx: ArticleContext, *, default: bool = True) -> str | None:
@@ -879,6 +879,13 @@ def _named_together(person: str | None, show: str, ctx: ArticleContext) -> bool:
     "Spurlock's film" stand for the article's show rather than another of the person's films."""
     if not person:
         return False
+    memo = ctx.memo.setdefault("named_together", {})  # asked once per role noun or possessive
+    if (person, show) not in memo:
+        memo[(person, show)] = _find_named_together(person, show, ctx)
+    return memo[(person, show)]
+
+
+def _find_named_together(person: str, show: str, ctx: ArticleContext) -> bool:
     last = person.split()[-1].lower()
     if last in (ctx.article.title or "").lower().split():
         return True  # "Gervais sitcom ...": the headline makes the article about the person's show
@@ -923,7 +930,7 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     doc = sent.doc
     for token in sent:
         # "X's SHOW" / "X's new sitcom"
-        if token.text in ("'s", "’s", "'", "’") and token.i > sent.start and doc[token.i - 1].ent_type_ == "PERSON":
+        if token.text in POSSESSIVE_MARKS and token.i > sent.start and doc[token.i - 1].ent_type_ == "PERSON":
             owner = doc[token.i - 1]
             owner_span = name_span(owner)
             owner_start = owner_span.start
@@ -941,7 +948,7 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 continue
             if target.ent_type_ != "SHOW" and any(t.ent_type_ == "PERSON" for t in rest):
                 continue
-            show = show_at(target, ctx) if target.ent_type_ == "SHOW" else ctx.show_for(target)
+            show = show_at(target, ctx) if target.ent_type_ == "SHOW" else None
             if target.ent_type_ != "SHOW":
                 # "X's film Y" names its title; "X's film" alone is the article's own show or nobody's we know
                 # (another title in the sentence or the sentence before is as often someone else's film)

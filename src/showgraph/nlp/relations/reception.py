@@ -542,16 +542,20 @@ def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
 # ------------------------------------------------------------------------------------------------ awards
 
 
+@cache
+def _award_names_pattern() -> re.Pattern[str]:
+    """The listed award names, longest first, as one pattern (built once: it is asked per sentence)."""
+    names = sorted(lexicon()["award_names"], key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(n) for n in names)})s?\b")
+
+
 def _award_names(sentence: Span) -> list[Span]:
     """Award names in the sentence: listed names ("Bafta", "Golden Globes") and "X Award(s)" titles."""
-    words = lexicon()
     doc = sentence.doc
     text = sentence.text
-    names = sorted(words["award_names"], key=len, reverse=True)
-    pattern = "|".join(re.escape(n) for n in names)
     spans = []
     matches = [
-        *re.finditer(rf"\b(?:{pattern})s?\b", text),
+        *_award_names_pattern().finditer(text),
         *re.finditer(r"\b(?:[A-Z][\w'’]+\s+){1,5}(?:Awards?|Prize|Trophy)\b", text),
     ]
     for match in sorted(matches, key=lambda m: m.start()):

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
-from showgraph.nlp.context import ArticleContext
+from showgraph.nlp.context import ArticleContext, label_spans
 from showgraph.nlp.dates import dates_in
 from showgraph.nlp.numbers import find_seasons, ordinal_value, parse_number
 from showgraph.nlp.relations import rules
@@ -78,6 +78,14 @@ def off_screen(sentence: Span) -> str | None:
     >>> off_screen(nlp("The soap opera returns to BBC One in May.")[:]) is None
     True
     """
+    memo = sentence.doc.user_data.setdefault("showgraph_off_screen", {})  # many rules ask per fact
+    key = (sentence.start, sentence.end)
+    if key not in memo:
+        memo[key] = _off_screen(sentence)
+    return memo[key]
+
+
+def _off_screen(sentence: Span) -> str | None:
     words = lexicon()
     lowers = [t.lower_ for t in sentence]
     if set(lowers) & words["screen_only_words"]:
@@ -111,8 +119,8 @@ def _test_nlp():  # pragma: no cover - doctest helper: the plain statistical mod
 
 
 def ents(sentence: Span, label: str) -> list[Span]:
-    """Entities of one label in a sentence."""
-    return [e for e in sentence.ents if e.label_ == label]
+    """Entities of one label in a sentence (or any span), from the per-doc index."""
+    return label_spans(sentence.doc, label, sentence.start, sentence.end)
 
 
 def show_name(ent: Span) -> str:
