@@ -15,7 +15,7 @@ def shows_of(nlp, body: str, title: str = "News") -> list[str]:
     ("body", "title"),
     [
         ("She starred in the drama Footballers' Wives for ITV.", "Footballers' Wives"),
-        ("Rita Vale is joining the cast of the film adaptation of The Traveller's Guide To The Stars.",
+        ("Rita Vale has signed up for the film version of The Traveller's Guide To The Stars.",
          "The Traveller's Guide To The Stars"),
         ("The zombie comedy Night of the Living Bread was a hit on BBC Two.", "Night of the Living Bread"),
         ("He starred in the comedy Diary of a Mad Lonely Baker last year.", "Diary of a Mad Lonely Baker"),
@@ -47,7 +47,9 @@ def test_a_short_title_with_and_stays_whole(nlp):
 
 
 def test_the_show_s_winner_is_no_title(nlp):
-    shows = shows_of(nlp, "Ann Cole joined the reality show Jungle Life. Cole was the show's first female winner.")
+    shows = shows_of(
+        nlp, "Ann Cole joined the reality show Jungle Life. In May Cole became the show's first female winner."
+    )
     assert shows == ["Jungle Life"]
 
 
@@ -58,21 +60,21 @@ def test_a_person_s_surname_is_no_title(nlp):
 
 
 def test_a_title_named_after_its_character_is_kept(nlp):
-    body = "Morris will direct and co-write Nathan Pike for Channel 4. Nathan Pike is a comedy set in London."
-    assert "Nathan Pike" in shows_of(nlp, body, title="Morris returns with Nathan Pike")
+    body = "Quinn is to direct and help write Nathan Pike for Channel 4. Nathan Pike is a comedy set in London."
+    assert "Nathan Pike" in shows_of(nlp, body, title="Quinn returns with Nathan Pike")
 
 
 def test_kinds_of_production_and_decades_are_no_titles(nlp):
     body = (
         "Film actress Ann Cole won an award for the drama Grey Skies on ITV1. "
-        "It was remade as a glossy soap in the 1980s, starring Jo Reed."
+        "It came back as a lavish soap in the 1980s, starring Jo Reed."
     )
     shows = shows_of(nlp, body)
     assert "Film" not in shows and "1980s" not in shows
 
 
 def test_the_subject_of_a_relative_clause_after_shows_is_no_title(nlp):
-    body = "This is one of the shows Alan Pike left the gardening programme to present on BBC Two."
+    body = "It was one of the shows Alan Pike quit the cookery programme to front on BBC Two."
     assert "Alan Pike" not in shows_of(nlp, body)
 
 
@@ -109,8 +111,8 @@ def test_a_nationality_word_before_a_person_or_a_role_is_no_title(nlp):
     [
         ("Soap operas Harbour Lights, Oak Ridge plus The Brave And The Bold all made the list.",
          ["Harbour Lights", "Oak Ridge", "The Brave And The Bold"]),
-        ("He criticised quiz shows like the BBC's We Know It's All True.", ["We Know It's All True"]),
-        ("The network relied on reality TV shows such as the low-rated Who's Your Uncle.", ["Who's Your Uncle"]),
+        ("She scorned quiz shows like the BBC's We Know It's All True.", ["We Know It's All True"]),
+        ("The network leans on TV dating shows such as the little-watched Who's Your Uncle.", ["Who's Your Uncle"]),
         ("Ratings fell for the network's reality shows, such as American Starlet, this week.", ["American Starlet"]),
     ],
 )  # fmt: skip
@@ -143,7 +145,7 @@ def test_a_place_a_club_or_a_company_before_a_role_is_no_title(nlp, body):
         ("The TV show was a hit. The drama was on ITV. Cats And The Town drew to a close on HBO.", "Cats And The Town"),
         ("Ratings for ITV's I'm A Star... Get Me Out Of Town fell as the TV show lost viewers. The series ended.",
          "I'm A Star... Get Me Out Of Town"),
-        ("Critics praised the Bafta-winning drama My Summer Of Roses on BBC Two.", "My Summer Of Roses"),
+        ("Viewers loved the Bafta-winning drama My Winter Of Roses on BBC Two.", "My Winter Of Roses"),
         ("Her husband Jo Reed - Troy actress Ann Bell was there.", "Troy"),
     ],
 )  # fmt: skip
@@ -189,11 +191,11 @@ def test_titles_of_an_actor_s_credits(nlp, body, titles):
     "body",
     [
         "The TV drama was a hit. The series ended. The show ended. He appeared in Paris, Rome and London.",
-        "The TV drama was a hit. The series ended. The show ended. The hero also appears in Angels and Demons.",
+        "The TV drama was a hit. The series ended. The show ended. The detective also appears in Lions and Lambs.",
     ],
 )
 def test_places_and_a_two_word_list_after_appeared_in_are_no_titles(nlp, body):
-    assert not {"Paris", "Rome", "Angels", "Demons"} & set(shows_of(nlp, body))
+    assert not {"Paris", "Rome", "Lions", "Lambs"} & set(shows_of(nlp, body))
 
 
 @pytest.mark.parametrize(
@@ -257,9 +259,9 @@ def test_a_title_before_a_counted_noun_stays_a_title(nlp):
 
 def test_titles_listed_as_what_plural_shows_were(nlp):
     shows = shows_of(
-        nlp, "Other American shows which won praise were The Z-Files, I Love Lucky, Twin Lakes and Star Trip."
+        nlp, "Other American shows which critics admired were The Q-Files, I Love Lorna, Twin Rivers and Star Quest."
     )
-    assert {"The Z-Files", "I Love Lucky", "Twin Lakes", "Star Trip"} <= set(shows)
+    assert {"The Q-Files", "I Love Lorna", "Twin Rivers", "Star Quest"} <= set(shows)
     assert shows_of(nlp, "The shows were Tom Pike and Jo Reed's.") == []
 
 

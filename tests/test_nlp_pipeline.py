@@ -88,7 +88,7 @@ def test_people_clubs_and_events_are_no_shows(nlp):
     assert _shows(nlp, "Title favourite Lleyton Hewitt won in straight sets on Monday.", "Hewitt through") == []
     body = "Shares fell, the BBC's Jonathan Beale reports. G Warburton (Cardiff AAC) won the 60m."
     assert _shows(nlp, body, "Markets slide") == []
-    assert _shows(nlp, "The 2006 World Cup in Germany will be broadcast in high-definition.", "HD TV") == []
+    assert _shows(nlp, "The 2030 World Cup in Spain is to be screened in high-definition.", "HD TV") == []
 
 
 def test_weak_cues_count_in_a_sentence_about_the_screen(nlp):
@@ -130,9 +130,9 @@ def test_the_headline_credits_the_main_show_to_its_owner(nlp):
 def test_a_channel_s_soap_is_not_a_show_of_another_channel(nlp):
     body = (
         "The sitcom Blue Harbour is shown on BBC Two every week. "
-        "Keaveney, who played Ann Lee when the Channel 4 soap began in 1982, died on Saturday."
+        "Garvey, who played Ann Lee when the Channel 4 soap started in 1983, has died aged 70."
     )
-    assert ("cast_member", "Blue Harbour", "Keaveney") not in facts_of(nlp, body)
+    assert ("cast_member", "Blue Harbour", "Garvey") not in facts_of(nlp, body)
 
 
 def test_a_bare_description_still_borrows_the_main_show(nlp):
@@ -143,13 +143,13 @@ def test_a_bare_description_still_borrows_the_main_show(nlp):
 def test_a_title_in_apposition_is_not_replaced_by_a_borrowed_one(nlp):
     body = (
         "The comedy Grey Skies made Ann Cole famous. "
-        "Stone Garden, Jo Reed's latest thriller, was turned into a film in 1986, starring Sam Neill."
+        "Stone Garden, Jo Reed's latest thriller, became a film in 1986, starring Tim Noble."
     )
-    assert ("cast_member", "Grey Skies", "Sam Neill") not in facts_of(nlp, body)
+    assert ("cast_member", "Grey Skies", "Tim Noble") not in facts_of(nlp, body)
 
 
 def test_a_role_in_a_title_the_finder_missed_is_not_given_another_show(nlp):
-    body = "The drama Grey Skies won, said Jo Reed, a view shared by Film 2005 presenter Jonathan Ross."
+    body = "The drama Grey Skies won, said Jo Reed, an opinion echoed by Cinema 2004 presenter Dan Cross."
     assert not any(f[0] == "presented_by" for f in facts_of(nlp, body))
 
 
@@ -161,7 +161,7 @@ def test_a_role_in_a_known_show_keeps_it(nlp):
 def test_a_sentence_naming_an_untagged_title_before_a_role_borrows_no_show(nlp):
     body = (
         "The drama Grey Skies won best film at the awards. "
-        "Scrubs star Tom Pike won the award for best first feature for Garden Gate, which he wrote and starred in."
+        "Medics star Tom Pike took the prize for best debut feature for Garden Gate, a film he wrote and acted in."
     )
     assert ("cast_member", "Grey Skies", "Tom Pike") not in facts_of(nlp, body, title="Grey Skies wins")
 
@@ -177,7 +177,7 @@ def test_several_films_are_not_one_borrowed_title(nlp):
 def test_a_verb_takes_the_show_of_its_own_clause(nlp):
     body = (
         "Jo Reed, a star of the sitcom Blue Harbour, plays a drunk in a new film, "
-        "while Tom Pike stars as a hit man in the comedy Red Lane."
+        "while Tom Pike stars as a bank robber in the comedy Red Lane."
     )
     facts = facts_of(nlp, body)
     assert ("cast_member", "Red Lane", "Tom Pike") in facts
@@ -187,16 +187,16 @@ def test_a_verb_takes_the_show_of_its_own_clause(nlp):
 def test_a_title_in_apposition_to_a_kind_of_work_blocks_borrowing(nlp):
     from showgraph.nlp.context import untagged_title
 
-    doc = nlp("He was seen playing the Emperor of Spain in the first televised pantomime, Dick Marlow.")
+    doc = nlp("He once played the King of Portugal in the earliest televised pantomime, Dick Marlow.")
     assert untagged_title(doc, 0, len(doc))
-    doc = nlp("He was seen playing the Emperor of Spain in the first televised pantomime.")
+    doc = nlp("He once played the King of Portugal in the earliest televised pantomime.")
     assert not untagged_title(doc, 0, len(doc))
 
 
 def test_a_show_in_a_relative_clause_about_a_programme_is_another_show(nlp):
     from showgraph.nlp.context import show_in_subtree
 
-    doc = nlp("Jo Reed will host the programme, which follows the drama series Dance Off.")
+    doc = nlp("Jo Reed will front the programme, which follows the drama series Dance Off.")
     programme = next(t for t in doc if t.text == "programme")
     assert show_in_subtree(programme) is None
     doc = nlp("Jo Reed will host the drama series, which is called Dance Off.")
@@ -230,7 +230,7 @@ def _referent(nlp, body: str, noun: str, title: str = "News"):
 
 def test_a_described_show_is_one_the_description_fits(nlp):
     body = (
-        "Jo Ray, who played Ann Bell in the series Harbour Lane when the Channel 4 soap began in 1982, has died. "
+        "Jo Ray, who played Ann Bell in the series Harbour Lane when the Channel 4 soap started in 1983, has died. "
         "She also played a nurse in the film Glass Garden."
     )
     assert _referent(nlp, body, "soap") == "Harbour Lane"

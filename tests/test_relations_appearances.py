@@ -72,8 +72,8 @@ def test_from_a_place_is_no_show(nlp):
 def test_house_evictions_and_housemates(nlp):
     body = (
         "Singer Dana Rolfe and actor Sam Kell have both left the Celebrity Island Life house. "
-        "The other remaining housemate is actress Pat Moody. "
-        "DJ Lee Hart became the third housemate to be voted out of the Channel 4 show on Monday."
+        "The last housemate still inside is actress Pat Moody. "
+        "DJ Lee Hart was the fourth housemate to be evicted from the Channel 4 show on Friday."
     )
     facts = facts_of(nlp, body)
     for person in ("Dana Rolfe", "Sam Kell", "Pat Moody", "Lee Hart"):
@@ -127,7 +127,7 @@ def test_appeared_in_places_or_without_screen_words_gives_nothing(nlp):
 
 def test_films_including_and_programme_which_starred(nlp):
     body = (
-        "She also starred in numerous films including 1991's Summer Road. The series Lifeguards ran for years. "
+        "She later starred in several films including 1991's Summer Road. The series Lifeguards ran for years. "
         "The programme, which starred Dave Hull and Pam Archer, was shown in 140 countries."
     )
     facts = facts_of(nlp, body)
@@ -138,11 +138,11 @@ def test_films_including_and_programme_which_starred(nlp):
 
 def test_featured_guests_including(nlp):
     body = (
-        "The music series Rock Hour was a hit. The long-running weekly series, which featured guests including "
-        "Ella Stone, Bob Dillard and Tina Marr, came to an end in 1990."
+        "The music series Rock Hour was a hit. The much-loved music series, which featured guests including "
+        "Ella Stone, Rob Dill and Tina Marr, was axed in 1990."
     )
     facts = facts_of(nlp, body)
-    for person in ("Ella Stone", "Bob Dillard", "Tina Marr"):
+    for person in ("Ella Stone", "Rob Dill", "Tina Marr"):
         assert ("cast_member", "Rock Hour", person) in facts
 
 
@@ -187,7 +187,7 @@ def test_bracket_inside_a_sentence_is_no_credit_line(nlp):
 
 def test_appositive_creator_and_made_by(nlp):
     body = (
-        "One of the new shows will be the animated series Cousin Bob, made by Sam Hale, the creator of the "
+        "Among the new shows is the animated series Cousin Bob, made by Sam Hale, the creator of the "
         "sitcom Home Town. The prize was accepted by Ann Boyle, creator of The Yellow Family."
     )
     facts = facts_of(nlp, body)
@@ -198,8 +198,7 @@ def test_appositive_creator_and_made_by(nlp):
 
 def test_responsible_for_series_such_as(nlp):
     body = (
-        "The channel hired Gold Arrow Media, responsible for television series such as Star Dinner, "
-        "Quiz Kings and Mad Houses."
+        "The channel hired Gold Arrow Media, responsible for hit series such as Star Dinner, Quiz Kings and Mad Houses."
     )
     facts = facts_of(nlp, body)
     for title in ("Star Dinner", "Quiz Kings", "Mad Houses"):
@@ -305,8 +304,8 @@ def test_appeared_in_a_venue_is_no_show(nlp):
 
 def test_a_described_other_film_is_not_the_articles_show(nlp):
     body = (
-        "Writer Ann Boyle, known for the horror classic Hallows, has died. She co-wrote the 1978 film, which "
-        "starred Jo Marsh as a babysitter. She later worked on the thriller The Mist."
+        "Writer Ann Boyle, known for the horror classic Dark Harvest, has died. She helped write the 1979 film, which "
+        "starred Jo Marsh as a nanny. She later worked on the thriller The Mist."
     )
     facts = facts_of(nlp, body)
     assert ("cast_member", "The Mist", "Jo Marsh") not in facts
@@ -315,7 +314,7 @@ def test_a_described_other_film_is_not_the_articles_show(nlp):
 def test_described_own_show_falls_back_to_the_articles_show(nlp):
     body = (
         "The music series Rock Hour has been honoured. Its host said he was proud. "
-        "The long-running weekly series, which featured guests including Ella Stone and Tina Marr, ended in 1990."
+        "The much-loved music series, which featured guests including Ella Stone and Tina Marr, was axed in 1990."
     )
     facts = facts_of(nlp, body, title="Rock Hour honoured")
     assert ("cast_member", "Rock Hour", "Ella Stone") in facts
@@ -330,11 +329,11 @@ def test_title_named_after_its_hero_before_star(nlp):
 
 
 def test_untagged_title_with_and_before_star(nlp):
-    body = "The comedy Dry Dock returns to ITV. And last week Only Fools and Horses star David Jason criticised TV."
-    assert ("cast_member", "Only Fools and Horses", "David Jason") in facts_of(nlp, body, title="TV news")
+    body = "The comedy Dry Dock returns to ITV. And last month Only Cats and Dogs star Dan Jessop attacked British TV."
+    assert ("cast_member", "Only Cats and Dogs", "Dan Jessop") in facts_of(nlp, body, title="TV news")
     body = (
-        "The comedy Dry Dock returns to ITV. Other nominees include Ziyi Zhang for House of Flying Daggers and UK "
-        "star Kate Winslet, who has two nominations."
+        "The comedy Dry Dock returns to ITV. Rivals in the race are Lin Mei for Palace of Silent Swords and UK "
+        "star Kate Wells, who has two nominations."
     )
     assert not [f for f in facts_of(nlp, body, title="TV news") if f[0] == "cast_member" and "UK" in f[1]]
     body = "The comedy Dry Dock returns to ITV. Lucas and Walliams star David Jason in a new film."

@@ -39,8 +39,8 @@ def test_company_statements_and_common_nouns_are_not_cited(nlp):
 
 def test_cites_a_poll_by_a_magazine_and_a_ratings_measurer(nlp) -> None:
     body = (
-        "Ann Lee has been named the funniest person on TV in a poll by listings magazine Screen Weekly. "
-        "The sitcom Pond Life drew 6.3 million viewers, according to the Nielsen ratings system."
+        "Viewers picked Ann Lee as the wittiest face on television, a poll by listings magazine Screen Weekly found. "
+        "The sitcom Pond Life had 6.3 million viewers on Sunday, according to the Nielsen ratings published on Monday."
     )
     cited = {f[2] for f in facts_of(nlp, body) if f[0] == "cites"}
     assert cited == {"Screen Weekly", "Nielsen"}

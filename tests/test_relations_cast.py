@@ -94,23 +94,23 @@ def test_possessives_that_are_no_roles(nlp, body):
 
 def test_results_lists_in_brackets_are_no_roles(nlp):
     body = (
-        "Holmes leads the team for the indoor championships in Madrid.\n\n"
-        "60m: D Chin (Belgrave Harriers), J Gardener (Wessex and Bath), M Lewis-Francis (Birchfield Harriers).\n\n"
-        "Ed Jackson (Aldershot, Farnham and District), N Speaight (Belgrave Harriers), J Thie (Cardiff AAC).\n\n"
-        "Now the federation will lodge an appeal with the Court of Arbitration for Sport (CAS)."
+        "Holt leads the squad for the indoor meeting in Oslo.\n\n"
+        "200m: P Dunn (Riverside Striders), K Moss (Fenwick and Hale), T Orr-Bright (Kestrel Harriers).\n\n"
+        "Sam Walsh (Brockley, Elmsted and District), R Venn (Riverside Striders), L Pryce (Hollins AC).\n\n"
+        "Now the club says it will take its complaint to the sports tribunal (STA)."
     )
-    result = full_facts(nlp, body, title="GB select Holmes for double bid")
+    result = full_facts(nlp, body, title="Team picks Holt for sprint double")
     assert not [f for f in result.facts if f.relation not in ("published_by", "author")]
 
 
 def test_bracketed_actor_after_a_described_character(nlp):
     body = (
-        "Elen Rhys and Julian Looman lead the new crime drama The Harbour Files.\n\n"
-        "Set on the island, introverted cop Miranda Blake (Rhys) clashes with her partner Max Winter (Looman)."
+        "Nia Powell and Owen Marsh head the new crime drama The Harbour Files.\n\n"
+        "On the island, shy detective Clara Stone (Powell) clashes with her partner Jack Carver (Marsh)."
     )
     facts = facts_of(nlp, body, title="The Harbour Files")
-    assert ("plays", "Elen Rhys", "Miranda Blake") in facts
-    assert ("plays", "Julian Looman", "Max Winter") in facts
+    assert ("plays", "Nia Powell", "Clara Stone") in facts
+    assert ("plays", "Owen Marsh", "Jack Carver") in facts
 
 
 def test_generic_word_before_actress_is_no_show(nlp):
@@ -177,7 +177,7 @@ def test_described_role_in_a_named_title(nlp):
 
 def test_stars_as_in_a_title_after_the_as_phrase(nlp):
     body = (
-        "The sitcom Dry Dock airs on ITV. While the sitcom Dry Dock ends, Sam Bell stars as a hit man in comedy "
+        "The sitcom Dry Dock airs on ITV. While the sitcom Dry Dock ends, Sam Bell stars as a getaway driver in comedy "
         "The Ferryman."
     )
     facts = facts_of(nlp, body, title="Screen news")
@@ -236,7 +236,8 @@ def test_guest_stars_and_voice_cast(nlp):
 
 def test_writing_a_part_for_oneself_is_a_cast_plan(nlp):
     body = (
-        "Tom Hale is writing an episode of the cartoon Dry Dock. He will also write a part for himself in the episode."
+        "Tom Hale is writing an episode of the cartoon Dry Dock. "
+        "He will write a small part for himself in that episode."
     )
     result = full_facts(nlp, body, title="Hale writing Dry Dock episode")
     found = {(f.relation, f.subject, f.object): f.status for f in result.facts}
@@ -257,7 +258,8 @@ def test_who_plays_in_title_and_show_stars_pairs(nlp):
 
 def test_appearing_in_a_chart_is_no_cast(nlp):
     body = (
-        "The sitcom Dry Dock topped the poll. Tom Hale appears more than any other act, with two solo records featured."
+        "The sitcom Dry Dock topped the poll. Tom Hale appears more often than any other singer, "
+        "with three of his songs listed."
     )
     facts = facts_of(nlp, body, title="Poll results")
     assert not [f for f in facts if f[0] == "cast_member"]
@@ -282,7 +284,7 @@ def test_former_before_a_show_actor_is_no_part_of_the_title(nlp):
 
 def test_stage_version_in_the_phrase_is_no_cast(nlp):
     body = (
-        "The sitcom Dry Dock is back. Ann Lee played Mrs Potts in the London stage version of Night Ferry. "
+        "The sitcom Dry Dock is back. Ann Lee played Aunt Bess in the Glasgow stage version of Night Ferry. "
         "Tom Hale will star in a West End revival of Blue Hour. Sam Bell plays Rohan in the sitcom Dry Dock."
     )
     facts = facts_of(nlp, body, title="Dry Dock")
@@ -293,9 +295,9 @@ def test_stage_version_in_the_phrase_is_no_cast(nlp):
 
 def test_an_actors_own_film_and_a_televised_pantomime(nlp):
     body = (
-        "The sitcom Dry Dock is back. Ann Lee, who played Rose in Dry Dock, has appeared on the West End stage, "
+        "The sitcom Dry Dock is back. Ann Lee, who played Rose in Dry Dock, has appeared on the London stage, "
         "and has a film, Night Ferry, currently in production. "
-        "After BBC Television began, Tom Hale was seen playing the Emperor of Morocco in the first televised "
+        "Once BBC Television had launched, Tom Hale was seen playing the Emperor of Zembla in the first televised "
         "pantomime, Blue Hour."
     )
     facts = facts_of(nlp, body, title="Dry Dock")

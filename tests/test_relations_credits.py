@@ -43,8 +43,8 @@ def test_attributive_credit(nlp):
 
 def test_second_verb_of_a_relative_clause_credits_its_subject(nlp):
     body = (
-        "The sitcom Dry Spell starts in May. Dry Spell will be a character-driven comedy, according to Tom Reyes, "
-        "who created the website Net Life in 2001 and has co-written the series."
+        "The sitcom Dry Spell starts in May. Dry Spell is to be a character-led comedy, according to Tom Reyes, "
+        "who created the website Net Life in 2001 and has since co-written the series."
     )
     facts = facts_of(nlp, body, title="Dry Spell")
     assert ("written_by", "Dry Spell", "Tom Reyes") in facts
@@ -59,7 +59,7 @@ def test_bringing_a_show_to_a_channel_is_producing_it(nlp):
 
 
 def test_actor_before_genre_noun_is_no_creator(nlp):
-    body = "The Night Ferry topped the chart. Tom Hale thriller Dry Dock made its debut at number six."
+    body = "The Night Ferry topped the chart. Tom Hale thriller Dry Dock entered the chart in sixth place."
     facts = facts_of(nlp, body, title="Box office chart")
     assert not [f for f in facts if f[0] == "created_by" and f[2] == "Tom Hale"]
 
@@ -136,7 +136,7 @@ def test_attributive_name_in_a_sequel_phrase_is_no_creator(nlp):
 
 def test_guild_and_founder_are_no_directors(nlp):
     body = (
-        "The drama Night Ferry is nominated at the Directors Guild of Great Britain awards. "
+        "The drama Night Ferry is nominated at the Screen Directors Guild awards. "
         '"It is a strong year," said festival founder and director Ana Ruiz.'
     )
     facts = facts_of(nlp, body, title="Night Ferry nominated")
@@ -145,7 +145,7 @@ def test_guild_and_founder_are_no_directors(nlp):
 
 def test_award_presenters_are_no_hosts_or_producers(nlp):
     body = (
-        "The drama Night Ferry won best film. Its star was presented with the award by Tom Baxter. "
+        "The drama Night Ferry won best film. Its star was presented with a silver trophy by Tom Baxter. "
         "Producer Ana Ruiz presented the award to the film's backers."
     )
     facts = facts_of(nlp, body, title="Night Ferry wins")
@@ -182,8 +182,8 @@ def test_working_as_a_writer_is_a_trade(nlp):
 
 def test_show_in_a_relative_clause_of_the_object_is_not_the_work(nlp):
     body = (
-        "The film Night Ferry opens soon. Tom Baxter helped write Sugar Rain for the Blue Boys, which was used in "
-        "the film Red Sky."
+        "The film Night Ferry opens soon. Tom Baxter helped write Sugar Rain for the Blue Boys, which was later used "
+        "in the film Red Sky."
     )
     facts = facts_of(nlp, body, title="Music news")
     assert ("written_by", "Red Sky", "Tom Baxter") not in facts
@@ -232,7 +232,7 @@ def test_surname_taken_for_a_title_is_no_show(nlp):
 
 def test_indefinite_passive_subject_is_another_production(nlp):
     body = (
-        "The drama Night Ferry opens on Friday. A remake of the 1960s film, starring Sam Bell, "
+        "The drama Night Ferry opens on Friday. A remake of a 1950s western, starring Sam Bell, "
         "was directed by Ana Ruiz."
     )
     facts = facts_of(nlp, body, title="Night Ferry opens")
@@ -250,7 +250,7 @@ def test_possessive_script_is_a_writing_credit(nlp):
 
 
 def test_possessive_inside_a_title_is_no_credit(nlp):
-    body = "The comedy Dry Dock topped the chart. He found fame in the teen comedy Bill and Ted's Big Day."
+    body = "The comedy Dry Dock topped the chart. He made his name in the student comedy Meg and Tod's Long Night."
     facts = facts_of(nlp, body, title="Profile")
     assert not [f for f in facts if f[0] == "created_by"]
 
@@ -272,7 +272,7 @@ def test_untagged_title_with_a_number_before_a_role_noun(nlp):
 def test_show_in_a_relative_clause_is_not_the_hosted_one_but_a_titled_one_is(nlp):
     body = (
         "Ana Ruiz will front a new quiz show for ITV, called Brain Race. "
-        "Veteran presenter Sam Bell will host the programme, which follows the current series Dry Dock."
+        "Veteran presenter Sam Bell will host the show, which follows the current series Dry Dock."
     )
     facts = facts_of(nlp, body, title="Quiz show for ITV")
     assert ("presented_by", "Brain Race", "Ana Ruiz") in facts
@@ -282,7 +282,7 @@ def test_show_in_a_relative_clause_is_not_the_hosted_one_but_a_titled_one_is(nlp
 def test_credit_participles_with_starring_and_credit_gerunds(nlp):
     body = (
         "The comedy Dry Dock, written, directed and starring Tom Hale, opened on Friday. "
-        "Ana Ruiz won an award for writing and directing her first film, Night Ferry. "
+        "Ana Ruiz took a prize for writing and directing her debut film, Night Ferry. "
         "Critics praised Sam Bell for directing the comedy Blue Hour."
     )
     facts = facts_of(nlp, body, title="Film news")
@@ -295,7 +295,7 @@ def test_credit_participles_with_starring_and_credit_gerunds(nlp):
 
 def test_a_dated_work_is_an_earlier_one(nlp):
     body = (
-        "The film Night Ferry opens on Friday. Ana Ruiz, who has been ill, co-wrote the 1978 film, which starred "
+        "The film Night Ferry opens on Friday. Ana Ruiz, who has been unwell, co-wrote the 1983 film, which starred "
         "Tom Hale. Sam Bell wrote the film."
     )
     facts = facts_of(nlp, body, title="Night Ferry opens")
@@ -321,8 +321,8 @@ def test_drama_hails_from_writer_who_serves_as_showrunner(nlp):
 
 def test_producer_alongside_a_company(nlp):
     body = (
-        "Night Ferry has been renewed by Netflix. Ana Ruiz will return as showrunner and executive producer "
-        "alongside Moonrise Pictures."
+        "Night Ferry has been renewed by Netflix. Ana Ruiz will return as series showrunner and executive "
+        "producer alongside Moonrise Pictures."
     )
     facts = facts_of(nlp, body, title="Night Ferry renewed")
     assert ("created_by", "Night Ferry", "Ana Ruiz") in facts
@@ -350,9 +350,9 @@ def test_fronted_untitled_production_takes_no_context_show(nlp):
 
 
 def test_replaced_as_host_by(nlp):
-    body = "The quiz show Brain Race returns to BBC Two in May. Tim Kash has since been replaced as host by Ruth Hale."
+    body = "The quiz show Brain Race returns to BBC Two in May. Rob Kane has now been replaced as host by Ruth Hale."
     facts = facts_of(nlp, body, title="Brain Race returns")
-    assert ("presented_by", "Brain Race", "Tim Kash") in facts
+    assert ("presented_by", "Brain Race", "Rob Kane") in facts
     assert ("presented_by", "Brain Race", "Ruth Hale") in facts
 
 

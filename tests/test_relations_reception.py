@@ -112,7 +112,7 @@ def test_genre_of_a_description_needs_its_show_in_view(nlp) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "The actor Tom Fry has been given two nominations for Golden Globe awards for Pond Life.",
+        "The actor Tom Fry has been given three nominations for Bafta awards for his part in Pond Life.",
         "The drama Pond Life has scooped seven nominations at the Bafta Awards.",
     ],
 )
@@ -151,7 +151,7 @@ def test_category_is_a_category_phrase() -> None:
 ENUMERATIONS = [
     (
         "From Crimson Harbor and Paper Lanterns to Silent Orchard and Glass Kingdom, it's already been a "
-        "ground-breaking year for Korean dramas on Netflix.",
+        "record-breaking twelve months for Korean dramas on Netflix.",
         ["Crimson Harbor", "Paper Lanterns", "Silent Orchard", "Glass Kingdom"],
     ),
     (
@@ -204,18 +204,18 @@ def test_nomination_phrases(nlp, body: str, category: str | None) -> None:
 def test_losing_a_category_states_a_nomination_and_the_winner(nlp) -> None:
     body = (
         "At the National Television Awards, the actor Tom Reed was handed a special award for drama. "
-        "But the sitcom Pond Life missed out in the best comedy show category to the sitcom Red Harbour."
+        "But the sitcom Pond Life missed out in the best new comedy category to the sitcom Red Harbour."
     )
     facts = {(f.relation, f.subject, f.qualifiers.get("category")) for f in run(nlp, awards_rule, body)}
-    assert ("nominated_for", "Pond Life", "best comedy show") in facts
-    assert ("won_award", "Red Harbour", "best comedy show") in facts
-    assert ("won_award", "Pond Life", "best comedy show") not in facts
+    assert ("nominated_for", "Pond Life", "best new comedy") in facts
+    assert ("won_award", "Red Harbour", "best new comedy") in facts
+    assert ("won_award", "Pond Life", "best new comedy") not in facts
 
 
 def test_beating_rivals_makes_them_nominees(nlp) -> None:
     body = (
-        "The sitcom Pond Life won two Golden Globes in 2004 for best comedy. "
-        "In winning it beat the likes of the drama Glass Garden and the sitcom Red Harbour."
+        "The sitcom Pond Life won two Golden Globes in 2011 for best comedy. "
+        "In winning, the show beat the likes of the drama Glass Garden and the sitcom Red Harbour."
     )
     facts = run(nlp, awards_rule, body, title="Pond Life")
     nominated = {(f.subject, f.object, f.qualifiers.get("category")) for f in facts if f.relation == "nominated_for"}
@@ -236,7 +236,7 @@ def test_a_contestant_is_not_the_actor_in_its_apposition(nlp) -> None:
 def test_collecting_the_award_at_a_ceremony_named_before(nlp) -> None:
     body = (
         "At the National Television Awards on Monday, the actor Tom Reed was handed a special award for drama. "
-        "Jane Smith was also at the awards to collect the award for best drama for the sitcom Pond Life."
+        "Jane Smith was also at the ceremony to pick up the award for best drama for the sitcom Pond Life."
     )
     facts = {
         (f.subject, f.qualifiers.get("category")) for f in run(nlp, awards_rule, body) if f.relation == "won_award"
@@ -251,7 +251,7 @@ def test_collecting_the_award_at_a_ceremony_named_before(nlp) -> None:
         ("The drama Salt Marsh is inspired by the podcast Winter Birds.", {("Salt Marsh", "Winter Birds")}),
         ("The film Salt Marsh is a remake of the 1958 film Winter Birds.", {("Salt Marsh", "Winter Birds")}),
         (
-            "Tom Reed will direct Salt Marsh - a character from cult website Winter Birds - for ITV.",
+            "Tom Reed will direct Salt Marsh - a character from the cult website Winter Birds - for ITV.",
             {("Salt Marsh", "Winter Birds")},
         ),
         ("The drama Salt Marsh is inspired by the life of 1960s singer Tom Reed.", set()),
@@ -298,7 +298,7 @@ def test_a_screen_show_in_apposition_keeps_its_genre(nlp) -> None:
     ("body", "category"),
     [
         (
-            "The actor Tom Reed, star of the drama Pond Life, was awarded the CBE for services to drama.",
+            "The actor Tom Reed, star of the drama Pond Life, was awarded the CBE in May for services to drama.",
             "services to drama",
         ),
         ("The sitcom Pond Life will win best comedy at the Emmys, according to critics.", "best comedy"),
@@ -311,8 +311,8 @@ def test_award_categories_split_by_the_parser(nlp, body: str, category: str) -> 
 
 def test_the_thriller_is_the_one_title_named_before(nlp) -> None:
     body = (
-        "Film star Tom Reed has returned to the top of the box office with his film Night Harbour. "
-        "The thriller shot straight to the number one spot."
+        "Film star Tom Reed is back on top at the box office with his film Night Harbour. "
+        "The thriller went straight in at number one."
     )
     facts = triples(run(nlp, genre_country_rule, body, title="Box office"))
     assert ("genre", "Night Harbour", "thriller") in facts
@@ -386,7 +386,7 @@ def test_nomination_phrases_negated_or_hedged(nlp, body: str, expected: list) ->
 
 ROUND_UP = (
     "Pond Life triumphed over Salt Marsh at the Seoul Drama Awards on Sunday. "
-    "The ITV sitcom Pond Life beat Salt Marsh to win the best TV drama prize. "
+    "The ITV sitcom Pond Life beat Salt Marsh to win this year's best TV drama prize. "
     "Ann Lee won best actress over Mia Park and Jo Kim. "
     "Salt Marsh star Mia Park walked away with best newcomer, beating Tom Reid. "
     "Jo Kim and Tom Reid star in the ITV drama Salt Marsh. Ann Lee stars in Pond Life."
@@ -453,9 +453,9 @@ def test_round_up_stage_prize_and_generic_winner_are_no_facts(nlp) -> None:
 
 def test_viewership_of_an_episode_and_of_the_audience_subject(nlp) -> None:
     body = (
-        "The ITV quiz show Pond Life is on air. The first instalment attracted more than 4.1 million viewers - "
-        "but that had dropped to fewer than 2.7 million by the time it ended. More than 1.8 million people "
-        "watched the first episode of the latest series of Pond Life on BBC Three."
+        "The ITV quiz show Pond Life is on air. The first instalment attracted 4.1 million viewers at the start - "
+        "but that had fallen to fewer than 2.7 million as the credits rolled. Over 1.8 million people "
+        "also watched the first episode of Pond Life's new series on BBC Three."
     )
     facts = {(f.object, f.qualifiers.get("period")) for f in run(nlp, viewership_rule, body, title="Pond Life")}
     assert facts == {
@@ -467,8 +467,8 @@ def test_viewership_of_an_episode_and_of_the_audience_subject(nlp) -> None:
 
 def test_viewership_periods_average_peak_and_week(nlp) -> None:
     body = (
-        "The sitcom Pond Life has averaged five million viewers. Pond Life attracted 17 million viewers at its peak. "
-        "About three million people a week were watching the show on Fridays."
+        "The sitcom Pond Life has averaged five million viewers. Pond Life, at its peak, attracted 17 million viewers. "
+        "Around three million people a week still watched the show on Fridays."
     )
     facts = {(f.object, f.qualifiers.get("period")) for f in run(nlp, viewership_rule, body, title="Pond Life ends")}
     assert facts == {
@@ -494,7 +494,7 @@ def test_adapted_from_a_work_of_the_same_name(nlp) -> None:
 def test_award_won_in_a_relative_clause(nlp) -> None:
     body = "Ann Lee starred in the BBC sitcom Pond Life, which won a Bafta for best comedy in 2003."
     assert ("won_award", "Pond Life", "Bafta") in triples(run(nlp, awards_rule, body, title="Pond Life"))
-    body = "The actor, who won an Emmy for playing a detective in the ITV drama Salt Marsh, was arrested."
+    body = "The actress, who won an Emmy for her turn as a nurse in the ITV drama Salt Marsh, was later arrested."
     assert run(nlp, awards_rule, body, title="Salt Marsh") == []
 
 
@@ -510,12 +510,12 @@ def test_nominated_alongside(nlp) -> None:
 def test_nominated_for_the_same_award_of_the_round_up(nlp) -> None:
     body = (
         "Pond Life won big at the Seoul Drama Awards. Ann Lee won best actress for the ITV drama Salt Marsh. "
-        "Mia Park, from the ITV drama Salt Marsh, was also nominated for the same award."
+        "Mia Park, from the ITV drama Salt Marsh, was also nominated for the very same award."
     )
     assert ("nominated_for", "Mia Park", "Seoul Drama Awards") in triples(
         run(nlp, awards_rule, body, title="Pond Life")
     )
-    body = "Mia Park, from the ITV drama Salt Marsh, was also nominated for the same award."
+    body = "Mia Park, of the ITV drama Salt Marsh, was also nominated for the very same award."
     assert run(nlp, awards_rule, body, title="Salt Marsh") == []
 
 
@@ -565,11 +565,11 @@ def test_viewership_seen_by_and_peaked(nlp) -> None:
 
 def test_nominations_led_scored_and_among_the_nominees(nlp) -> None:
     body = (
-        "Kim Ji-won stars in the Netflix drama Glass Garden. Glass Garden leads the Emmy nominations with 14 nods. "
-        "Kim Ji-won is among the nominees for best actress. The Netflix drama Salt Marsh leads the Emmy race."
+        "Yoon Se-ra stars in the Netflix drama Glass Garden. Glass Garden leads the Emmy nominations with 14 nods. "
+        "Yoon Se-ra is among this year's nominees for best actress. The Netflix drama Salt Marsh leads the Emmy race."
     )
     found = triples(run(nlp, awards_rule, body, title="Glass Garden"))
-    assert {("nominated_for", "Glass Garden", "Emmy"), ("nominated_for", "Kim Ji-won", "Emmy")} <= found
+    assert {("nominated_for", "Glass Garden", "Emmy"), ("nominated_for", "Yoon Se-ra", "Emmy")} <= found
     assert not [t for t in found if t[1] == "Salt Marsh"]
 
 

@@ -144,8 +144,8 @@ def test_in_talks_is_speculative_wherever_the_fact_is_anchored(nlp, sentence, wo
 
 
 def test_a_subject_in_talks_keeps_its_presupposed_role(nlp) -> None:
-    # "Judges X and Y are in discussions to sign up": that they are the judges is no plan
-    doc = nlp("Judges Ann Lee and Tom Reid are in talks to sign up for the new series.")
+    # "Judges X and Y are in talks to sign up": being the judges is presupposed, not a plan
+    doc = nlp("Judges Ann Lee and Tom Reid are in talks to sign up for another run.")
     assert status_for(doc[2], doc[:])[0] == "confirmed"
 
 
