@@ -50,7 +50,9 @@ def install(lock: str) -> None:
     if stamp.exists() and stamp.read_text() == digest:
         return
     pip = [PYTHON, "-m", "pip", "--disable-pip-version-check", "install", "--quiet"]
-    run(*pip, "--require-hashes", "-r", lock_path)
+    # --no-deps: the lock is complete; without it, pip 23.2 (bundled with Python 3.11.7) re-resolves
+    # extras such as lxml[html_clean] and refuses them under --require-hashes.
+    run(*pip, "--require-hashes", "--no-deps", "-r", lock_path)
     run(*pip, "--no-deps", "--editable", ".")
     stamp.write_text(digest)
 
