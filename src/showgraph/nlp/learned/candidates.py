@@ -1,0 +1,217 @@
+"""Candidate pairs: which mentions of a sentence may stand in which relation, and how a pair is shown
+to the relation classifier.
+
+A *mention* is a span with a kind (``PERSON``, ``WORK``, ``CHARACTER``, ``CHANNEL``, ``ORG``,
+``AWARD``). The kinds come from the trained recogniser's span group (``doc.spans["showgraph_ner"]``,
+which wins an overlap) and from ``doc.ents`` (the small model's and the domain rules' labels). A pair
+is an ordered (subject, object) whose kinds some relation of the vocabulary allows (:data:`PAIR_RELATIONS`);
+the article's main show stands in as a subject where a sentence names people but no title.
+
+The classifier reads a pair as a short text (:func:`pair_text`): the words around and between the
+two mentions with the mentions replaced by role markers, then the dependency path between them.
+Training (:mod:`showgraph.nlp.learned.corpus`) and reading (:mod:`showgraph.nlp.learned.components`)
+both call :func:`sentence_pairs`, so what is learned is what is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+#: Span group the trained recogniser writes to (it leaves ``doc.ents`` to the small model and rules).
+SPANS_KEY = "showgraph_ner"
+
+#: Entity label -> mention kind. Labels not listed are no mention.
+KIND_OF_LABEL: dict[str, str] = {
+    "PERSON": "PERSON",
+    "WORK": "WORK", "SHOW": "WORK", "WORK_OF_ART": "WORK",
+    "CHARACTER": "CHARACTER",
+    "CHANNEL": "CHANNEL", "PLATFORM": "CHANNEL",
+    "ORG": "ORG", "OUTLET": "ORG",
+    "AWARD": "AWARD",
+}  # fmt: skip
+
+#: (subject kind, object kind) -> the relations such a pair may stand in.
+PAIR_RELATIONS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("WORK", "PERSON"): ("cast_member", "directed_by", "written_by", "created_by", "produced_by", "presented_by"),
+    ("WORK", "CHANNEL"): ("platform", "produced_by"),
+    ("WORK", "ORG"): ("platform", "produced_by"),
+    ("WORK", "WORK"): ("adapted_from",),
+    ("WORK", "AWARD"): ("won_award", "nominated_for"),
+    ("PERSON", "AWARD"): ("won_award", "nominated_for"),
+    ("PERSON", "CHARACTER"): ("plays",),
+    ("PERSON", "PERSON"): ("plays",),
+    ("PERSON", "ORG"): ("represented_by",),
+}
+
+#: Every relation the classifier scores.
+RELATIONS: tuple[str, ...] = tuple(sorted({r for rels in PAIR_RELATIONS.values() for r in rels}))
+
+#: Words either side of the pair that the classifier sees.
+WINDOW = 5
+
+#: Nouns by which an article refers to its own show ("the series was renewed").
+SHOW_NOUNS = frozenset(
+    {"series", "show", "drama", "sitcom", "comedy", "programme", "program", "soap", "thriller", "film",
+     "movie", "serial", "documentary", "miniseries", "season", "k-drama", "adaptation", "remake"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the document with a kind; ``start``/``end`` are token indexes (end exclusive)."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A candidate (subject, object) in one sentence. ``subject`` is None for the article's main show."""
+
+    subject: Mention | None
+    object: Mention
+    sentence: Span
+    text: str
+
+    @property
+    def kinds(self) -> tuple[str, str]:
+        return ("WORK" if self.subject is None else self.subject.kind, self.object.kind)
+
+
+def mentions(doc: Doc, start: int = 0, end: int | None = None) -> list[Mention]:
+    """The mentions in tokens ``start:end``, the recogniser's first, then non-overlapping entities.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Ana Ruiz stars in Blue Harbour on Netflix")
+    >>> doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 7, 8, "PLATFORM")]
+    >>> doc.spans[SPANS_KEY] = [Span(doc, 4, 6, "WORK")]
+    >>> [(m.kind, m.text) for m in mentions(doc)]
+    [('PERSON', 'Ana Ruiz'), ('WORK', 'Blue Harbour'), ('CHANNEL', 'Netflix')]
+    """
+    end = len(doc) if end is None else end
+    taken = [False] * len(doc)
+    found: list[Mention] = []
+    learned = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+    for span in [*learned, *doc.ents]:
+        kind = KIND_OF_LABEL.get(span.label_)
+        if kind is None or span.start < start or span.end > end or any(taken[span.start : span.end]):
+            continue
+        for i in range(span.start, span.end):
+            taken[i] = True
+        found.append(Mention(span.start, span.end, kind, _clean(span)))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _clean(span: Span) -> str:
+    """The mention's text without a leading determiner or trailing possessive."""
+    tokens = list(span)
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens.pop()
+    if len(tokens) > 1 and tokens[0].lower_ in {"the", "a", "an"} and span.label_ in {"PERSON", "ORG", "CHARACTER"}:
+        tokens.pop(0)
+    if not tokens:
+        return span.text
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def refers_to_show(sent: Span) -> bool:
+    """Does the sentence speak of a show by a noun or pronoun ("the series", "it") rather than a title?"""
+    return any(t.lower_ in SHOW_NOUNS or (t.lower_ in {"it", "its"} and t.pos_ == "PRON") for t in sent)
+
+
+def sentence_pairs(sent: Span, main_show: str | None) -> Iterator[Pair]:
+    """Every candidate pair of one sentence, with the text the classifier reads.
+
+    Pairs follow :data:`PAIR_RELATIONS`; ``main_show`` (the article's show) is the subject of an
+    extra pair for each person, channel or award where the sentence has no title of its own but
+    refers to a show ("the drama", "it").
+    """
+    found = mentions(sent.doc, sent.start, sent.end)
+    for subject in found:
+        for obj in found:
+            if subject is obj or (subject.kind, obj.kind) not in PAIR_RELATIONS:
+                continue
+            if subject.kind == obj.kind and subject.text == obj.text:
+                continue
+            yield Pair(subject, obj, sent, pair_text(sent, subject, obj, found))
+    if main_show and not any(m.kind == "WORK" for m in found) and refers_to_show(sent):
+        for obj in found:
+            if ("WORK", obj.kind) in PAIR_RELATIONS and obj.kind != "WORK":
+                yield Pair(None, obj, sent, pair_text(sent, None, obj, found))
+
+
+def pair_text(sent: Span, subject: Mention | None, obj: Mention, found: list[Mention]) -> str:
+    """The pair as the classifier reads it: markers for the two ends and the other mentions, the words
+    in a window around them (lower case), then the dependency path.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Ana Ruiz stars in Blue Harbour")
+    >>> a, b = Mention(0, 2, "PERSON", "Ana Ruiz"), Mention(4, 6, "WORK", "Blue Harbour")
+    >>> pair_text(doc[:], b, a, [a, b]).split(" | ")[0]
+    'bos objperson stars in subjwork eos'
+    """
+    doc = sent.doc
+    ends = [m for m in (subject, obj) if m is not None]
+    lo = max(sent.start, min(m.start for m in ends) - WINDOW)
+    hi = min(sent.end, max(m.end for m in ends) + WINDOW)
+    marks: dict[int, tuple[int, str]] = {}
+    for m in found:
+        if m.end > lo and m.start < hi:
+            role = "subj" if m is subject else "obj" if m is obj else "other"
+            marks[m.start] = (m.end, role + m.kind.lower())
+    words: list[str] = ["bos"] if lo == sent.start else []
+    if subject is None:
+        words.insert(0, "subjrefshow")
+    i = lo
+    while i < hi:
+        if i in marks:
+            end, marker = marks[i]
+            words.append(marker)
+            i = end
+            continue
+        token = doc[i]
+        if not token.is_punct or token.text in {",", "(", ")", ":", "'s"}:
+            words.append(token.lower_ if not token.like_num else "num")
+        i += 1
+    if hi == sent.end:
+        words.append("eos")
+    path = dependency_path(doc, subject, obj) if subject is not None else _object_path(doc, obj)
+    return " ".join(words) + " | " + " ".join(path)
+
+
+def dependency_path(doc: Doc, subject: Mention, obj: Mention) -> list[str]:
+    """Lemmas and dependency labels from the subject's head word up to the shared ancestor and down to
+    the object's (at most 8 steps a side; words at both ends are left out)."""
+    a, b = doc[subject.start : subject.end].root, doc[obj.start : obj.end].root
+    up_a = _ancestors(a)
+    up_b = _ancestors(b)
+    common = next((t for t in up_a if t in set(up_b)), None)
+    if common is None:
+        return ["nopath"]
+    left = up_a[: up_a.index(common)]
+    right = up_b[: up_b.index(common)]
+    path = [f"{t.dep_}<" for t in left[:8]]
+    path.append("lca_" + (common.lemma_.lower() if common not in (a, b) else common.dep_))
+    path.extend(f">{t.dep_}" for t in reversed(right[:8]))
+    path.extend(f"mid_{t.lemma_.lower()}" for t in (*left[1:8], *right[1:8]) if t.pos_ in {"VERB", "NOUN", "ADP"})
+    return path
+
+
+def _object_path(doc: Doc, obj: Mention) -> list[str]:
+    head = doc[obj.start : obj.end].root
+    path = []
+    for t in _ancestors(head)[1:5]:
+        path.append(f"up_{t.dep_}_{t.lemma_.lower()}")
+    return path or ["nopath"]
+
+
+def _ancestors(token) -> list:  # the token, then its heads up to the root
+    out = [token]
+    while out[-1].head is not out[-1] and len(out) < 30:
+        out.append(out[-1].head)
+    return out

@@ -1,0 +1,107 @@
+"""Measuring rules, classifier and both on annotated articles, and choosing the reading policy.
+
+Each article is parsed once; the rules and the classifier's scored pairs are then read under every
+mode and threshold asked for, and scored with :func:`showgraph.evaluate.score` (the scorer of
+``showgraph eval``). :func:`choose_policy` keeps, relation by relation, the source that scores best
+on the split it is given (tune, never check).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+
+from showgraph.evaluate import Scores, score
+from showgraph.nlp.learned.candidates import RELATIONS
+from showgraph.nlp.learned.corpus import AnnotatedArticle
+from showgraph.nlp.learned.read import ReadingPolicy
+
+
+@dataclass
+class Parsed:
+    """An annotated article with its rule facts and the doc its classifier scores sit on."""
+
+    annotated: AnnotatedArticle
+    doc: Any
+    rule_facts: list
+    ctx: Any
+
+
+def parse_all(nlp: Language, articles: Sequence[AnnotatedArticle]) -> list[Parsed]:
+    """Parse and run the rules once per article."""
+    from showgraph.nlp.extract import _make_doc, build_context, reset_indexes, rules_by_scope
+
+    out = []
+    docs = nlp.pipe((_make_doc(a.article, nlp) for a in articles), batch_size=16)
+    for annotated, doc in zip(articles, docs, strict=True):
+        ctx = build_context(annotated.article, doc)
+        found: list = []
+        by_scope = rules_by_scope()
+        for rule in by_scope["article"]:
+            found.extend(rule(doc[:], ctx))
+        sentences = list(doc.sents)
+        for sent in sentences:
+            for rule in by_scope["sentence"]:
+                found.extend(rule(sent, ctx))
+        if by_scope["late"]:
+            ctx.memo["found"] = list(found)
+            for sent in sentences:
+                for rule in by_scope["late"]:
+                    found.extend(rule(sent, ctx))
+        reset_indexes(doc)
+        out.append(Parsed(annotated, doc, found, ctx))
+    return out
+
+
+def read_with(parsed: Iterable[Parsed], policy: ReadingPolicy) -> Scores:
+    """Score every parsed article read under ``policy``."""
+    from showgraph.nlp.extract import _canonicalise, merge_facts
+    from showgraph.nlp.learned.read import combine, learned_facts
+
+    gold: dict[str, list[dict[str, Any]]] = {}
+    predicted: dict[str, list[dict[str, Any]]] = {}
+    for p in parsed:
+        name = p.annotated.name
+        gold[name] = [{k: v for k, v in f.items() if k != "evidence"} for f in p.annotated.facts]
+        table = p.ctx.aliases
+
+        def canonical(text: str, position: int, table: Any = table) -> str:
+            return table.canonical(text, position) if table is not None else text
+
+        model = (
+            []
+            if policy.mode == "rules"
+            else learned_facts(p.doc, p.annotated.article.id, canonical, p.ctx.shows, policy.threshold)
+        )
+        facts = merge_facts(_canonicalise(combine(p.rule_facts, model, policy), p.ctx))
+        predicted[name] = [f.to_gold() for f in facts]
+    return score(gold, predicted)
+
+
+def choose_policy(
+    parsed: Sequence[Parsed], thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6, 0.7)
+) -> tuple[ReadingPolicy, dict[str, Any]]:
+    """The threshold and per-relation sources that score best on ``parsed`` (micro F1, then per relation)."""
+    best: tuple[float, ReadingPolicy] | None = None
+    notes: dict[str, Any] = {}
+    for threshold in thresholds:
+        rules = read_with(parsed, ReadingPolicy("rules", threshold))
+        model = read_with(parsed, ReadingPolicy("model", threshold))
+        both = read_with(parsed, ReadingPolicy("combined", threshold))
+        sources = {}
+        for relation in RELATIONS:
+            f1 = {
+                name: scores.relations[relation].scores[2] if relation in scores.relations else 0.0
+                for name, scores in (("rules", rules), ("model", model), ("both", both))
+            }
+            sources[relation] = max(("both", "model", "rules"), key=lambda k: (f1[k], k == "rules"))
+        policy = ReadingPolicy("combined", threshold, sources)
+        micro = read_with(parsed, policy).micro.scores[2]
+        notes[str(threshold)] = {"micro_f1": round(micro, 4), "sources": sources}
+        if best is None or micro > best[0]:
+            best = (micro, policy)
+    assert best is not None
+    return best[1], notes
