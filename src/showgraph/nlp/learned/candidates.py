@@ -49,6 +49,12 @@ PAIR_RELATIONS: dict[tuple[str, str], tuple[str, ...]] = {
 #: Every relation the classifier scores.
 RELATIONS: tuple[str, ...] = tuple(sorted({r for rels in PAIR_RELATIONS.values() for r in rels}))
 
+#: Lemmas by which a sentence speaks of prizes without naming one.
+AWARD_WORDS = frozenset(
+    {"award", "prize", "win", "nominate", "nomination", "nominee", "category", "honour", "honor", "trophy",
+     "accolade", "shortlist", "best", "winner", "scoop", "collect", "beat", "lose"}
+)  # fmt: skip
+
 #: Words either side of the pair that the classifier sees.
 WINDOW = 5
 
@@ -124,12 +130,25 @@ def refers_to_show(sent: Span) -> bool:
     return any(t.lower_ in SHOW_NOUNS or (t.lower_ in {"it", "its"} and t.pos_ == "PRON") for t in sent)
 
 
-def sentence_pairs(sent: Span, main_show: str | None) -> Iterator[Pair]:
+def main_award(doc: Doc) -> str | None:
+    """The award an article is about: the one its recogniser names most often (first on a tie)."""
+    names = [m.text for m in mentions(doc) if m.kind == "AWARD"]
+    return max(dict.fromkeys(names), key=names.count) if names else None
+
+
+def speaks_of_awards(sent: Span) -> bool:
+    """Does the sentence speak of prizes without naming one ("won best actress", "was nominated")?"""
+    return any(t.lemma_.lower() in AWARD_WORDS or t.lower_ in AWARD_WORDS for t in sent)
+
+
+def sentence_pairs(sent: Span, main_show: str | None, award: str | None = None) -> Iterator[Pair]:
     """Every candidate pair of one sentence, with the text the classifier reads.
 
     Pairs follow :data:`PAIR_RELATIONS`; ``main_show`` (the article's show) is the subject of an
     extra pair for each person, channel or award where the sentence has no title of its own but
-    refers to a show ("the drama", "it").
+    refers to a show ("the drama", "it"); ``award`` (the article's award, see :func:`main_award`) is
+    the object of an extra pair for each title and person where the sentence speaks of prizes but
+    names none ("Imelda Staunton won best actress").
     """
     found = mentions(sent.doc, sent.start, sent.end)
     for subject in found:
@@ -143,6 +162,11 @@ def sentence_pairs(sent: Span, main_show: str | None) -> Iterator[Pair]:
         for obj in found:
             if ("WORK", obj.kind) in PAIR_RELATIONS and obj.kind != "WORK":
                 yield Pair(None, obj, sent, pair_text(sent, None, obj, found))
+    if award and not any(m.kind == "AWARD" for m in found) and speaks_of_awards(sent):
+        anchor = Mention(-1, -1, "AWARD", award)
+        for subject in found:
+            if subject.kind in {"WORK", "PERSON"}:
+                yield Pair(subject, anchor, sent, pair_text(sent, subject, anchor, found))
 
 
 def pair_text(sent: Span, subject: Mention | None, obj: Mention, found: list[Mention]) -> str:
@@ -156,7 +180,7 @@ def pair_text(sent: Span, subject: Mention | None, obj: Mention, found: list[Men
     'bos objperson stars in subjwork eos'
     """
     doc = sent.doc
-    ends = [m for m in (subject, obj) if m is not None]
+    ends = [m for m in (subject, obj) if m is not None and m.start >= 0]
     lo = max(sent.start, min(m.start for m in ends) - WINDOW)
     hi = min(sent.end, max(m.end for m in ends) + WINDOW)
     marks: dict[int, tuple[int, str]] = {}
@@ -167,6 +191,8 @@ def pair_text(sent: Span, subject: Mention | None, obj: Mention, found: list[Men
     words: list[str] = ["bos"] if lo == sent.start else []
     if subject is None:
         words.insert(0, "subjrefshow")
+    if obj.start < 0:
+        words.insert(0, "objrefaward")
     i = lo
     while i < hi:
         if i in marks:
@@ -180,7 +206,12 @@ def pair_text(sent: Span, subject: Mention | None, obj: Mention, found: list[Men
         i += 1
     if hi == sent.end:
         words.append("eos")
-    path = dependency_path(doc, subject, obj) if subject is not None else _object_path(doc, obj)
+    if subject is None:
+        path = _object_path(doc, obj)
+    elif obj.start < 0:
+        path = _object_path(doc, subject)
+    else:
+        path = dependency_path(doc, subject, obj)
     return " ".join(words) + " | " + " ".join(path)
 
 
@@ -212,6 +243,6 @@ def _object_path(doc: Doc, obj: Mention) -> list[str]:
 
 def _ancestors(token) -> list:  # the token, then its heads up to the root
     out = [token]
-    while out[-1].head is not out[-1] and len(out) < 30:
+    while out[-1].head.i != out[-1].i and len(out) < 30:
         out.append(out[-1].head)
     return out

@@ -24,7 +24,7 @@ from spacy.training import Example
 from spacy.util import registry
 from thinc.api import Model
 
-from showgraph.nlp.learned.candidates import SPANS_KEY, sentence_pairs
+from showgraph.nlp.learned.candidates import SPANS_KEY, main_award, sentence_pairs
 
 #: Where the relation scores are kept on a doc.
 RELATIONS_KEY = "showgraph_relations"
@@ -113,7 +113,8 @@ class RelationScorer:
         if self.classifier is None:
             return doc
         main_show = (list(doc._.shows)[:1] or [None])[0] if doc.has_extension("shows") else None
-        pairs = [pair for sent in doc.sents for pair in sentence_pairs(sent, main_show)]
+        award = main_award(doc)
+        pairs = [pair for sent in doc.sents for pair in sentence_pairs(sent, main_show, award)]
         rows = []
         texts = (pair.text for pair in pairs)
         for pair, scored in zip(pairs, self.classifier.pipe(texts, batch_size=self.batch_size), strict=True):

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 
 from showgraph.nlp.aliases import fold
-from showgraph.nlp.learned.candidates import PAIR_RELATIONS, RELATIONS, Mention, Pair, sentence_pairs
+from showgraph.nlp.learned.candidates import PAIR_RELATIONS, RELATIONS, Mention, Pair, main_award, sentence_pairs
 from showgraph.readers import Article, read_file
 
 #: Relations whose subject is a person, not a show.
@@ -185,6 +185,24 @@ def name_matches(gold: str, mention: str, kind: str) -> bool:
     return False
 
 
+#: Relations whose object the scorer matches loosely (one folded name inside the other), as FORMAT's scorer does.
+LOOSE_OBJECTS = frozenset({"won_award", "nominated_for", "adapted_from", "produced_by", "genre", "country"})
+
+
+def object_matches(relation: str, gold: str, mention: str, kind: str) -> bool:
+    """Does a mention name a fact's object, as the scorer would count it?
+
+    >>> object_matches("won_award", "Golden Globe", "Golden Globes", "AWARD")
+    True
+    >>> object_matches("platform", "BBC", "BBC One", "CHANNEL")
+    False
+    """
+    if name_matches(gold, mention, kind):
+        return True
+    g, m = fold(_strip_the(gold)), fold(_strip_the(mention))
+    return relation in LOOSE_OBJECTS and bool(g) and bool(m) and (g in m or m in g)
+
+
 def _strip_the(name: str) -> str:
     return re.sub(r"^the\s+", "", str(name).strip(), flags=re.IGNORECASE)
 
@@ -213,7 +231,7 @@ def pair_labels(pair: Pair, facts: list[dict[str, Any]], main_show: str | None) 
             if pair.subject is None
             else name_matches(str(fact["subject"]), pair.subject.text, pair.subject.kind)
         )
-        if subject_ok and name_matches(str(fact["object"]), pair.object.text, pair.object.kind):
+        if subject_ok and object_matches(relation, str(fact["object"]), pair.object.text, pair.object.kind):
             found.add(relation)
     return found
 
@@ -241,8 +259,9 @@ def article_pairs(doc: Doc, annotated: AnnotatedArticle, *, add_gold: bool = Tru
         extra = [s for s in filter_spans(gold_mentions(doc, annotated.facts)) if not taken & set(range(s.start, s.end))]
         doc.spans[SPANS_KEY] = have + extra
     main_show = (list(doc._.shows)[:1] or [None])[0] if doc.has_extension("shows") else None
+    award = main_award(doc)
     for sent in doc.sents:
-        for pair in sentence_pairs(sent, main_show):
+        for pair in sentence_pairs(sent, main_show, award):
             yield pair, pair_labels(pair, annotated.facts, main_show)
 
 

@@ -96,7 +96,10 @@ def learned_facts(doc: Doc, article_id: str, canonical: Any, shows: list[str], t
         obj = _name(o_text, o_kind, o_start, canonical, by_fold)
         if fold(subject) == fold(obj):
             continue
-        anchor = _anchor(doc, (s_start, s_end) if s_start >= 0 else None, (o_start, o_end), sent)
+        if o_start < 0:  # the article's award, named in another sentence: the subject's head joins them
+            anchor = _anchor(doc, None, (s_start, s_end), sent)
+        else:
+            anchor = _anchor(doc, (s_start, s_end) if s_start >= 0 else None, (o_start, o_end), sent)
         status, cues = status_for(anchor, sent)
         evidence = Evidence(article_id, sent.text, sent.start_char, sent.end_char, "", cues)
         for relation in chosen:
