@@ -154,7 +154,10 @@ def test_a_tiny_model_trains_with_spacy_train_and_loads(tmp_path):
             shutil.copyfile(WRITTEN / (name + suffix), corpus / "written" / (name + suffix))
     (corpus / "splits.json").write_text(json.dumps({"train": names[:4], "tune": names[4:], "check": []}))
     report = train_models(
-        corpus, tmp_path / "models", overrides={"training.max_steps": 12, "training.eval_frequency": 6}, log=lambda _: None
+        corpus,
+        tmp_path / "models",
+        overrides={"training.max_steps": 12, "training.eval_frequency": 6},
+        log=lambda _: None,
     )
     assert report.articles == {"train": 4, "tune": 2}
     assert report.pairs["train"][1] > 0
