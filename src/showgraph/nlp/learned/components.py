@@ -24,7 +24,7 @@ from spacy.training import Example
 from spacy.util import registry
 from thinc.api import Model
 
-from showgraph.nlp.learned.candidates import SPANS_KEY, main_award, sentence_pairs
+from showgraph.nlp.learned.candidates import SPANS_KEY, main_award, main_show, sentence_pairs
 
 #: Where the relation scores are kept on a doc.
 RELATIONS_KEY = "showgraph_relations"
@@ -112,9 +112,9 @@ class RelationScorer:
     def __call__(self, doc: Doc) -> Doc:
         if self.classifier is None:
             return doc
-        main_show = (list(doc._.shows)[:1] or [None])[0] if doc.has_extension("shows") else None
+        show = main_show(doc)
         award = main_award(doc)
-        pairs = [pair for sent in doc.sents for pair in sentence_pairs(sent, main_show, award)]
+        pairs = [pair for sent in doc.sents for pair in sentence_pairs(sent, show, award)]
         rows = []
         texts = (pair.text for pair in pairs)
         for pair, scored in zip(pairs, self.classifier.pipe(texts, batch_size=self.batch_size), strict=True):
@@ -127,7 +127,7 @@ class RelationScorer:
                     -1 if subject is None else subject.start,
                     -1 if subject is None else subject.end,
                     "WORK" if subject is None else subject.kind,
-                    main_show if subject is None else subject.text,
+                    show if subject is None else subject.text,
                     pair.object.start,
                     pair.object.end,
                     pair.object.kind,

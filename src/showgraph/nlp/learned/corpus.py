@@ -22,7 +22,15 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 
 from showgraph.nlp.aliases import fold
-from showgraph.nlp.learned.candidates import PAIR_RELATIONS, RELATIONS, Mention, Pair, main_award, sentence_pairs
+from showgraph.nlp.learned.candidates import (
+    PAIR_RELATIONS,
+    RELATIONS,
+    Mention,
+    Pair,
+    main_award,
+    main_show,
+    sentence_pairs,
+)
 from showgraph.readers import Article, read_file
 
 #: Relations whose subject is a person, not a show.
@@ -214,7 +222,7 @@ def _evidence_range(fact: dict[str, Any]) -> tuple[int, int] | None:
     return None
 
 
-def pair_labels(pair: Pair, facts: list[dict[str, Any]], main_show: str | None) -> set[str]:
+def pair_labels(pair: Pair, facts: list[dict[str, Any]], show: str | None) -> set[str]:
     """The relations the gold facts state between the pair's two ends in the pair's sentence."""
     allowed = PAIR_RELATIONS[pair.kinds]
     start, end = pair.sentence.start_char, pair.sentence.end_char
@@ -227,7 +235,7 @@ def pair_labels(pair: Pair, facts: list[dict[str, Any]], main_show: str | None) 
         if where is not None and (where[1] <= start or where[0] >= end):
             continue
         subject_ok = (
-            main_show is not None and name_matches(str(fact["subject"]), main_show, "WORK")
+            show is not None and name_matches(str(fact["subject"]), show, "WORK")
             if pair.subject is None
             else name_matches(str(fact["subject"]), pair.subject.text, pair.subject.kind)
         )
@@ -258,11 +266,11 @@ def article_pairs(doc: Doc, annotated: AnnotatedArticle, *, add_gold: bool = Tru
         taken = {i for s in have for i in range(s.start, s.end)}
         extra = [s for s in filter_spans(gold_mentions(doc, annotated.facts)) if not taken & set(range(s.start, s.end))]
         doc.spans[SPANS_KEY] = have + extra
-    main_show = (list(doc._.shows)[:1] or [None])[0] if doc.has_extension("shows") else None
+    show = main_show(doc)
     award = main_award(doc)
     for sent in doc.sents:
-        for pair in sentence_pairs(sent, main_show, award):
-            yield pair, pair_labels(pair, annotated.facts, main_show)
+        for pair in sentence_pairs(sent, show, award):
+            yield pair, pair_labels(pair, annotated.facts, show)
 
 
 def pair_docbin(classifier_nlp: Language, labelled: Iterable[tuple[Pair, set[str]]]) -> tuple[DocBin, int, int]:

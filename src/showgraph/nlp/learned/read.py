@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from showgraph.facts import Evidence, Fact
 from showgraph.nlp.aliases import fold
-from showgraph.nlp.learned.candidates import PAIR_RELATIONS, RELATIONS, mentions
+from showgraph.nlp.learned.candidates import PAIR_RELATIONS, RELATIONS, mentions, pair_kinds
 from showgraph.nlp.learned.components import RELATIONS_KEY
 from showgraph.nlp.status import status_for
 
@@ -87,7 +87,8 @@ def learned_facts(doc: Doc, article_id: str, canonical: Any, shows: list[str], t
     out: list[Fact] = []
     for row in rows:
         s_start, s_end, s_kind, s_text, o_start, o_end, o_kind, o_text, sent_start, scores = row
-        allowed = PAIR_RELATIONS.get((s_kind, o_kind), ())
+        kinds = pair_kinds(s_kind, o_kind)
+        allowed = PAIR_RELATIONS[kinds] if kinds else ()
         chosen = [r for r, score in scores.items() if r in allowed and score >= threshold]
         if not chosen or not s_text:
             continue
@@ -131,7 +132,7 @@ def _kind(mention_kind: str, relation: str) -> str | None:
 def _name(text: str, kind: str, start: int, canonical: Any, by_fold: dict[str, str]) -> str:
     if kind == "PERSON":
         return canonical(text, start)
-    if kind == "WORK":
+    if kind in {"WORK", "ORG"}:
         key = fold(text)
         bare = fold(text[4:]) if text.lower().startswith("the ") else key
         return by_fold.get(key) or by_fold.get(bare) or by_fold.get(fold("The " + text)) or text
