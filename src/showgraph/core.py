@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from showgraph.facts import ArticleFacts
     from showgraph.named_queries import NamedQuery
     from showgraph.network import NetworkData, PathStep
-    from showgraph.store import QueryResult, Store
+    from showgraph.store import QueryLimits, QueryResult, Store
 
 
 @dataclass
@@ -318,9 +318,14 @@ class ShowGraph:
 
     # -- asking -------------------------------------------------------------------------------
 
-    def query(self, sparql: str, *, bindings: dict[str, Any] | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of all article graphs; bindings are bound safely."""
-        return self.store.query(sparql, bindings=bindings)
+    def query(
+        self, sparql: str, *, bindings: dict[str, Any] | None = None, limits: QueryLimits | None = None
+    ) -> QueryResult:
+        """Run a SPARQL query over the union of all article graphs; bindings are bound safely.
+
+        ``limits`` (a :class:`~showgraph.store.QueryLimits`) bound its time and rows, as a server needs.
+        """
+        return self.store.query(sparql, bindings=bindings, limits=limits)
 
     def validate(self) -> Any:
         """Validate everything stored against the SHACL shapes; returns the validation result."""
