@@ -1,0 +1,158 @@
+"""Queries that cannot sink the server: each runs in a thread of its own under a time and a row limit,
+at most ``max_queries`` at once, and is abandoned when its time is up or its client goes away.
+
+Why threads of their own: a query blocked in the engine cannot be interrupted from Python, and one
+run in the server's shared thread pool would hold a thread the page and the other routes need. Here
+a query's thread holds one of ``max_queries`` slots until the engine lets go (its limits are checked
+at every result row), while the request is answered at the time limit; when every slot is held, new
+queries wait for one until their time is up and are then told the server is busy. The page,
+``/health`` and the other routes need no slot, so they keep answering.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from starlette.requests import Request
+
+from showgraph.errors import QueryTimeoutError
+from showgraph.store import QueryLimits
+
+T = TypeVar("T")
+
+#: How often a query waiting for a slot looks again (seconds).
+_SLOT_POLL = 0.02
+
+
+@dataclass(frozen=True)
+class QueryPolicy:
+    """What the server lets one query do: seconds, result rows, queries at once, SERVICE endpoints.
+
+    >>> QueryPolicy(timeout=0)
+    Traceback (most recent call last):
+    ValueError: timeout must be more than 0 seconds, got 0
+    """
+
+    timeout: float = 10.0
+    max_rows: int = 100_000
+    max_queries: int = 4
+    allow_service: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.timeout > 0:
+            raise ValueError(f"timeout must be more than 0 seconds, got {self.timeout}")
+        if self.max_rows < 1 or self.max_queries < 1:
+            raise ValueError(f"max_rows and max_queries must be 1 or more, got {self.max_rows}, {self.max_queries}")
+
+
+class ServerBusyError(Exception):
+    """Every query slot stayed taken until the query's time was up."""
+
+
+class ClientGoneError(Exception):
+    """The client closed the connection before the answer was ready."""
+
+
+class QueryRunner:
+    """Runs blocking query work (``work(limits)``) under a :class:`QueryPolicy`; see the module."""
+
+    def __init__(self, policy: QueryPolicy) -> None:
+        self.policy = policy
+        self._lock = threading.Lock()
+        self._running = 0
+        self._live: set[QueryLimits] = set()
+
+    @property
+    def running(self) -> int:
+        """Query threads still at work, abandoned ones included."""
+        return self._running
+
+    def cancel_all(self) -> None:
+        """Ask every running query to stop at its next row (the server is stopping)."""
+        with self._lock:
+            live = list(self._live)
+        for limits in live:
+            limits.cancel()
+
+    def _take_slot(self) -> bool:
+        with self._lock:
+            if self._running >= self.policy.max_queries:
+                return False
+            self._running += 1
+            return True
+
+    def _give_slot(self, limits: QueryLimits) -> None:
+        with self._lock:
+            self._running -= 1
+            self._live.discard(limits)
+
+    async def run(self, request: Request, work: Callable[[QueryLimits], T]) -> T:
+        """``work(limits)`` in a query thread; its result, or its exception, or QueryTimeoutError at the
+        time limit, ServerBusyError if no slot came free in time, ClientGoneError if the client left."""
+        limits = QueryLimits(timeout=self.policy.timeout, max_rows=self.policy.max_rows)
+        while not self._take_slot():
+            if limits.remaining() == 0:
+                raise ServerBusyError(
+                    f"the server is busy: all {self.policy.max_queries} query slots stayed taken for "
+                    f"{self.policy.timeout:g} s; try again shortly"
+                )
+            await asyncio.sleep(_SLOT_POLL)
+        with self._lock:
+            self._live.add(limits)
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+
+        def settle(value: Any, error: BaseException | None) -> None:
+            if future.done():
+                return
+            if error is not None:
+                future.set_exception(error)
+            else:
+                future.set_result(value)
+
+        def target() -> None:
+            value: Any = None
+            error: BaseException | None = None
+            try:
+                value = work(limits)
+            except BaseException as exc:  # handed to the request, which answers it
+                error = exc
+            finally:
+                self._give_slot(limits)
+            with contextlib.suppress(RuntimeError):  # the loop has closed: the server is gone
+                loop.call_soon_threadsafe(settle, value, error)
+
+        threading.Thread(target=target, name="showgraph-query", daemon=True).start()
+        gone = asyncio.ensure_future(_disconnected(request))
+        try:
+            done, _ = await asyncio.wait({future, gone}, timeout=limits.remaining(), return_when="FIRST_COMPLETED")
+        finally:
+            gone.cancel()
+            if not future.done():  # time is up, the client left, or this request was cancelled
+                limits.cancel()
+        if future in done:
+            return future.result()
+        future.add_done_callback(_drop_outcome)
+        if gone in done:
+            raise ClientGoneError("the client went away")
+        raise QueryTimeoutError(
+            f"the query ran longer than {self.policy.timeout:g} s, the server's time limit, and was stopped; "
+            "narrow it or add LIMIT"
+        )
+
+
+async def _disconnected(request: Request) -> None:
+    """Returns when the client disconnects (the request body has been read before)."""
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+
+
+def _drop_outcome(future: asyncio.Future[Any]) -> None:
+    """Mark an abandoned query's outcome as seen, so asyncio does not log it as never retrieved."""
+    if not future.cancelled():
+        future.exception()
