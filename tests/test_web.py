@@ -403,11 +403,12 @@ def test_load_reports_an_unreadable_article_without_leaking_the_temp_folder() ->
             files={"file": ("../no-header.txt", b"just text, no Title: header\n", "text/plain")},
             headers={"Authorization": f"Bearer {TOKEN}"},
         )
-        assert response.status_code == 200, response.text
+        assert response.status_code == 422, response.text  # the one article sent failed: so did the upload
         report = response.json()
         assert report["articles"] == 0 and len(report["failures"]) == 1
         assert "showgraph-load-" not in json.dumps(report)
         assert report["failures"][0]["source"] == "no-header.txt"
+        assert report["error"].startswith("the article could not be loaded: no-header.txt: ")  # what the page shows
 
 
 def test_load_pasted_article_with_the_token() -> None:

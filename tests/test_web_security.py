@@ -1,4 +1,4 @@
-"""The server cannot be turned against its host, nor sunk by queries (issue 9, items 1-2).
+"""The server cannot be turned against its host, nor sunk by queries or bodies (issue 9, items 1-3).
 
 Everything runs on 127.0.0.1 and is bounded in time: slow queries are products of VALUES lists that
 the engine walks for seconds; each test stops them (time limit, client gone, SIGTERM) well before.
@@ -6,6 +6,7 @@ the engine walks for seconds; each test stops them (time limit, client gone, SIG
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -33,7 +34,7 @@ from showgraph.cli import app as cli_app
 from showgraph.core import ShowGraph
 from showgraph.web import create_app
 from showgraph.web.runner import QueryPolicy
-from test_web import PLAYS_SELECT, fixture_graph, running_server
+from test_web import PLAYS_SELECT, TOKEN, fixture_graph, running_server
 
 
 def product(n: int, extra: str = "") -> str:
@@ -318,6 +319,70 @@ def test_sigterm_stops_the_server_within_seconds_while_a_query_runs(tmp_path: Pa
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+# --------------------------------------------------------------------------------------------------
+# 3. Bodies are limited before they are read
+
+
+def test_api_query_body_is_limited(graph: ShowGraph) -> None:
+    client = TestClient(create_app(graph))
+    big = json.dumps({"query": "ASK {} #" + "x" * 1_500_000})
+    response = client.post("/api/query", content=big, headers={"Content-Type": "application/json"})
+    assert response.status_code == 413 and "bytes" in response.json()["error"]
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the body is counted as it comes
+        yield big.encode()[:700_000]
+        yield big.encode()[700_000:]
+
+    chunked = client.post("/api/query", content=chunks(), headers={"Content-Type": "application/json"})
+    assert chunked.status_code == 413
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "multipart/form-data; boundary=xyz"])
+def test_a_chunked_upload_is_cut_at_the_limit_not_read_whole(content_type: str) -> None:
+    total = 60_000_000
+    with ShowGraph(":memory:") as graph, running_server(create_app(graph, allow_load=True, token=TOKEN)) as url:
+        port = int(url.rsplit(":", 1)[1])
+        sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        head = (
+            f"POST /api/load HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {TOKEN}\r\n"
+            f"Content-Type: {content_type}\r\nTransfer-Encoding: chunked\r\n\r\n"
+        )
+        sock.sendall(head.encode())
+        chunk = b"x" * 65_536
+        framed = f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n"
+        if content_type.startswith("multipart"):
+            part = b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nTitle: a\n\n'
+            sock.sendall(f"{len(part):x}\r\n".encode() + part + b"\r\n")
+        sent = 0
+        sock.settimeout(5)
+        with suppress(OSError):  # the server closes the connection once it has answered
+            while sent < total:
+                sock.sendall(framed)
+                sent += len(chunk)
+        reply = b""
+        with suppress(OSError):
+            while b"\r\n\r\n" not in reply:
+                data = sock.recv(4096)
+                if not data:
+                    break
+                reply += data
+        sock.close()
+        assert sent < total / 2, f"the server read {sent} bytes of a body over its limit"
+        assert reply.startswith(b"HTTP/1.1 413"), reply[:200]
+
+
+def test_an_over_long_file_name_is_a_clear_400() -> None:
+    with ShowGraph(":memory:") as graph:
+        client = TestClient(create_app(graph, allow_load=True, token=TOKEN), raise_server_exceptions=False)
+        response = client.post(
+            "/api/load",
+            files={"file": ("a" * 300 + ".txt", b"Title: x\n\nSome text.\n", "text/plain")},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
+        assert response.status_code == 400, response.text
+        assert "255" in response.json()["error"]
 
 
 # --------------------------------------------------------------------------------------------------

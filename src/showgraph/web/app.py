@@ -4,7 +4,8 @@ Every route calls :class:`~showgraph.core.ShowGraph` (the one core API) and noth
 pipeline. Queries sent by clients run under a :class:`~showgraph.web.runner.QueryPolicy` (time limit,
 row limit, a few at once, SERVICE only to endpoints the operator allows; see :mod:`.runner`), so they
 cannot hold the server; other blocking work (counts, an entity, loading) runs in the worker pool, and
-loading is serialised by a lock because spaCy and the store's writer are not shared safely.
+loading is serialised by a lock because spaCy and the store's writer are not shared safely. Request
+bodies are cut at their route's limit as they arrive, never read whole first.
 
 Routes:
 
@@ -29,7 +30,7 @@ import json
 import re
 import tempfile
 import threading
-from collections.abc import AsyncIterator, Callable, Collection, Iterable, MutableMapping
+from collections.abc import AsyncIterator, Callable, Collection, Iterable, Mapping, MutableMapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,16 @@ _STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 #: The largest article accepted by /api/load (bytes).
 MAX_ARTICLE_BYTES = 5_000_000
+#: The longest upload file name accepted (characters; most file systems allow 255 bytes).
+MAX_FILE_NAME = 255
+#: The largest request body each route reads (bytes); a body over it is cut off and answered 413.
+BODY_LIMITS: dict[str, int] = {
+    "/sparql": sparql.MAX_QUERY_BYTES,
+    "/api/query": sparql.MAX_QUERY_BYTES,
+    "/api/load": MAX_ARTICLE_BYTES + 100_000,  # the article and its multipart framing
+}
+#: The largest body any other route reads (none needs one).
+OTHER_BODY_LIMIT = 64_000
 #: At most this many distinct IRIs of a result get their labels looked up for the page.
 MAX_LABELLED = 500
 #: Article suffixes /api/load accepts; the reader picks its format by suffix.
@@ -135,6 +146,7 @@ def create_app(
         api.runner.cancel_all()  # stopping: running queries stop at their next row
 
     app = Starlette(routes=routes, lifespan=lifespan)
+    app.add_middleware(_BodyLimit, limits=BODY_LIMITS, default=OTHER_BODY_LIMIT)
     app.add_middleware(_SecurityHeaders)
     app.state.graph = graph
     app.state.runner = api.runner
@@ -166,6 +178,67 @@ class _SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class _BodyTooLarge(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the request body is over {limit} bytes")
+        self.limit = limit
+
+
+class _BodyLimit:
+    """Cuts a request body off at its route's limit as it arrives (a declared Content-Length over it is
+    refused before any is read; a chunked body is counted), and answers 413 naming the limit."""
+
+    def __init__(self, app: Any, *, limits: Mapping[str, int], default: int) -> None:
+        self.app = app
+        self.limits = dict(limits)
+        self.default = default
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope["path"]
+        limit = self.limits.get(path, self.default)
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.strip().isdigit() or int(declared) > limit):
+            await _send_too_large(send, path, limit)
+            return
+        received = 0
+        started = False
+
+        async def limited_receive() -> MutableMapping[str, Any]:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise _BodyTooLarge(limit)
+            return message
+
+        async def watched_send(message: MutableMapping[str, Any]) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, watched_send)
+        except _BodyTooLarge:
+            if started:
+                raise
+            await _send_too_large(send, path, limit)
+
+
+async def _send_too_large(send: Any, path: str, limit: int) -> None:
+    message = f"the request body is over {limit} bytes, this route's limit"
+    if path.startswith("/api/"):
+        body, media = json.dumps({"error": message}).encode(), b"application/json"
+    else:
+        body, media = (message + "\n").encode(), b"text/plain; charset=utf-8"
+    headers = [(b"content-type", media), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]
+    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _query_status(error: ShowgraphError) -> int:
@@ -405,15 +478,19 @@ class _Api:
             return response
         if not hmac.compare_digest(given.strip().encode("utf-8"), self.token):
             return _error(403, "the token is wrong")
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > MAX_ARTICLE_BYTES + 100_000:
-            return _error(413, f"the article is over {MAX_ARTICLE_BYTES} bytes")
-        try:
+        try:  # the body is cut at BODY_LIMITS["/api/load"] as it arrives (see _BodyLimit)
             name, data = await _article_from_request(request)
         except _BadUpload as error:
             return _error(error.status, str(error))
-        report = await run_in_threadpool(self._load_bytes, name, data)
-        return JSONResponse(_report_json(report))
+        try:
+            report = await run_in_threadpool(self._load_bytes, name, data)
+        except ShowgraphError as error:
+            return _error(500, error.message, error.code)
+        body = _report_json(report)
+        if report.failures and not report.outcomes:  # the one article sent failed: so did the upload
+            reasons = "; ".join(f"{failure.source}: {failure.message}" for failure in report.failures)
+            return JSONResponse({"error": f"the article could not be loaded: {reasons}", **body}, status_code=422)
+        return JSONResponse(body)
 
     def _load_bytes(self, name: str, data: bytes) -> LoadReport:
         with tempfile.TemporaryDirectory(prefix="showgraph-load-") as folder:
@@ -458,7 +535,12 @@ async def _article_from_request(request: Request) -> tuple[str, bytes]:
         raise _BadUpload(413, f"the article is over {MAX_ARTICLE_BYTES} bytes")
     if not data.strip():
         raise _BadUpload(400, "the article is empty")
-    return _safe_file_name(name), data
+    safe = _safe_file_name(name)
+    if len(safe) > MAX_FILE_NAME:
+        raise _BadUpload(
+            400, f"the file name is over {MAX_FILE_NAME} characters ({len(safe)}); rename the file and send it again"
+        )
+    return safe, data
 
 
 def _safe_file_name(name: str) -> str:
