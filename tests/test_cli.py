@@ -59,11 +59,12 @@ def test_every_command_and_option_is_documented_in_the_readme(name: str, command
 def test_load_reports_bad_files_by_name_and_keeps_going(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -> None:
     store = tmp_path / "store"
     result = runner.invoke(app, ["load", str(articles), "--store", str(store), "--quiet"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some inputs failed: a script must be able to tell
     assert "broken.txt" in result.output and "UTF-8" in result.output
     assert "headless.txt" in result.output
     assert re.search(r"^1 articles loaded", result.stdout, re.M)
     assert re.search(r"2 failed", result.stdout)
+    assert "2 of 3 inputs failed (listed above); the other 1 were stored" in result.stderr
 
     stats = json.loads(runner.invoke(app, ["stats", "--store", str(store), "--json"]).stdout)
     assert stats["articles"] == 1 and stats["claims"] > 0
