@@ -43,9 +43,7 @@ def load(
     except ShowgraphError as error:
         raise fail(str(error)) from error
     for failure in report.failures:
-        console.print(
-            f"failed {failure.source}: {failure.message}", style="red", markup=False, highlight=False, soft_wrap=True
-        )
+        console.print(failure.line(), style="red", markup=False, highlight=False, soft_wrap=True)
     print(
         f"{report.articles} articles loaded, {report.facts} facts, {report.stored} claims stored, "
         f"{report.quarantined} quarantined, {len(report.failures)} failed"

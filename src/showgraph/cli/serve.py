@@ -94,6 +94,10 @@ def serve(
     model: ModelOption = None,
 ) -> None:
     """Serve the graph: a read-only SPARQL endpoint at /sparql and a page to explore it at /."""
+    if allow_load and token and not token.strip():
+        raise fail(f"the token is only spaces: use at least {MIN_TOKEN_LENGTH} characters that are not", code=2)
+    if allow_load and token and token != token.strip():
+        raise fail("the token starts or ends with spaces, which a client cannot send; remove them", code=2)
     if allow_load and not token:
         raise fail(
             "--allow-load needs a token: add --token TOKEN or set $SHOWGRAPH_TOKEN "

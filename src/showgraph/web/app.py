@@ -110,19 +110,19 @@ def create_app(
     policy: QueryPolicy | None = None,
     cors_origins: Collection[str] = (),
 ) -> Starlette:
-    """The ASGI app serving ``graph``. Loading articles needs ``allow_load`` and a non-empty ``token``.
-    ``policy`` bounds the queries clients send (default :class:`QueryPolicy`: 10 s, 100,000 rows,
+    """The ASGI app serving ``graph``. Loading articles needs ``allow_load`` and a ``token`` that is not
+    blank. ``policy`` bounds the queries clients send (default :class:`QueryPolicy`: 10 s, 100,000 rows,
     4 at once, no SERVICE). ``cors_origins``: the web origins (``https://yasgui.example``) whose pages
     may read /sparql answers; no others get CORS headers.
 
     >>> app = create_app(ShowGraph(":memory:"))
     >>> [route.path for route in app.routes if route.path.startswith("/api/")]
     ['/api/info', '/api/queries', '/api/query', '/api/entity', '/api/load']
-    >>> create_app(ShowGraph(":memory:"), allow_load=True)
+    >>> create_app(ShowGraph(":memory:"), allow_load=True, token="   ")
     Traceback (most recent call last):
     ValueError: allow_load needs a token: loading changes the graph, so only a holder of the token may do it
     """
-    if allow_load and not token:
+    if allow_load and not (token and token.strip()):
         raise ValueError("allow_load needs a token: loading changes the graph, so only a holder of the token may do it")
     api = _Api(
         graph, allow_load=allow_load, token=token, policy=policy or QueryPolicy(), cors_origins=frozenset(cors_origins)
