@@ -278,6 +278,36 @@ def test_a_query_stops_when_its_client_goes_away(graph: ShowGraph) -> None:
         assert wait_until(lambda: httpx.get(f"{url}/health").json()["queries"]["running"] == 0, 3.0)
 
 
+def test_queries_arriving_together_open_an_on_disk_store_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store opens on first use; two first queries at once used to open it twice, and the second
+    open found it locked (a 500)."""
+    import showgraph.store as store_module
+
+    real_open = store_module.open_store
+    opened: list[object] = []
+
+    def slow_open(*args: object, **kwargs: object) -> object:
+        time.sleep(0.2)  # widen the window in which a second thread would open it again
+        opened.append(args)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "open_store", slow_open)
+    with ShowGraph(tmp_path / "store") as graph:
+        client = TestClient(create_app(graph))
+        statuses: list[int] = []
+        threads = [
+            threading.Thread(
+                target=lambda: statuses.append(client.get("/sparql", params={"query": "ASK {}"}).status_code)
+            )
+            for _ in range(4)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=10)
+        assert statuses == [200] * 4 and len(opened) == 1
+
+
 def _serve(tmp_path: Path, *options: str) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(Path(showgraph.__file__).resolve().parents[1])}

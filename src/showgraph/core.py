@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -155,6 +156,7 @@ class ShowGraph:
         self._update_endpoint = update_endpoint
         self._model = model
         self._store: Store | None = None
+        self._opening = threading.Lock()  # the server's threads ask for the store at once
         self._nlp: Language | None = None
         self._network_cache: tuple[int, NetworkData] | None = None
 
@@ -162,16 +164,22 @@ class ShowGraph:
 
     @property
     def store(self) -> Store:
+        """The store, opened on first use, once even when threads ask together (a second open of an
+        on-disk store would find it locked by the first)."""
         if self._store is None:
-            from showgraph.store import Store, default_store_path, open_store
-
-            if isinstance(self._store_spec, Store):
-                self._store = self._store_spec
-            elif self._endpoint:
-                self._store = open_store(endpoint=self._endpoint, update_endpoint=self._update_endpoint)
-            else:
-                self._store = open_store(self._store_spec if self._store_spec is not None else default_store_path())
+            with self._opening:
+                if self._store is None:
+                    self._store = self._open_store()
         return self._store
+
+    def _open_store(self) -> Store:
+        from showgraph.store import Store, default_store_path, open_store
+
+        if isinstance(self._store_spec, Store):
+            return self._store_spec
+        if self._endpoint:
+            return open_store(endpoint=self._endpoint, update_endpoint=self._update_endpoint)
+        return open_store(self._store_spec if self._store_spec is not None else default_store_path())
 
     @property
     def nlp(self) -> Language:
