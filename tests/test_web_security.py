@@ -135,12 +135,16 @@ def test_service_is_refused_on_both_query_routes_and_nothing_is_called(graph: Sh
         assert hits == []
 
 
-def test_service_in_strings_and_comments_is_no_call(graph: ShowGraph) -> None:
+def test_service_in_strings_and_comments_is_no_call_nor_are_from_and_describe(graph: ShowGraph) -> None:
     client = TestClient(create_app(graph))
     with fake_endpoint() as (url, hits):
-        query = f'SELECT ?x {{ BIND("SERVICE <{url}> {{ }}" AS ?x) }} # SERVICE <{url}> {{ }}'
-        response = client.get("/sparql", params={"query": query})
-        assert response.status_code == 200, response.text
+        for query in (
+            f'SELECT ?x {{ BIND("SERVICE <{url}> {{ }}" AS ?x) }} # SERVICE <{url}> {{ }}',
+            f"SELECT * FROM <{url}> FROM NAMED <{url}> WHERE {{ ?s ?p ?o }}",  # graphs of the store, not fetched
+            f"DESCRIBE <{url}>",
+        ):
+            response = client.get("/sparql", params={"query": query})
+            assert response.status_code == 200, response.text
         assert hits == []
 
 
@@ -261,21 +265,30 @@ def test_the_page_and_health_answer_while_slow_queries_hold_every_slot(graph: Sh
                 response = client.get(url + path)
                 assert response.status_code == 200 and time.monotonic() - started < 1.0, path
             health = client.get(f"{url}/health").json()
-            assert health["status"] == "ok" and health["queries"] == {"running": 2, "limit": 2}
+            assert health["status"] == "ok" and health["queries"]["running"] == 2 and health["queries"]["limit"] == 2
         for thread in threads:
             thread.join(timeout=10)
         assert answers == [503] * 6  # each at its time limit, or told the server is busy
 
 
 def test_a_query_stops_when_its_client_goes_away(graph: ShowGraph) -> None:
-    app = create_app(graph, policy=QueryPolicy(timeout=60))
+    app = create_app(graph, policy=QueryPolicy(timeout=60, max_queries=1))
     with running_server(app) as url:
         port = int(url.rsplit(":", 1)[1])
-        sock = socket.create_connection(("127.0.0.1", port))
-        sock.sendall(f"GET /sparql?query={quote(SLOWER)} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
-        assert wait_until(lambda: httpx.get(f"{url}/health").json()["queries"]["running"] == 1, 3.0)
-        sock.close()
-        assert wait_until(lambda: httpx.get(f"{url}/health").json()["queries"]["running"] == 0, 3.0)
+
+        def queries() -> dict[str, int]:
+            return httpx.get(f"{url}/health").json()["queries"]
+
+        running, waiting = (socket.create_connection(("127.0.0.1", port)) for _ in range(2))
+        request = f"GET /sparql?query={quote(SLOWER)} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+        running.sendall(request)
+        assert wait_until(lambda: queries()["running"] == 1, 3.0)
+        waiting.sendall(request)
+        assert wait_until(lambda: queries()["waiting"] == 1, 3.0)
+        waiting.close()  # gone while waiting for the one slot: it stops waiting
+        assert wait_until(lambda: queries()["waiting"] == 0, 3.0)
+        running.close()  # gone while its query runs: the query stops
+        assert wait_until(lambda: queries() == {"running": 0, "waiting": 0, "limit": 1}, 3.0)
 
 
 def test_queries_arriving_together_open_an_on_disk_store_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

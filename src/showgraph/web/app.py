@@ -287,7 +287,7 @@ class _Api:
         return FileResponse(_PAGE_DIR / "index.html", media_type="text/html")
 
     async def health(self, request: Request) -> Response:
-        queries = {"running": self.runner.running, "limit": self.policy.max_queries}
+        queries = {"running": self.runner.running, "waiting": self.runner.waiting, "limit": self.policy.max_queries}
         return JSONResponse({"status": "ok", "queries": queries}, headers={"Cache-Control": "no-store"})
 
     def _cors(self, request: Request, *, preflight: bool = False) -> dict[str, str]:

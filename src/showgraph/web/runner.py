@@ -65,12 +65,18 @@ class QueryRunner:
         self.policy = policy
         self._lock = threading.Lock()
         self._running = 0
+        self._waiting = 0
         self._live: set[QueryLimits] = set()
 
     @property
     def running(self) -> int:
         """Query threads still at work, abandoned ones included."""
         return self._running
+
+    @property
+    def waiting(self) -> int:
+        """Queries waiting for a slot."""
+        return self._waiting
 
     def cancel_all(self) -> None:
         """Ask every running query to stop at its next row (the server is stopping)."""
@@ -95,13 +101,19 @@ class QueryRunner:
         """``work(limits)`` in a query thread; its result, or its exception, or QueryTimeoutError at the
         time limit, ServerBusyError if no slot came free in time, ClientGoneError if the client left."""
         limits = QueryLimits(timeout=self.policy.timeout, max_rows=self.policy.max_rows)
-        while not self._take_slot():
-            if limits.remaining() == 0:
-                raise ServerBusyError(
-                    f"the server is busy: all {self.policy.max_queries} query slots stayed taken for "
-                    f"{self.policy.timeout:g} s; try again shortly"
-                )
-            await asyncio.sleep(_SLOT_POLL)
+        self._waiting += 1
+        try:
+            while not self._take_slot():
+                if limits.remaining() == 0:
+                    raise ServerBusyError(
+                        f"the server is busy: all {self.policy.max_queries} query slots stayed taken for "
+                        f"{self.policy.timeout:g} s; try again shortly"
+                    )
+                if await request.is_disconnected():
+                    raise ClientGoneError("the client went away while the query waited for a slot")
+                await asyncio.sleep(_SLOT_POLL)
+        finally:
+            self._waiting -= 1
         with self._lock:
             self._live.add(limits)
         loop = asyncio.get_running_loop()
