@@ -368,3 +368,11 @@ def test_a_folder_that_cannot_be_read_says_so(corpus: Path, monkeypatch: pytest.
         (str(tmp), ArticleReadError),
     ]
     assert all("cannot be read (Permission denied)" in e.problem for e in errors)
+
+
+def test_a_glob_through_a_symlink_loop_reads_each_file_once(corpus: Path) -> None:
+    (corpus / "sub" / "up").symlink_to("..", target_is_directory=True)  # sub/up/sub/up/... forever
+    articles, errors = read_articles([f"{corpus}/**/*.txt", corpus])
+    assert errors == []
+    assert sorted(a.title for a in articles) == ["A", "B", "C", "D"]  # C is the folder's .md
+    assert all("/up/" not in a.path for a in articles)

@@ -508,8 +508,9 @@ def iter_articles(paths: Iterable[str | Path], *, on_error: OnError = "yield") -
     be read is yielded as an :class:`ArticleReadError` (SG101), and a path or glob that matches no
     article file as a :class:`NoArticlesError` (SG102), both in place, and reading goes on. With
     ``on_error="raise"`` the first such error is raised instead. A file reached twice (by two
-    overlapping paths) is read once. A missing plain path (no glob characters) is an
-    ``ArticleReadError`` for that file, not a ``NoArticlesError``.
+    overlapping paths, or through a symlink) is read once, under the first name that reached it. A
+    missing plain path (no glob characters) is an ``ArticleReadError`` for that file, not a
+    ``NoArticlesError``. A folder that cannot be listed is an ``ArticleReadError`` naming it.
     """
     if on_error not in ("yield", "raise"):
         raise ValueError(f"on_error must be 'yield' or 'raise', not {on_error!r}")
@@ -532,7 +533,9 @@ def iter_articles(paths: Iterable[str | Path], *, on_error: OnError = "yield") -
             yield error
             continue
         for file in files:
-            key = os.path.normcase(os.path.abspath(file))
+            # The file itself, not the way to it: a glob through a symlink loop (dir/up -> ..) finds one
+            # file under dozens of names, and each would become an article of its own.
+            key = os.path.normcase(os.path.realpath(file))
             if key in seen:
                 continue
             seen.add(key)
