@@ -135,6 +135,18 @@ def test_service_is_refused_on_both_query_routes_and_nothing_is_called(graph: Sh
         assert hits == []
 
 
+def test_a_long_query_naming_service_is_refused_before_a_slow_parse(graph: ShowGraph) -> None:
+    client = TestClient(create_app(graph))
+    filters = " ".join(f"FILTER(?o != {i})" for i in range(2_000))  # 36 kB: ~8 s of parsing for rdflib
+    started = time.monotonic()
+    sparql_query = {"Content-Type": "application/sparql-query"}
+    response = client.post("/sparql", content=f"SELECT * {{ ?s ?p ?o {filters} }} # service", headers=sparql_query)
+    assert response.status_code == 403 and "too long to check" in response.text
+    assert time.monotonic() - started < 2
+    without = client.post("/sparql", content=f"SELECT * {{ ?s ?p ?o {filters} }}", headers=sparql_query)
+    assert without.status_code == 200  # no SERVICE in it: nothing to check
+
+
 def test_service_in_strings_and_comments_is_no_call_nor_are_from_and_describe(graph: ShowGraph) -> None:
     client = TestClient(create_app(graph))
     with fake_endpoint() as (url, hits):
@@ -344,6 +356,29 @@ def _serve(tmp_path: Path, *options: str) -> tuple[subprocess.Popen[bytes], str]
     return process, url
 
 
+def test_deeply_nested_queries_do_not_kill_the_server(tmp_path: Path) -> None:
+    """The engine recurses once a level: 10,000 levels overflowed a thread's usual 8 MB stack and the
+    server died (SIGSEGV). Query threads have room for the longest query accepted."""
+    process, url = _serve(tmp_path, "--query-timeout", "5")
+    try:
+        deep = [
+            "SELECT * { " + "{" * 100_000 + "?s ?p ?o" + "}" * 100_000 + " }",
+            "SELECT * { ?s ?p ?o FILTER(" + "!" * 200_000 + "true) }",
+            "SELECT * { ?s ?p ?o FILTER(" + "(" * 100_000 + "1" + ")" * 100_000 + ") }",
+        ]
+        with httpx.Client(timeout=30) as client:
+            for query in deep:
+                response = client.post(
+                    f"{url}/sparql", content=query, headers={"Content-Type": "application/sparql-query"}
+                )
+                assert response.status_code in (200, 400, 503), response.text[:200]
+            assert client.get(f"{url}/").status_code == 200
+        assert process.poll() is None
+    finally:
+        process.kill()
+        process.wait()
+
+
 def test_sigterm_stops_the_server_within_seconds_while_a_query_runs(tmp_path: Path) -> None:
     process, url = _serve(tmp_path, "--query-timeout", "60")
     try:
@@ -433,7 +468,7 @@ def test_an_over_long_file_name_is_a_clear_400() -> None:
 
 
 def test_soak_plain_queries_answer_within_a_second_beside_hostile_ones(graph: ShowGraph) -> None:
-    policy = QueryPolicy(timeout=1.5, max_rows=20_000, max_queries=4)
+    policy = QueryPolicy(timeout=1.5, max_rows=5_000, max_queries=4)  # HUGE reaches 5,000 rows in ~0.3 s
     app = create_app(graph, policy=policy)
     hostile = [SLOW, HUGE, "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"]
     stop = threading.Event()

@@ -27,6 +27,11 @@ T = TypeVar("T")
 
 #: How often a query waiting for a slot looks again (seconds).
 _SLOT_POLL = 0.02
+#: The stack of a query thread (bytes; address space, touched only as used). Oxigraph parses and
+#: evaluates by recursion, about 1-2 kB a level: in an 8 MB stack 10,000 nested braces or ``!`` (a 10 kB
+#: query) overflow it and kill the whole server. With this one, a query of sparql.MAX_QUERY_BYTES fits.
+QUERY_STACK = 1 << 30
+_stack_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -139,7 +144,7 @@ class QueryRunner:
             with contextlib.suppress(RuntimeError):  # the loop has closed: the server is gone
                 loop.call_soon_threadsafe(settle, value, error)
 
-        threading.Thread(target=target, name="showgraph-query", daemon=True).start()
+        _start_thread(target)
         gone = asyncio.ensure_future(_disconnected(request))
         try:
             done, _ = await asyncio.wait({future, gone}, timeout=limits.remaining(), return_when="FIRST_COMPLETED")
@@ -156,6 +161,17 @@ class QueryRunner:
             f"the query ran longer than {self.policy.timeout:g} s, the server's time limit, and was stopped; "
             "narrow it or add LIMIT"
         )
+
+
+def _start_thread(target: Callable[[], None]) -> None:
+    """Start a daemon query thread with a :data:`QUERY_STACK` stack (the size is process-wide, so it is
+    set for this one start and put back)."""
+    with _stack_lock:
+        previous = threading.stack_size(QUERY_STACK)
+        try:
+            threading.Thread(target=target, name="showgraph-query", daemon=True).start()
+        finally:
+            threading.stack_size(previous)
 
 
 async def _disconnected(request: Request) -> None:

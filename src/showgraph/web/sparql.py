@@ -49,7 +49,8 @@ _RDFLIB_FORMATS = {
 _UPDATE_FORMS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
 
 #: The largest query text accepted (bytes); a protocol request bigger than this is refused with 413.
-MAX_QUERY_BYTES = 1_000_000
+#: Deep queries use the engine's stack in proportion to their length: see runner.QUERY_STACK.
+MAX_QUERY_BYTES = 256_000
 
 
 class ProtocolError(Exception):
@@ -128,6 +129,10 @@ def is_update(sparql: str) -> bool:
     return form in _UPDATE_FORMS
 
 
+#: The longest query text that is parsed to find its SERVICE endpoints (characters). rdflib's parser is
+#: pure Python and cannot be stopped: 16 kB of FILTERs take it about 3 s, a megabyte minutes.
+MAX_CHECKED_QUERY = 16_000
+
 _CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
@@ -142,7 +147,8 @@ def federated_endpoints(query: str) -> list[str]:
 
     Parsed with rdflib's SPARQL parser, so a SERVICE in a string or comment is no call and one spelt
     with escapes is. Text without the word at all needs no parse. If the text has the word but does
-    not parse here, QueryRefusedError: what cannot be checked is not run.
+    not parse here, or is over :data:`MAX_CHECKED_QUERY` characters (parsing would take too long),
+    QueryRefusedError: what cannot be checked is not run.
 
     >>> federated_endpoints('SELECT * { ?s ?p "SERVICE <http://a/> {}" } # SERVICE <http://b/> {}')
     []
@@ -153,6 +159,11 @@ def federated_endpoints(query: str) -> list[str]:
     """
     if "service" not in _unescape_codepoints(query).casefold():
         return []
+    if len(query) > MAX_CHECKED_QUERY:
+        raise QueryRefusedError(
+            f"this query mentions SERVICE and is over {MAX_CHECKED_QUERY} characters, too long to check where it "
+            "calls; shorten it (or leave the word out of its comments and strings)"
+        )
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
     from rdflib.plugins.sparql.parserutils import CompValue
