@@ -106,7 +106,8 @@ class QueryRunner:
         """``work(limits)`` in a query thread; its result, or its exception, or QueryTimeoutError at the
         time limit, ServerBusyError if no slot came free in time, ClientGoneError if the client left."""
         limits = QueryLimits(timeout=self.policy.timeout, max_rows=self.policy.max_rows)
-        self._waiting += 1
+        with self._lock:
+            self._waiting += 1
         try:
             while not self._take_slot():
                 if limits.remaining() == 0:
@@ -118,7 +119,8 @@ class QueryRunner:
                     raise ClientGoneError("the client went away while the query waited for a slot")
                 await asyncio.sleep(_SLOT_POLL)
         finally:
-            self._waiting -= 1
+            with self._lock:
+                self._waiting -= 1
         with self._lock:
             self._live.add(limits)
         loop = asyncio.get_running_loop()
@@ -144,7 +146,11 @@ class QueryRunner:
             with contextlib.suppress(RuntimeError):  # the loop has closed: the server is gone
                 loop.call_soon_threadsafe(settle, value, error)
 
-        _start_thread(target)
+        try:
+            _start_thread(target)
+        except BaseException:  # no thread (out of memory for its stack?): the slot was never used
+            self._give_slot(limits)
+            raise
         gone = asyncio.ensure_future(_disconnected(request))
         try:
             done, _ = await asyncio.wait({future, gone}, timeout=limits.remaining(), return_when="FIRST_COMPLETED")
