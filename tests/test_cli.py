@@ -174,7 +174,7 @@ def test_serve_refuses_a_token_of_spaces(runner: CliRunner, monkeypatch: pytest.
     from showgraph.web.runner import QueryPolicy
 
     served: list[object] = []
-    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: served.append(args))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda *args, **kwargs: served.append(args))
     monkeypatch.delenv("SHOWGRAPH_TOKEN", raising=False)
     for token in (" " * 16, "  padded-token-0123  "):
         result = runner.invoke(app, ["serve", "--store", ":memory:", "--allow-load", "--token", token])

@@ -199,8 +199,8 @@ def test_cors_headers_only_for_listed_origins_and_never_private_network(graph: S
 def test_serve_options_are_checked_before_serving(monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 
-    served: list[object] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: served.append((app, kwargs)))
+    served: list[uvicorn.Config] = []
+    monkeypatch.setattr(uvicorn.Server, "run", lambda server, *args: served.append(server.config))
     runner = CliRunner()
     bad_origin = runner.invoke(cli_app, ["serve", "--store", ":memory:", "--cors-origin", "*"])
     assert bad_origin.exit_code == 2 and "origin" in bad_origin.output
@@ -209,10 +209,10 @@ def test_serve_options_are_checked_before_serving(monkeypatch: pytest.MonkeyPatc
         ["serve", "--store", ":memory:", "--allow-service", "https://query.example/sparql", "--query-timeout", "2"],
     )
     assert ok.exit_code == 0, ok.output
-    (app, kwargs), *_ = served
-    assert app.state.runner.policy.allow_service == frozenset({"https://query.example/sparql"})
-    assert app.state.runner.policy.timeout == 2
-    assert kwargs["timeout_graceful_shutdown"] <= 5  # SIGTERM: open requests get a few seconds, no more
+    (config,) = served
+    assert config.app.state.runner.policy.allow_service == frozenset({"https://query.example/sparql"})
+    assert config.app.state.runner.policy.timeout == 2
+    assert config.timeout_graceful_shutdown <= 5  # SIGTERM: open requests get a few seconds, no more
 
 
 # --------------------------------------------------------------------------------------------------
@@ -379,20 +379,29 @@ def test_deeply_nested_queries_do_not_kill_the_server(tmp_path: Path) -> None:
         process.wait()
 
 
-def test_sigterm_stops_the_server_within_seconds_while_a_query_runs(tmp_path: Path) -> None:
+def test_sigterm_stops_the_server_within_seconds_while_queries_run(tmp_path: Path) -> None:
     process, url = _serve(tmp_path, "--query-timeout", "60")
+    answers: dict[str, str] = {}
     try:
 
-        def stuck() -> None:
-            with suppress(httpx.HTTPError):
-                httpx.get(f"{url}/sparql", params={"query": STUCK}, timeout=40)
+        def ask(name: str, query: str) -> None:
+            try:
+                response = httpx.get(f"{url}/sparql", params={"query": query}, timeout=40)
+                answers[name] = f"{response.status_code} {response.text}"
+            except httpx.HTTPError as error:
+                answers[name] = type(error).__name__
 
-        threading.Thread(target=stuck, daemon=True).start()
-        time.sleep(1.0)  # the query is deep in the engine now
+        asking = [threading.Thread(target=ask, args=item) for item in (("stuck", STUCK), ("slow", SLOWER))]
+        for thread in asking:
+            thread.start()
+        time.sleep(1.0)  # STUCK is deep in the engine now, SLOWER between two rows
         started = time.monotonic()
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=10)
         assert time.monotonic() - started < 8
+        for thread in asking:
+            thread.join(timeout=5)
+        assert answers["slow"].startswith("503 ") and "stopping" in answers["slow"], answers  # told, not cut
     finally:
         if process.poll() is None:
             process.kill()

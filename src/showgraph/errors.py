@@ -72,6 +72,12 @@ class QueryTooLargeError(QueryError):
     code = "SG306"
 
 
+class QueryCancelledError(QueryError):
+    """A query was stopped before its answer: its client went away, or the server is stopping."""
+
+    code = "SG308"
+
+
 class QueryRefusedError(QueryError):
     """A query asks for something this server does not do for strangers (SERVICE to another endpoint)."""
 

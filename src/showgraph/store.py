@@ -45,7 +45,7 @@ import rdflib
 from rdflib.term import BNode, Identifier, Node, URIRef
 from rdflib.term import Literal as RdfLiteral
 
-from showgraph.errors import QueryError, QueryTimeoutError, QueryTooLargeError, StoreError
+from showgraph.errors import QueryCancelledError, QueryError, QueryTimeoutError, QueryTooLargeError, StoreError
 
 __all__ = [
     "DUMP_FORMATS",
@@ -194,7 +194,7 @@ add LIMIT to the query or narrow it
     def check(self, rows: int = 0) -> None:
         """Raise if the query must stop: cancelled, past its time, or ``rows`` over the row limit."""
         if self._cancelled.is_set():
-            raise QueryError("the query was cancelled: the client went away or the server is stopping")
+            raise QueryCancelledError("the query was cancelled: the client went away or the server is stopping")
         if self.timeout is not None and time.monotonic() - self.started > self.timeout:
             raise QueryTimeoutError(
                 f"the query ran longer than {self.timeout:g} s, the server's time limit, and was stopped; "

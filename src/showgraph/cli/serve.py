@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import typer
@@ -131,7 +131,7 @@ def serve(
                 typer.secho("showgraph: loading is ON for holders of the token (POST /api/load)", err=True)
             for url in services:
                 typer.secho(f"showgraph: queries may call SERVICE <{url}>", err=True)
-            uvicorn.run(
+            config = uvicorn.Config(
                 app,
                 host=host,
                 port=port,
@@ -139,8 +139,23 @@ def serve(
                 server_header=False,
                 timeout_graceful_shutdown=SHUTDOWN_GRACE,
             )
+            _stopping_server(config).run()
     except ShowgraphError as error:
         raise fail(str(error)) from error
+
+
+def _stopping_server(config: Any) -> Any:
+    """A uvicorn server that, told to stop (SIGTERM, Ctrl-C), first stops the running queries: they end
+    at their next row and are answered 503 within uvicorn's grace period; only a query deep in the
+    engine is cut off when the grace period ends. (uvicorn is imported only when serving.)"""
+    import uvicorn
+
+    class StoppingServer(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            self.config.app.state.runner.cancel_all()
+            super().handle_exit(sig, frame)
+
+    return StoppingServer(config)
 
 
 def register(app: typer.Typer) -> None:

@@ -48,6 +48,7 @@ from starlette.staticfiles import StaticFiles
 from showgraph.core import LoadReport, ShowGraph
 from showgraph.errors import (
     EntityNotFoundError,
+    QueryCancelledError,
     QueryError,
     QueryRefusedError,
     QueryTimeoutError,
@@ -247,7 +248,7 @@ def _query_status(error: ShowgraphError) -> int:
     >>> _query_status(QueryTimeoutError("slow")), _query_status(QueryRefusedError("no")), _query_status(QueryError("x"))
     (503, 403, 400)
     """
-    if isinstance(error, QueryTimeoutError):
+    if isinstance(error, QueryTimeoutError | QueryCancelledError):
         return 503
     if isinstance(error, QueryTooLargeError):
         return 500

@@ -72,6 +72,7 @@ class QueryRunner:
         self._running = 0
         self._waiting = 0
         self._live: set[QueryLimits] = set()
+        self._stopping = False
 
     @property
     def running(self) -> int:
@@ -84,10 +85,13 @@ class QueryRunner:
         return self._waiting
 
     def cancel_all(self) -> None:
-        """Ask every running query to stop at its next row (the server is stopping)."""
-        with self._lock:
-            live = list(self._live)
-        for limits in live:
+        """The server is stopping: every running query stops at its next row, none starts.
+
+        Called from a signal handler too, so it takes no lock (the interrupted thread may hold it);
+        copying a set is one step under the GIL.
+        """
+        self._stopping = True
+        for limits in self._live.copy():
             limits.cancel()
 
     def _take_slot(self) -> bool:
@@ -109,7 +113,9 @@ class QueryRunner:
         with self._lock:
             self._waiting += 1
         try:
-            while not self._take_slot():
+            while self._stopping or not self._take_slot():
+                if self._stopping:
+                    raise ServerBusyError("the server is stopping; try again when it is back")
                 if limits.remaining() == 0:
                     raise ServerBusyError(
                         f"the server is busy: all {self.policy.max_queries} query slots stayed taken for "
