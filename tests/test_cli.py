@@ -14,6 +14,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from showgraph.cli import app
+from showgraph.core import ShowGraph
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -59,11 +60,12 @@ def test_every_command_and_option_is_documented_in_the_readme(name: str, command
 def test_load_reports_bad_files_by_name_and_keeps_going(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -> None:
     store = tmp_path / "store"
     result = runner.invoke(app, ["load", str(articles), "--store", str(store), "--quiet"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some inputs failed: a script must be able to tell
     assert "broken.txt" in result.output and "UTF-8" in result.output
     assert "headless.txt" in result.output
     assert re.search(r"^1 articles loaded", result.stdout, re.M)
     assert re.search(r"2 failed", result.stdout)
+    assert "2 of 3 inputs failed (listed above); the other 1 were stored" in result.stderr
 
     stats = json.loads(runner.invoke(app, ["stats", "--store", str(store), "--json"]).stdout)
     assert stats["articles"] == 1 and stats["claims"] > 0
@@ -156,3 +158,27 @@ def test_parallel_parsing_gives_the_same_facts(runner: CliRunner, tmp_path: Path
     assert dumps[0] == dumps[1]
     bad = runner.invoke(app, ["load", str(folder), "--store", str(tmp_path / "s"), "--processes", "0"])
     assert bad.exit_code == 2 and "--processes" in bad.output
+
+
+def test_a_glob_matching_nothing_is_reported_without_an_empty_name(runner: CliRunner, tmp_path: Path, nlp) -> None:
+    pattern = str(tmp_path / "nothing*.txt")
+    result = runner.invoke(app, ["load", pattern, "--store", str(tmp_path / "store"), "-q"])
+    assert result.exit_code == 1
+    assert f"failed: {pattern}: matches no article file" in result.output and "failed :" not in result.output
+
+
+def test_serve_refuses_a_token_of_spaces(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from showgraph.web import create_app
+    from showgraph.web.runner import QueryPolicy
+
+    served: list[object] = []
+    monkeypatch.setattr(uvicorn.Server, "run", lambda *args, **kwargs: served.append(args))
+    monkeypatch.delenv("SHOWGRAPH_TOKEN", raising=False)
+    for token in (" " * 16, "  padded-token-0123  "):
+        result = runner.invoke(app, ["serve", "--store", ":memory:", "--allow-load", "--token", token])
+        assert result.exit_code == 2 and "spaces" in result.output, result.output
+    assert served == []
+    with pytest.raises(ValueError, match="token"):
+        create_app(ShowGraph(":memory:"), allow_load=True, token=" " * 16, policy=QueryPolicy())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 from pathlib import Path
 
@@ -221,6 +222,13 @@ def test_jsonl_many_articles_blank_lines_and_a_bad_line(tmp_path: Path) -> None:
         read_file(path)
 
 
+def test_jsonl_error_messages_read_as_english(tmp_path: Path) -> None:
+    path = write(tmp_path / "cut.jsonl", '{"title": "One", "text": "never closed\n')
+    (error,) = list(iter_articles([path]))
+    assert isinstance(error, ArticleReadError)
+    assert "Unterminated string starting at column 26" in error.problem and "at at" not in error.problem
+
+
 # --- folders, globs and batches ----------------------------------------------------------------------
 
 
@@ -339,3 +347,32 @@ def test_ids_are_stable(tmp_path: Path) -> None:
     assert s1.id == s2.id  # no URL: same content, same id
     assert s1.id != o.id  # different content, different id
     assert a1.id == read_file(one)[0].id  # re-reading gives the same id
+
+
+def test_a_folder_that_cannot_be_read_says_so(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """(Permissions cannot lock root out, so listing is made to fail the way it does for a user.)"""
+    real_scandir = os.scandir
+    locked = {str(corpus / "sub"), str(tmp := corpus.parent / "locked")}
+    tmp.mkdir()
+
+    def scandir(path: str | os.PathLike[str] = ".") -> object:
+        if os.fspath(path) in locked:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    articles, errors = read_articles([corpus, tmp])
+    assert [a.title for a in articles] == ["A", "B"]  # the rest of the batch is read
+    assert [(e.path, type(e)) for e in errors] == [
+        (str(corpus / "sub"), ArticleReadError),
+        (str(tmp), ArticleReadError),
+    ]
+    assert all("cannot be read (Permission denied)" in e.problem for e in errors)
+
+
+def test_a_glob_through_a_symlink_loop_reads_each_file_once(corpus: Path) -> None:
+    (corpus / "sub" / "up").symlink_to("..", target_is_directory=True)  # sub/up/sub/up/... forever
+    articles, errors = read_articles([f"{corpus}/**/*.txt", corpus])
+    assert errors == []
+    assert sorted(a.title for a in articles) == ["A", "B", "C", "D"]  # C is the folder's .md
+    assert all("/up/" not in a.path for a in articles)

@@ -483,3 +483,54 @@ def test_default_store_path(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", "relative/ignored")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert default_store_path() == tmp_path / "home" / ".local" / "share" / "showgraph" / "store"
+
+
+# --------------------------------------------------------------------------------------------------
+# Limits on one query (what a server needs), and errors raised while a result is read
+
+
+def _product(n: int, extra: str = "") -> str:
+    values = " ".join(str(i) for i in range(n))
+    return f"SELECT * WHERE {{ VALUES ?a {{ {values} }} VALUES ?b {{ {values} }} VALUES ?c {{ {values} }} {extra} }}"
+
+
+def test_an_error_while_the_result_is_read_is_a_query_error() -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on: the SERVICE call fails mid-result
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with open_store(":memory:") as store:
+        for form in ("SELECT *", "CONSTRUCT { ?s ?p ?o }"):
+            with pytest.raises(QueryError, match="the query failed"):
+                store.query(f"{form} WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}")
+
+
+def test_limits_stop_a_query_at_its_rows_its_time_or_when_cancelled(store: Store) -> None:
+    import threading
+    import time
+
+    from showgraph.errors import QueryTimeoutError, QueryTooLargeError
+    from showgraph.store import QueryLimits
+
+    slow = _product(300, "FILTER(?a + ?b + ?c = 3 * ?a && ?b = ?c)")  # a row every few ms, for seconds
+    with pytest.raises(QueryTooLargeError, match="more than 99 rows"):
+        store.query(_product(10), limits=QueryLimits(max_rows=99))
+    construct = _product(10, 'BIND(IRI(CONCAT("http://e/", STR(?a), STR(?b))) AS ?s)')
+    with pytest.raises(QueryTooLargeError):
+        store.query(construct.replace("SELECT *", "CONSTRUCT { ?s <http://e/p> ?c }"), limits=QueryLimits(max_rows=9))
+    assert len(store.query(_product(10), limits=QueryLimits(max_rows=1000))) == 1000
+
+    started = time.monotonic()
+    with pytest.raises(QueryTimeoutError, match=r"0\.3 s|time limit"):  # remote: the HTTP wait is bounded
+        store.query(slow, limits=QueryLimits(timeout=0.3))
+    assert time.monotonic() - started < 1.5
+
+    if not store.private:
+        return  # a remote endpoint answers all at once: there is no row to stop at
+    limits = QueryLimits()
+    threading.Timer(0.2, limits.cancel).start()
+    started = time.monotonic()
+    with pytest.raises(QueryError, match="cancelled"):
+        store.query(slow, limits=limits)
+    assert time.monotonic() - started < 1.5

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from showgraph.facts import ArticleFacts
     from showgraph.named_queries import NamedQuery
     from showgraph.network import NetworkData, PathStep
-    from showgraph.store import QueryResult, Store
+    from showgraph.store import QueryLimits, QueryResult, Store
 
 
 @dataclass
@@ -39,6 +40,14 @@ class Failure:
 
     source: str
     message: str
+
+    def line(self) -> str:
+        """How the commands print it; a failure of no one file (a glob that matched nothing) has no source.
+
+        >>> Failure("a.txt", "no Title: line").line(), Failure("", "x*.txt: matches no article file").line()
+        ('failed a.txt: no Title: line', 'failed: x*.txt: matches no article file')
+        """
+        return f"failed {self.source}: {self.message}" if self.source else f"failed: {self.message}"
 
 
 @dataclass
@@ -147,6 +156,7 @@ class ShowGraph:
         self._update_endpoint = update_endpoint
         self._model = model
         self._store: Store | None = None
+        self._opening = threading.Lock()  # the server's threads ask for the store at once
         self._nlp: Language | None = None
         self._network_cache: tuple[int, NetworkData] | None = None
 
@@ -154,16 +164,22 @@ class ShowGraph:
 
     @property
     def store(self) -> Store:
+        """The store, opened on first use, once even when threads ask together (a second open of an
+        on-disk store would find it locked by the first)."""
         if self._store is None:
-            from showgraph.store import Store, default_store_path, open_store
-
-            if isinstance(self._store_spec, Store):
-                self._store = self._store_spec
-            elif self._endpoint:
-                self._store = open_store(endpoint=self._endpoint, update_endpoint=self._update_endpoint)
-            else:
-                self._store = open_store(self._store_spec if self._store_spec is not None else default_store_path())
+            with self._opening:
+                if self._store is None:
+                    self._store = self._open_store()
         return self._store
+
+    def _open_store(self) -> Store:
+        from showgraph.store import Store, default_store_path, open_store
+
+        if isinstance(self._store_spec, Store):
+            return self._store_spec
+        if self._endpoint:
+            return open_store(endpoint=self._endpoint, update_endpoint=self._update_endpoint)
+        return open_store(self._store_spec if self._store_spec is not None else default_store_path())
 
     @property
     def nlp(self) -> Language:
@@ -333,9 +349,14 @@ class ShowGraph:
 
     # -- asking -------------------------------------------------------------------------------
 
-    def query(self, sparql: str, *, bindings: dict[str, Any] | None = None) -> QueryResult:
-        """Run a SPARQL query over the union of all article graphs; bindings are bound safely."""
-        return self.store.query(sparql, bindings=bindings)
+    def query(
+        self, sparql: str, *, bindings: dict[str, Any] | None = None, limits: QueryLimits | None = None
+    ) -> QueryResult:
+        """Run a SPARQL query over the union of all article graphs; bindings are bound safely.
+
+        ``limits`` (a :class:`~showgraph.store.QueryLimits`) bound its time and rows, as a server needs.
+        """
+        return self.store.query(sparql, bindings=bindings, limits=limits)
 
     def validate(self) -> Any:
         """Validate everything stored against the SHACL shapes; returns the validation result."""

@@ -60,6 +60,30 @@ class NamedQueryError(QueryError):
     code = "SG303"
 
 
+class QueryTimeoutError(QueryError):
+    """A query ran past its time limit and was stopped; the message names the limit."""
+
+    code = "SG305"
+
+
+class QueryTooLargeError(QueryError):
+    """A query's result has more rows (or triples) than the limit; the message names the limit."""
+
+    code = "SG306"
+
+
+class QueryCancelledError(QueryError):
+    """A query was stopped before its answer: its client went away, or the server is stopping."""
+
+    code = "SG308"
+
+
+class QueryRefusedError(QueryError):
+    """A query asks for something this server does not do for strangers (SERVICE to another endpoint)."""
+
+    code = "SG307"
+
+
 class EntityNotFoundError(ShowgraphError):
     """No entity in the graph has the name (label or alternative label) or IRI asked for."""
 

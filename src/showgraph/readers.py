@@ -364,7 +364,8 @@ def parse_jsonl_line(line: str, path: str) -> Article:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        problem = f"bad JSON ({exc.msg} at column {exc.colno}); fix or remove the line"
+        # Some of json's messages end in "at" ("Unterminated string starting at"): the column follows.
+        problem = f"bad JSON ({exc.msg.removesuffix(' at')} at column {exc.colno}); fix or remove the line"
         raise ArticleReadError(path, problem) from None
     if not isinstance(record, dict):
         raise ArticleReadError(path, f"expected a JSON object, got {type(record).__name__}")
@@ -449,8 +450,12 @@ def _walkable(name: str) -> bool:
     return os.path.splitext(lower)[1] in WALK_SUFFIXES
 
 
-def _walk_folder(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def _walk_folder(folder: Path, errors: list[OSError] | None = None) -> Iterator[Path]:
+    """Article files under ``folder``; a folder that cannot be listed goes into ``errors``.
+
+    (os.walk skips such a folder silently: the user would be told the path matches nothing.)
+    """
+    for root, dirs, files in os.walk(folder, onerror=None if errors is None else errors.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if _walkable(name):
@@ -469,13 +474,20 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[str, list[Path]]
     folders walked. Folders and globs are sorted for determinism and skip hidden files and folders,
     ``*.gold.json`` and ``README.*``.
     """
+    for text, files, _ in _expand(paths):
+        yield text, files
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[tuple[str, list[Path], list[OSError]]]:
+    """:func:`expand_paths`, with the folders that could not be listed."""
     for raw in paths:
         text = str(raw)
         path = Path(text)
+        errors: list[OSError] = []
         if path.is_dir():
-            yield text, list(_walk_folder(path))
+            yield text, list(_walk_folder(path, errors)), errors
         elif path.exists() or not _is_glob(text):
-            yield text, [path]
+            yield text, [path], errors
         else:
             found: list[Path] = []
             for match in sorted(glob.glob(text, recursive=True)):
@@ -483,10 +495,10 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[tuple[str, list[Path]]
                 if any(part.startswith(".") and part not in (".", "..") for part in candidate.parts):
                     continue
                 if candidate.is_dir():
-                    found.extend(_walk_folder(candidate))
+                    found.extend(_walk_folder(candidate, errors))
                 elif _walkable(candidate.name):
                     found.append(candidate)
-            yield text, found
+            yield text, found, errors
 
 
 def iter_articles(paths: Iterable[str | Path], *, on_error: OnError = "yield") -> Iterator[Article | ReadError]:
@@ -496,14 +508,22 @@ def iter_articles(paths: Iterable[str | Path], *, on_error: OnError = "yield") -
     be read is yielded as an :class:`ArticleReadError` (SG101), and a path or glob that matches no
     article file as a :class:`NoArticlesError` (SG102), both in place, and reading goes on. With
     ``on_error="raise"`` the first such error is raised instead. A file reached twice (by two
-    overlapping paths) is read once. A missing plain path (no glob characters) is an
-    ``ArticleReadError`` for that file, not a ``NoArticlesError``.
+    overlapping paths, or through a symlink) is read once, under the first name that reached it. A
+    missing plain path (no glob characters) is an ``ArticleReadError`` for that file, not a
+    ``NoArticlesError``. A folder that cannot be listed is an ``ArticleReadError`` naming it.
     """
     if on_error not in ("yield", "raise"):
         raise ValueError(f"on_error must be 'yield' or 'raise', not {on_error!r}")
     seen: set[str] = set()
-    for given, files in expand_paths(paths):
-        if not files:
+    for given, files, unlisted in _expand(paths):
+        for exc in unlisted:
+            error = ArticleReadError(
+                str(exc.filename or given), f"is a folder that cannot be read ({exc.strerror}); check its permissions"
+            )
+            if on_error == "raise":
+                raise error
+            yield error
+        if not files and not unlisted:
             error = NoArticlesError(
                 f"{given}: matches no article file (.txt, .md, .markdown, .html, .htm, .jsonl); "
                 "check the path or pattern"
@@ -513,7 +533,9 @@ def iter_articles(paths: Iterable[str | Path], *, on_error: OnError = "yield") -
             yield error
             continue
         for file in files:
-            key = os.path.normcase(os.path.abspath(file))
+            # The file itself, not the way to it: a glob through a symlink loop (dir/up -> ..) finds one
+            # file under dozens of names, and each would become an article of its own.
+            key = os.path.normcase(os.path.realpath(file))
             if key in seen:
                 continue
             seen.add(key)

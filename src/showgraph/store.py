@@ -31,6 +31,9 @@ import json
 import os
 import re
 import tempfile
+import threading
+import time
+import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,12 +45,13 @@ import rdflib
 from rdflib.term import BNode, Identifier, Node, URIRef
 from rdflib.term import Literal as RdfLiteral
 
-from showgraph.errors import QueryError, StoreError
+from showgraph.errors import QueryCancelledError, QueryError, QueryTimeoutError, QueryTooLargeError, StoreError
 
 __all__ = [
     "DUMP_FORMATS",
     "MEMORY",
     "PREFIXES",
+    "QueryLimits",
     "QueryResult",
     "Row",
     "Store",
@@ -86,7 +90,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 #: What a result row holds: one rdflib term per variable, None where the variable is unbound.
 Row: TypeAlias = tuple[Identifier | None, ...]
 OxTerm: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-RawResult: TypeAlias = "ox.QuerySolutions | ox.QueryBoolean | list[ox.Triple]"
+RawResult: TypeAlias = "ox.QuerySolutions | ox.QueryBoolean | Iterable[ox.Triple]"
 
 _COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 _LIST_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -145,6 +149,62 @@ def open_store(
             f"(the usual directory is {default_store_path()})"
         )
     return Store(_EmbeddedBackend(location))
+
+
+# --------------------------------------------------------------------------------------------------
+# Limits
+
+
+@dataclass(eq=False)  # compared and hashed by identity: one object per running query
+class QueryLimits:
+    """How far one query may go: ``timeout`` seconds, ``max_rows`` result rows (or triples), and a
+    flag another thread sets (:meth:`cancel`) when nobody wants the answer any more.
+
+    A server needs these so that one query cannot hold its memory or its workers. They are checked as
+    the engine hands over each row, so a query stops at its next row; a stretch of work that yields no
+    row (sorting a huge product) runs on until it does.
+
+    >>> limits = QueryLimits(max_rows=2)
+    >>> limits.check(2)
+    >>> limits.check(3)
+    Traceback (most recent call last):
+    showgraph.errors.QueryTooLargeError: [SG306] the result has more than 2 rows, the server's limit; \
+add LIMIT to the query or narrow it
+    """
+
+    timeout: float | None = None
+    max_rows: int | None = None
+    started: float = field(default_factory=time.monotonic)
+    _cancelled: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    def remaining(self) -> float | None:
+        """Seconds left before the time limit (never below 0), or None without one."""
+        if self.timeout is None:
+            return None
+        return max(0.0, self.started + self.timeout - time.monotonic())
+
+    def cancel(self) -> None:
+        """Ask the query to stop at its next row (the client went away, or the server is stopping)."""
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def check(self, rows: int = 0) -> None:
+        """Raise if the query must stop: cancelled, past its time, or ``rows`` over the row limit."""
+        if self._cancelled.is_set():
+            raise QueryCancelledError("the query was cancelled: the client went away or the server is stopping")
+        if self.timeout is not None and time.monotonic() - self.started > self.timeout:
+            raise QueryTimeoutError(
+                f"the query ran longer than {self.timeout:g} s, the server's time limit, and was stopped; "
+                "narrow it or add LIMIT"
+            )
+        if self.max_rows is not None and rows > self.max_rows:
+            raise QueryTooLargeError(
+                f"the result has more than {self.max_rows} rows, the server's limit; "
+                "add LIMIT to the query or narrow it"
+            )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -479,7 +539,8 @@ def _replace_update(graph_iri: str, graph: rdflib.Graph, extra: Mapping[str, rdf
 class _Backend:
     location: str
 
-    def query(self, sparql: str) -> RawResult:
+    def query(self, sparql: str, timeout: float | None = None) -> RawResult:
+        """Run ``sparql``; ``timeout`` (seconds) bounds the wait where the backend can (an HTTP request)."""
         raise NotImplementedError
 
     def update(self, sparql: str) -> None:
@@ -534,9 +595,9 @@ class _EmbeddedBackend(_Backend):
             raise StoreError(f"the store at {self.location} is closed; open it again with open_store()")
         return self._store
 
-    def query(self, sparql: str) -> RawResult:
-        result = self.store.query(sparql, use_default_graph_as_union=True)
-        return list(result) if isinstance(result, ox.QueryTriples) else result
+    def query(self, sparql: str, timeout: float | None = None) -> RawResult:
+        # Left lazy (triples too): the caller reads row by row, checking its limits as it goes.
+        return self.store.query(sparql, use_default_graph_as_union=True)
 
     def update(self, sparql: str) -> None:
         self.store.update(sparql)
@@ -577,13 +638,25 @@ class _RemoteBackend(_Backend):
             raise StoreError(f"cannot use the SPARQL endpoint {endpoint}: {exc.message}") from exc
 
     def _post(
-        self, url: str, data: dict[str, str], accept: str, error: type[StoreError | QueryError]
+        self,
+        url: str,
+        data: dict[str, str],
+        accept: str,
+        error: type[StoreError | QueryError],
+        timeout: float | None = None,
     ) -> httpx.Response:
         if self._client is None:
             raise StoreError(f"the store at {self.location} is closed; open it again with open_store()")
         try:
-            response = self._client.post(url, data=data, headers={"Accept": accept})
+            if timeout is None:
+                response = self._client.post(url, data=data, headers={"Accept": accept})
+            else:
+                response = self._client.post(url, data=data, headers={"Accept": accept}, timeout=timeout)
         except httpx.TimeoutException as exc:
+            if timeout is not None:
+                raise QueryTimeoutError(
+                    f"{url} did not answer within the query's time limit; narrow the query or add LIMIT"
+                ) from exc
             raise error(
                 f"{url} did not answer within {self.timeout:g} s; narrow the query, or raise the "
                 "timeout in open_store()"
@@ -601,8 +674,8 @@ class _RemoteBackend(_Backend):
             raise cls(f"{url} answered HTTP {response.status_code}: {body}")
         return response
 
-    def query(self, sparql: str) -> RawResult:
-        response = self._post(self.location, {"query": sparql}, self._ACCEPT, QueryError)
+    def query(self, sparql: str, timeout: float | None = None) -> RawResult:
+        response = self._post(self.location, {"query": sparql}, self._ACCEPT, QueryError, timeout)
         media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
             results_format = ox.QueryResultsFormat.from_media_type(media_type)
@@ -755,6 +828,7 @@ class Store:
         *,
         bindings: Mapping[str, Any] | None = None,
         prefixes: Mapping[str, str] | None = None,
+        limits: QueryLimits | None = None,
     ) -> QueryResult:
         """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query over the union of all named graphs.
 
@@ -763,7 +837,8 @@ class Store:
         placed in a ``VALUES`` block at the start of the WHERE group, never pasted as text, so a value
         cannot change the query. ``prefixes`` (e.g. :data:`PREFIXES`) are declared before the query's
         own, which win. Updates are refused; malformed queries raise QueryError with the engine's
-        reason.
+        reason, and so does a failure while the result is read (a SERVICE endpoint that does not
+        answer). ``limits`` bound the time and the rows (QueryTimeoutError, QueryTooLargeError).
 
         >>> store = open_store(":memory:")
         >>> store.query("SELECT ?x WHERE { }", bindings={"x": "a } ; DROP ALL"}).rows
@@ -789,10 +864,12 @@ class Store:
         if prefixes:
             sparql = _prologue(prefixes) + sparql
         try:
-            raw = self._backend.query(sparql)
+            if limits is None:
+                return _materialise(self._backend.query(sparql))
+            limits.check()
+            return _materialise(self._backend.query(sparql, timeout=limits.remaining()), limits)
         except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
             raise QueryError(f"the query failed: {exc}") from exc
-        return _materialise(raw)
 
     def dump(
         self,
@@ -895,13 +972,33 @@ def _write_atomically(path: Path, items: Iterable[Any], rdf_format: ox.RdfFormat
         raise
 
 
-def _materialise(raw: RawResult) -> QueryResult:
+def _materialise(raw: RawResult, limits: QueryLimits | None = None) -> QueryResult:
+    """Read a raw result into rdflib terms, checking ``limits`` at every row (or triple).
+
+    pyoxigraph's result iterators must be dropped on the thread that made them, and an error's
+    traceback keeps the frames that hold them: so those frames are cleared here, before the error
+    travels (to a server's event loop, say).
+    """
+    try:
+        return _read_result(raw, limits)
+    except BaseException as exc:
+        traceback.clear_frames(exc.__traceback__)
+        del raw
+        raise
+
+
+def _read_result(raw: RawResult, limits: QueryLimits | None) -> QueryResult:
+    check = limits.check if limits is not None else None
     if isinstance(raw, ox.QueryBoolean):
+        if check:
+            check()
         return QueryResult("ask", boolean=bool(raw))
     if isinstance(raw, ox.QuerySolutions):
         variables = [variable.value for variable in raw.variables]
         rows: list[Row] = []
         for solution in raw:
+            if check:
+                check(len(rows) + 1)
             row = []
             for variable in variables:
                 term = solution[variable]
@@ -909,6 +1006,8 @@ def _materialise(raw: RawResult) -> QueryResult:
             rows.append(tuple(row))
         return QueryResult("select", variables, rows)
     graph = rdflib.Graph()
-    for triple in raw:
+    for count, triple in enumerate(raw, start=1):
+        if check:
+            check(count)
         graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
     return QueryResult("construct", graph=graph)

@@ -35,7 +35,7 @@ def extract(
         for item in graph.extract(paths):
             if isinstance(item, Failure):
                 failed += 1
-                typer.secho(f"failed {item.source}: {item.message}", err=True, fg=typer.colors.RED)
+                typer.secho(item.line(), err=True, fg=typer.colors.RED)
                 continue
             if format is ExtractFormat.jsonl:
                 for fact in item.facts.facts:

@@ -20,7 +20,10 @@ def load(
     processes: ProcessesOption = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Load articles into the graph: one named graph per article, replacing what it had before."""
+    """Load articles into the graph: one named graph per article, replacing what it had before.
+
+    Exits 1 if any input failed (each is named), after storing the others.
+    """
     console = Console(stderr=True)
     try:
         with (
@@ -40,16 +43,19 @@ def load(
     except ShowgraphError as error:
         raise fail(str(error)) from error
     for failure in report.failures:
-        console.print(
-            f"failed {failure.source}: {failure.message}", style="red", markup=False, highlight=False, soft_wrap=True
-        )
+        console.print(failure.line(), style="red", markup=False, highlight=False, soft_wrap=True)
     print(
         f"{report.articles} articles loaded, {report.facts} facts, {report.stored} claims stored, "
         f"{report.quarantined} quarantined, {len(report.failures)} failed"
     )
     for reason, count in report.quarantine_reasons().most_common():
         print(f"  quarantined {count}x: {reason}")
-    if report.failures and not report.outcomes:
+    if report.failures:  # a script must see that something was not stored, as with `extract`
+        failed, inputs = len(report.failures), len(report.failures) + report.articles
+        kept = "nothing was stored" if not report.outcomes else f"the other {report.articles} were stored"
+        console.print(
+            f"{failed} of {inputs} inputs failed (listed above); {kept}", style="red", markup=False, highlight=False
+        )
         raise typer.Exit(1)
 
 

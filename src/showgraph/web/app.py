@@ -1,13 +1,18 @@
 """The local web server: a read-only SPARQL 1.1 Protocol endpoint, a page, and the JSON behind the page.
 
 Every route calls :class:`~showgraph.core.ShowGraph` (the one core API) and nothing else in the
-pipeline. Blocking work (queries, loading) runs in a worker thread so one slow query does not stall
-the page; loading is serialised by a lock because spaCy and the store's writer are not shared safely.
+pipeline. Queries sent by clients run under a :class:`~showgraph.web.runner.QueryPolicy` (time limit,
+row limit, a few at once, SERVICE only to endpoints the operator allows; see :mod:`.runner`), so they
+cannot hold the server; other blocking work (counts, an entity, loading) runs in the worker pool, and
+loading is serialised by a lock because spaCy and the store's writer are not shared safely. Request
+bodies are cut at their route's limit as they arrive, never read whole first.
 
 Routes:
 
 - ``GET|POST /sparql``: SPARQL 1.1 Protocol query operation, content-negotiated; updates get 403.
 - ``GET /``: the page; ``/assets/*`` its script and style; ``/static/*`` the vendored graph library.
+- ``GET /health``: ``{"status": "ok"}`` and the queries running; touches no store, so it answers while
+  queries run.
 - ``GET /api/info``: whether loading is on, and the graph's counts.
 - ``GET /api/queries``: the named queries with their parameters and SPARQL text.
 - ``GET|POST /api/query``: run a named query with parameters, or SPARQL text; results JSON plus labels.
@@ -25,7 +30,8 @@ import json
 import re
 import tempfile
 import threading
-from collections.abc import Iterable, MutableMapping
+from collections.abc import AsyncIterator, Callable, Collection, Iterable, Mapping, MutableMapping
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +46,34 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from showgraph.core import LoadReport, ShowGraph
-from showgraph.errors import EntityNotFoundError, QueryError, ShowgraphError
+from showgraph.errors import (
+    EntityNotFoundError,
+    QueryCancelledError,
+    QueryError,
+    QueryRefusedError,
+    QueryTimeoutError,
+    QueryTooLargeError,
+    ShowgraphError,
+)
+from showgraph.store import QueryLimits
 from showgraph.web import sparql
+from showgraph.web.runner import ClientGoneError, QueryPolicy, QueryRunner, ServerBusyError
 
 _PAGE_DIR = Path(__file__).resolve().parent / "page"
 _STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 #: The largest article accepted by /api/load (bytes).
 MAX_ARTICLE_BYTES = 5_000_000
+#: The longest upload file name accepted (characters; most file systems allow 255 bytes).
+MAX_FILE_NAME = 255
+#: The largest request body each route reads (bytes); a body over it is cut off and answered 413.
+BODY_LIMITS: dict[str, int] = {
+    "/sparql": sparql.MAX_QUERY_BYTES,
+    "/api/query": sparql.MAX_QUERY_BYTES,
+    "/api/load": MAX_ARTICLE_BYTES + 100_000,  # the article and its multipart framing
+}
+#: The largest body any other route reads (none needs one).
+OTHER_BODY_LIMIT = 64_000
 #: At most this many distinct IRIs of a result get their labels looked up for the page.
 MAX_LABELLED = 500
 #: Article suffixes /api/load accepts; the reader picks its format by suffix.
@@ -61,8 +87,7 @@ _CSP = (
     f"style-src 'self' 'sha256-{base64.b64encode(hashlib.sha256(_CYTOSCAPE_STYLE.encode()).digest()).decode()}'; "
     "img-src 'self' data: blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-_CORS = {
-    "Access-Control-Allow-Origin": "*",
+_CORS_PREFLIGHT = {
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
     "Access-Control-Allow-Headers": "Accept, Content-Type",
     "Access-Control-Max-Age": "600",
@@ -78,21 +103,34 @@ SELECT ?s (SAMPLE(?l) AS ?label) WHERE {{
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def create_app(graph: ShowGraph, *, allow_load: bool = False, token: str | None = None) -> Starlette:
-    """The ASGI app serving ``graph``. Loading articles needs ``allow_load`` and a non-empty ``token``.
+def create_app(
+    graph: ShowGraph,
+    *,
+    allow_load: bool = False,
+    token: str | None = None,
+    policy: QueryPolicy | None = None,
+    cors_origins: Collection[str] = (),
+) -> Starlette:
+    """The ASGI app serving ``graph``. Loading articles needs ``allow_load`` and a ``token`` that is not
+    blank. ``policy`` bounds the queries clients send (default :class:`QueryPolicy`: 10 s, 100,000 rows,
+    4 at once, no SERVICE). ``cors_origins``: the web origins (``https://yasgui.example``) whose pages
+    may read /sparql answers; no others get CORS headers.
 
     >>> app = create_app(ShowGraph(":memory:"))
     >>> [route.path for route in app.routes if route.path.startswith("/api/")]
     ['/api/info', '/api/queries', '/api/query', '/api/entity', '/api/load']
-    >>> create_app(ShowGraph(":memory:"), allow_load=True)
+    >>> create_app(ShowGraph(":memory:"), allow_load=True, token="   ")
     Traceback (most recent call last):
     ValueError: allow_load needs a token: loading changes the graph, so only a holder of the token may do it
     """
-    if allow_load and not token:
+    if allow_load and not (token and token.strip()):
         raise ValueError("allow_load needs a token: loading changes the graph, so only a holder of the token may do it")
-    api = _Api(graph, allow_load=allow_load, token=token)
+    api = _Api(
+        graph, allow_load=allow_load, token=token, policy=policy or QueryPolicy(), cors_origins=frozenset(cors_origins)
+    )
     routes = [
         Route("/", api.page, methods=["GET"]),
+        Route("/health", api.health, methods=["GET"]),
         Route("/sparql", api.sparql_endpoint, methods=["GET", "POST", "OPTIONS"]),
         Route("/api/info", api.info, methods=["GET"]),
         Route("/api/queries", api.queries, methods=["GET"]),
@@ -102,9 +140,17 @@ def create_app(graph: ShowGraph, *, allow_load: bool = False, token: str | None 
         Mount("/assets", app=StaticFiles(directory=_PAGE_DIR), name="assets"),
         Mount("/static", app=StaticFiles(directory=_STATIC_DIR, check_dir=False), name="static"),
     ]
-    app = Starlette(routes=routes)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        api.runner.cancel_all()  # stopping: running queries stop at their next row
+
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.add_middleware(_BodyLimit, limits=BODY_LIMITS, default=OTHER_BODY_LIMIT)
     app.add_middleware(_SecurityHeaders)
     app.state.graph = graph
+    app.state.runner = api.runner
     return app
 
 
@@ -135,6 +181,82 @@ class _SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class _BodyTooLarge(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the request body is over {limit} bytes")
+        self.limit = limit
+
+
+class _BodyLimit:
+    """Cuts a request body off at its route's limit as it arrives (a declared Content-Length over it is
+    refused before any is read; a chunked body is counted), and answers 413 naming the limit."""
+
+    def __init__(self, app: Any, *, limits: Mapping[str, int], default: int) -> None:
+        self.app = app
+        self.limits = dict(limits)
+        self.default = default
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope["path"]
+        limit = self.limits.get(path, self.default)
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.strip().isdigit() or int(declared) > limit):
+            await _send_too_large(send, path, limit)
+            return
+        received = 0
+        started = False
+
+        async def limited_receive() -> MutableMapping[str, Any]:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise _BodyTooLarge(limit)
+            return message
+
+        async def watched_send(message: MutableMapping[str, Any]) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, watched_send)
+        except _BodyTooLarge:
+            if started:
+                raise
+            await _send_too_large(send, path, limit)
+
+
+async def _send_too_large(send: Any, path: str, limit: int) -> None:
+    message = f"the request body is over {limit} bytes, this route's limit"
+    if path.startswith("/api/"):
+        body, media = json.dumps({"error": message}).encode(), b"application/json"
+    else:
+        body, media = (message + "\n").encode(), b"text/plain; charset=utf-8"
+    headers = [(b"content-type", media), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]
+    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _query_status(error: ShowgraphError) -> int:
+    """The HTTP status of a query that did not give an answer.
+
+    >>> _query_status(QueryTimeoutError("slow")), _query_status(QueryRefusedError("no")), _query_status(QueryError("x"))
+    (503, 403, 400)
+    """
+    if isinstance(error, QueryTimeoutError | QueryCancelledError):
+        return 503
+    if isinstance(error, QueryTooLargeError):
+        return 500
+    if isinstance(error, QueryRefusedError):
+        return 403
+    return 400 if isinstance(error, QueryError) else 500
+
+
 def _error(status: int, message: str, code: str | None = None) -> JSONResponse:
     body: dict[str, Any] = {"error": message}
     if code:
@@ -143,22 +265,52 @@ def _error(status: int, message: str, code: str | None = None) -> JSONResponse:
 
 
 class _Api:
-    def __init__(self, graph: ShowGraph, *, allow_load: bool, token: str | None) -> None:
+    def __init__(
+        self,
+        graph: ShowGraph,
+        *,
+        allow_load: bool,
+        token: str | None,
+        policy: QueryPolicy,
+        cors_origins: frozenset[str],
+    ) -> None:
         self.graph = graph
         self.allow_load = allow_load
         self.token = token.encode("utf-8") if token else None
         self.load_lock = threading.Lock()
+        self.policy = policy
+        self.runner = QueryRunner(policy)
+        self.cors_origins = cors_origins
 
     # -- the page -------------------------------------------------------------------------------
 
     async def page(self, request: Request) -> Response:
         return FileResponse(_PAGE_DIR / "index.html", media_type="text/html")
 
+    async def health(self, request: Request) -> Response:
+        queries = {"running": self.runner.running, "waiting": self.runner.waiting, "limit": self.policy.max_queries}
+        return JSONResponse({"status": "ok", "queries": queries}, headers={"Cache-Control": "no-store"})
+
+    def _cors(self, request: Request, *, preflight: bool = False) -> dict[str, str]:
+        """CORS headers for a listed origin only; ``Vary: Origin`` whenever any origin is listed."""
+        if not self.cors_origins:
+            return {}
+        origin = request.headers.get("origin")
+        if origin not in self.cors_origins:
+            return {"Vary": "Origin"}
+        headers = {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+        return {**headers, **_CORS_PREFLIGHT} if preflight else headers
+
+    async def _run(self, request: Request, work: Callable[[QueryLimits], Any]) -> Any:
+        """``work`` under the query policy (see :mod:`.runner`)."""
+        return await self.runner.run(request, work)
+
     # -- SPARQL 1.1 Protocol ---------------------------------------------------------------------
 
     async def sparql_endpoint(self, request: Request) -> Response:
         if request.method == "OPTIONS":  # CORS preflight (application/sparql-query is not a simple type)
-            return Response(status_code=204, headers={**_CORS, "Access-Control-Allow-Private-Network": "true"})
+            return Response(status_code=204, headers=self._cors(request, preflight=True))
+        cors = self._cors(request)
         try:
             body = sparql.parse_request(
                 request.method,
@@ -176,19 +328,29 @@ class _Api:
             accept = request.headers.get("accept")
             if sparql.negotiate(accept, sparql.SELECT_TYPES + sparql.CONSTRUCT_TYPES) is None:  # before any work
                 raise sparql.ProtocolError(406, f"cannot answer in {accept!r}; {sparql.describe_offers()}")
-            result = await run_in_threadpool(self.graph.query, body.query)
-            offers = sparql.offers_for(result)
-            media_type = sparql.negotiate(accept, offers)
-            if media_type is None:
-                raise sparql.ProtocolError(406, f"cannot answer in {accept!r}; {sparql.describe_offers(result.kind)}")
-            content = await run_in_threadpool(sparql.serialise, result, media_type)
+            text = body.query
+
+            def answer(limits: QueryLimits) -> tuple[str, bytes]:
+                sparql.refuse_federation(text, self.policy.allow_service)
+                result = self.graph.query(text, limits=limits)
+                media_type = sparql.negotiate(accept, sparql.offers_for(result))
+                if media_type is None:
+                    raise sparql.ProtocolError(
+                        406, f"cannot answer in {accept!r}; {sparql.describe_offers(result.kind)}"
+                    )
+                return media_type, sparql.serialise(result, media_type)
+
+            media_type, content = await self._run(request, answer)
         except sparql.ProtocolError as error:
-            return PlainTextResponse(error.message + "\n", status_code=error.status, headers=_CORS)
-        except QueryError as error:
-            return PlainTextResponse(error.message + "\n", status_code=400, headers=_CORS)
+            return PlainTextResponse(error.message + "\n", status_code=error.status, headers=cors)
+        except ServerBusyError as error:
+            return PlainTextResponse(f"{error}\n", status_code=503, headers={**cors, "Retry-After": "5"})
+        except ClientGoneError:
+            return Response(status_code=499)
         except ShowgraphError as error:
-            return PlainTextResponse(error.message + "\n", status_code=500, headers=_CORS)
-        return Response(content, headers={**sparql.response_headers(media_type), **_CORS})
+            return PlainTextResponse(str(error) + "\n", status_code=_query_status(error), headers=cors)
+        vary = sparql.response_headers(media_type)["Vary"] + (", Origin" if "Vary" in cors else "")
+        return Response(content, headers={**sparql.response_headers(media_type), **cors, "Vary": vary})
 
     # -- JSON for the page ---------------------------------------------------------------------
 
@@ -226,21 +388,32 @@ class _Api:
         if text and sparql.is_update(text):
             return _error(403, "this server is read-only: SPARQL Update is not accepted")
         try:
+            bindings = None
+            sent = bool(text)  # text from the client is checked; a named query as shipped needs no check
             if name:
                 named = self.graph.named_queries().get(str(name))
                 if named is None:
                     known = ", ".join(sorted(self.graph.named_queries()))
                     return _error(404, f"no named query {name!r}; the named queries are: {known}")
-                if text:  # the named query as edited on the page: its parameters, bound the same way
-                    bindings = named.bindings(params)
-                    result = await run_in_threadpool(lambda: self.graph.query(str(text), bindings=bindings))
-                else:
-                    result = await run_in_threadpool(lambda: self.graph.run_named(str(name), **params))
-            else:
-                result = await run_in_threadpool(self.graph.query, str(text))
-            return JSONResponse(await run_in_threadpool(self._result_json, result))
+                # As edited on the page, or as shipped; its parameters bound the same way either way.
+                bindings = named.bindings(params)
+                text = text or named.sparql
+            sparql_text = str(text)
+
+            def answer(limits: QueryLimits) -> dict[str, Any]:
+                if sent:
+                    sparql.refuse_federation(sparql_text, self.policy.allow_service)
+                return self._result_json(self.graph.query(sparql_text, bindings=bindings, limits=limits))
+
+            return JSONResponse(await self._run(request, answer))
+        except ServerBusyError as error:
+            response = _error(503, str(error))
+            response.headers["Retry-After"] = "5"
+            return response
+        except ClientGoneError:
+            return Response(status_code=499)
         except ShowgraphError as error:
-            return _error(400 if isinstance(error, QueryError) else 500, error.message, error.code)
+            return _error(_query_status(error), error.message, error.code)
 
     def _result_json(self, result: Any) -> dict[str, Any]:
         if result.kind == "construct":
@@ -308,15 +481,19 @@ class _Api:
             return response
         if not hmac.compare_digest(given.strip().encode("utf-8"), self.token):
             return _error(403, "the token is wrong")
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > MAX_ARTICLE_BYTES + 100_000:
-            return _error(413, f"the article is over {MAX_ARTICLE_BYTES} bytes")
-        try:
+        try:  # the body is cut at BODY_LIMITS["/api/load"] as it arrives (see _BodyLimit)
             name, data = await _article_from_request(request)
         except _BadUpload as error:
             return _error(error.status, str(error))
-        report = await run_in_threadpool(self._load_bytes, name, data)
-        return JSONResponse(_report_json(report))
+        try:
+            report = await run_in_threadpool(self._load_bytes, name, data)
+        except ShowgraphError as error:
+            return _error(500, error.message, error.code)
+        body = _report_json(report)
+        if report.failures and not report.outcomes:  # the one article sent failed: so did the upload
+            reasons = "; ".join(f"{failure.source}: {failure.message}" for failure in report.failures)
+            return JSONResponse({"error": f"the article could not be loaded: {reasons}", **body}, status_code=422)
+        return JSONResponse(body)
 
     def _load_bytes(self, name: str, data: bytes) -> LoadReport:
         with tempfile.TemporaryDirectory(prefix="showgraph-load-") as folder:
@@ -361,7 +538,12 @@ async def _article_from_request(request: Request) -> tuple[str, bytes]:
         raise _BadUpload(413, f"the article is over {MAX_ARTICLE_BYTES} bytes")
     if not data.strip():
         raise _BadUpload(400, "the article is empty")
-    return _safe_file_name(name), data
+    safe = _safe_file_name(name)
+    if len(safe) > MAX_FILE_NAME:
+        raise _BadUpload(
+            400, f"the file name is over {MAX_FILE_NAME} characters ({len(safe)}); rename the file and send it again"
+        )
+    return safe, data
 
 
 def _safe_file_name(name: str) -> str:

@@ -12,13 +12,15 @@ most specific media range decides an offer's ``q``, and ties go to the server's 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from rdflib import Variable
 from rdflib.query import Result
 
+from showgraph.errors import QueryRefusedError
 from showgraph.store import PREFIXES, QueryResult
 from showgraph.store import _query_form as _store_query_form  # one lexer for SPARQL text, not two
 from showgraph.store import _tokens as _store_tokens
@@ -47,7 +49,8 @@ _RDFLIB_FORMATS = {
 _UPDATE_FORMS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
 
 #: The largest query text accepted (bytes); a protocol request bigger than this is refused with 413.
-MAX_QUERY_BYTES = 1_000_000
+#: Deep queries use the engine's stack in proportion to their length: see runner.QUERY_STACK.
+MAX_QUERY_BYTES = 256_000
 
 
 class ProtocolError(Exception):
@@ -124,6 +127,92 @@ def is_update(sparql: str) -> bool:
     """
     form, _ = _store_query_form(_store_tokens(sparql))
     return form in _UPDATE_FORMS
+
+
+#: The longest query text that is parsed to find its SERVICE endpoints (characters). rdflib's parser is
+#: pure Python and cannot be stopped: 16 kB of FILTERs take it about 3 s, a megabyte minutes.
+MAX_CHECKED_QUERY = 16_000
+
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _unescape_codepoints(text: str) -> str:
+    """The query as a SPARQL parser reads it: ``\\uXXXX`` escapes are replaced before parsing (SPARQL
+    1.1 section 19.2), so ``\\u0053ERVICE`` is the keyword SERVICE."""
+    return _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+
+
+def federated_endpoints(query: str) -> list[str]:
+    """The endpoints the query's SERVICE clauses call (``?name`` for a variable), by parsing it.
+
+    Parsed with rdflib's SPARQL parser, so a SERVICE in a string or comment is no call and one spelt
+    with escapes is. Text without the word at all needs no parse. If the text has the word but does
+    not parse here, or is over :data:`MAX_CHECKED_QUERY` characters (parsing would take too long),
+    QueryRefusedError: what cannot be checked is not run.
+
+    >>> federated_endpoints('SELECT * { ?s ?p "SERVICE <http://a/> {}" } # SERVICE <http://b/> {}')
+    []
+    >>> federated_endpoints('PREFIX e: <http://e/> SELECT * { OPTIONAL { SERVICE SILENT e:q { ?s ?p ?o } } }')
+    ['http://e/q']
+    >>> federated_endpoints('ASK { \\\\u0053ERVICE ?where { ?s ?p ?o } }')
+    ['?where']
+    """
+    if "service" not in _unescape_codepoints(query).casefold():
+        return []
+    if len(query) > MAX_CHECKED_QUERY:
+        raise QueryRefusedError(
+            f"this query mentions SERVICE and is over {MAX_CHECKED_QUERY} characters, too long to check where it "
+            "calls; shorten it (or leave the word out of its comments and strings)"
+        )
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        algebra = translateQuery(parseQuery(query)).algebra
+    except Exception as error:  # any failure to parse (RecursionError on huge texts included) refuses
+        raise QueryRefusedError(
+            "this query mentions SERVICE but could not be parsed to check where it calls "
+            f"({type(error).__name__}); write it in plain SPARQL 1.1"
+        ) from None
+    found: list[str] = []
+    stack: list[object] = [algebra]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue) and node.name == "ServiceGraphPattern":
+            term = node.get("term")
+            found.append(f"?{term}" if isinstance(term, Variable) else str(term))
+        if isinstance(node, Mapping):
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple):
+            stack.extend(node)
+    return found
+
+
+def refuse_federation(query: str, allowed: Collection[str] = ()) -> None:
+    """QueryRefusedError unless every SERVICE in the query calls an endpoint in ``allowed`` exactly.
+
+    A server that ran any SERVICE would fetch any URL it is sent, loopback services included, and hand
+    back the answer (server-side request forgery); so only the endpoints its operator names pass.
+
+    >>> refuse_federation("SELECT * { SERVICE <http://wiki.example/sparql> { ?s ?p ?o } }",
+    ...                   ["http://wiki.example/sparql"])
+    >>> refuse_federation("SELECT * { SERVICE <http://127.0.0.1:9000/> { ?s ?p ?o } }")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    showgraph.errors.QueryRefusedError: [SG307] SERVICE <http://127.0.0.1:9000/> is refused: ...
+    """
+    for endpoint in federated_endpoints(query):
+        if endpoint.startswith("?"):
+            raise QueryRefusedError(
+                f"SERVICE {endpoint} is refused: an endpoint read from a variable cannot be checked; "
+                "name an endpoint the server's operator allows"
+            )
+        if endpoint not in allowed:
+            listed = ", ".join(sorted(allowed)) or "none"
+            raise QueryRefusedError(
+                f"SERVICE <{endpoint}> is refused: this server calls only the endpoints its operator allows "
+                f"(showgraph serve --allow-service URL; allowed: {listed})"
+            )
 
 
 def _media_ranges(accept: str) -> list[tuple[str, str, float]]:
