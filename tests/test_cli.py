@@ -156,3 +156,14 @@ def test_parallel_parsing_gives_the_same_facts(runner: CliRunner, tmp_path: Path
     assert dumps[0] == dumps[1]
     bad = runner.invoke(app, ["load", str(folder), "--store", str(tmp_path / "s"), "--processes", "0"])
     assert bad.exit_code == 2 and "--processes" in bad.output
+
+
+def test_each_short_flag_means_one_long_option_in_every_command() -> None:
+    meaning: dict[str, set[str]] = {}
+    for _, command in every_command():
+        for param in command.params:
+            longs = [opt for opt in param.opts if opt.startswith("--")]
+            for short in (opt for opt in param.opts if not opt.startswith("--")):
+                meaning.setdefault(short, set()).update(longs)
+    assert meaning["-f"] == {"--format"}
+    assert {short: longs for short, longs in meaning.items() if len(longs) > 1} == {}

@@ -141,3 +141,35 @@ def test_viz_bad_input_is_named(runner: CliRunner, store: str, tmp_path: Path) -
     assert relation.exit_code == 1 and "unknown relation knows" in relation.output
     suffix = runner.invoke(app, ["viz", "-o", str(tmp_path / "x.txt"), "--store", store])
     assert suffix.exit_code == 1 and "cannot tell the format" in suffix.output
+
+
+def test_stats_prints_the_relation_names_viz_accepts(runner: CliRunner, store: str) -> None:
+    counts = json.loads(runner.invoke(app, ["stats", "--json", "--store", store]).stdout)
+    assert "cast_member" in counts["relations"] and "castMember" not in counts["relations"]
+    table = runner.invoke(app, ["stats", "--store", store]).stdout
+    assert "cast_member" in table and "castMember" not in table
+    for name in counts["relations"]:
+        shown = runner.invoke(app, ["viz", "--relation", name, "-f", "dot", "--store", store])
+        assert shown.exit_code == 0, (name, shown.output)
+
+
+@pytest.mark.parametrize("alias", ["castMember", "sg:castMember", "https://w3id.org/showgraph/ontology#castMember"])
+def test_viz_takes_the_rdf_local_name_as_an_alias(runner: CliRunner, store: str, alias: str) -> None:
+    by_name = runner.invoke(app, ["viz", "--relation", "cast_member", "-f", "dot", "--store", store])
+    by_alias = runner.invoke(
+        app, ["viz", "--relation", alias, "--status", "sg:confirmed", "-f", "dot", "--store", store]
+    )
+    assert by_alias.exit_code == 0, by_alias.output
+    assert (
+        by_alias.stdout
+        == runner.invoke(
+            app, ["viz", "--relation", "cast_member", "--status", "confirmed", "-f", "dot", "--store", store]
+        ).stdout
+    )
+    assert "cast member" in by_name.stdout or "cast_member" in by_name.stdout
+
+
+def test_query_f_is_format(runner: CliRunner, store: str) -> None:
+    result = runner.invoke(app, ["query", "-n", "platforms", "-p", "platform=tvN", "-f", "csv", "--store", store])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].startswith("platformIri,")

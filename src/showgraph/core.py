@@ -348,14 +348,23 @@ class ShowGraph:
         self.store.dump(format, destination)
 
     def stats(self) -> dict[str, Any]:
-        """Counts: articles, claims by relation and status, entities by class, quarantined claims."""
+        """Counts: articles, claims by relation and status, entities by class, quarantined claims.
+
+        Relations and statuses are counted under their FORMAT.md names (``cast_member``), the names
+        every command accepts, not the RDF local names (``castMember``).
+        """
         from showgraph.rdf import local_name
+        from showgraph.vocabulary import display_name
 
         prefix = "PREFIX sg: <https://w3id.org/showgraph/ontology#>\n"
 
         def counts(sparql: str) -> dict[str, int]:
             rows = self.query(prefix + sparql).rows
-            return {local_name(row[0]): int(row[1].toPython()) for row in rows if row[0] is not None}
+            return {
+                display_name(str(row[0])) or local_name(row[0]): int(row[1].toPython())
+                for row in rows
+                if row[0] is not None
+            }
 
         def one(sparql: str) -> int:
             rows = self.query(prefix + sparql).rows

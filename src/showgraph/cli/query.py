@@ -44,7 +44,12 @@ def query(
     sparql: Annotated[str | None, typer.Argument(help="The SPARQL query text.", show_default=False)] = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", "-f", help="Read the query from a .rq file.", exists=True, dir_okay=False),
+        typer.Option(
+            "--file",
+            help="Read the query from a .rq file (no short flag: -f is --format).",
+            exists=True,
+            dir_okay=False,
+        ),
     ] = None,
     name: Annotated[
         str | None,
@@ -64,7 +69,9 @@ def query(
     list_queries: Annotated[
         bool, typer.Option("--list", help="List the named queries and their parameters, then stop.")
     ] = False,
-    format: Annotated[ResultFormat, typer.Option("--format", help="How to print the results.")] = ResultFormat.table,
+    format: Annotated[
+        ResultFormat, typer.Option("--format", "-f", help="How to print the results.")
+    ] = ResultFormat.table,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:

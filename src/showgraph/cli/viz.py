@@ -11,6 +11,7 @@ import typer
 
 from showgraph.cli.options import EndpointOption, StoreOption, fail, open_graph
 from showgraph.errors import ShowgraphError
+from showgraph.vocabulary import relation_names, status_names
 
 
 class PictureFormat(StrEnum):
@@ -52,7 +53,10 @@ def viz(
     relation: Annotated[
         list[str] | None,
         typer.Option(
-            "--relation", "-r", help="Only claims of this relation, e.g. plays (repeatable).", show_default=False
+            "--relation",
+            "-r",
+            help="Only claims of this relation, e.g. plays or cast_member (castMember works too; repeatable).",
+            show_default=False,
         ),
     ] = None,
     status: Annotated[
@@ -86,7 +90,12 @@ def viz(
         chosen = format_for(output or "-", format.value if format else None)
         with open_graph(store, endpoint) as graph:
             network = graph.network(
-                focus=focus, depth=depth, relations=relation, statuses=status, show=show, article=article
+                focus=focus,
+                depth=depth,
+                relations=relation_names(relation),
+                statuses=status_names(status),
+                show=show,
+                article=article,
             )
             seeds = [n for n in network.nodes if focus is not None and _is_focus(network, n, focus)]
         heading = title or ("showgraph" + (f": around {focus}" if focus else "") + (f" in {show}" if show else ""))
