@@ -108,6 +108,7 @@ def test_query_formats(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -
 
 
 def test_bad_options_say_what_is_expected(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "s").mkdir()
     result = runner.invoke(app, ["query", "ASK {}", "--format", "xml", "--store", str(tmp_path / "s")])
     assert result.exit_code == 2
     assert "table" in result.output and "json" in result.output
@@ -167,3 +168,33 @@ def test_each_short_flag_means_one_long_option_in_every_command() -> None:
                 meaning.setdefault(short, set()).update(longs)
     assert meaning["-f"] == {"--format"}
     assert {short: longs for short, longs in meaning.items() if len(longs) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["query", "ASK { ?s ?p ?o }"],
+        ["stats"],
+        ["export"],
+        ["validate"],
+        ["viz", "-f", "dot"],
+        ["path", "A", "B"],
+        ["conflicts"],
+        ["serve", "--port", "1"],
+    ],
+)
+def test_reading_commands_refuse_a_store_that_does_not_exist(runner: CliRunner, tmp_path: Path, command) -> None:
+    typo = tmp_path / "stroe"
+    result = runner.invoke(app, [*command, "--store", str(typo)])
+    assert result.exit_code == 1, result.output
+    assert "SG305" in result.output and f"no store at {typo}" in result.output and "showgraph load" in result.output
+    assert not typo.exists()
+    from_env = runner.invoke(app, command, env={"SHOWGRAPH_STORE": str(typo)})
+    assert from_env.exit_code == 1 and "SG305" in from_env.output and not typo.exists()
+
+
+def test_only_load_creates_a_store(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -> None:
+    store = tmp_path / "new" / "store"
+    assert runner.invoke(app, ["load", str(articles / "good.txt"), "--store", str(store), "-q"]).exit_code == 0
+    assert store.is_dir()
+    assert runner.invoke(app, ["query", "ASK { ?s ?p ?o }", "--store", str(store)]).stdout.strip() == "true"

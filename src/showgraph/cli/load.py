@@ -24,7 +24,7 @@ def load(
     console = Console(stderr=True)
     try:
         with (
-            open_graph(store, endpoint, model, processes) as graph,
+            open_graph(store, endpoint, model, processes, create=True) as graph,
             Progress(
                 TextColumn("loading"),
                 BarColumn(),

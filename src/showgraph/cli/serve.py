@@ -48,7 +48,7 @@ def serve(
     from showgraph.web import create_app
 
     try:
-        with open_graph(store, endpoint, model) as graph:
+        with open_graph(store, endpoint, model, create=allow_load) as graph:
             app = create_app(graph, allow_load=allow_load, token=token if allow_load else None)
             where = f"[{host}]" if ":" in host else host
             typer.secho(f"showgraph: page http://{where}:{port}/  SPARQL http://{where}:{port}/sparql", err=True)
