@@ -173,3 +173,27 @@ def test_query_f_is_format(runner: CliRunner, store: str) -> None:
     result = runner.invoke(app, ["query", "-n", "platforms", "-p", "platform=tvN", "-f", "csv", "--store", store])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].startswith("platformIri,")
+
+
+@pytest.mark.parametrize(
+    "command", [["export"], ["export", "-f", "nq"], ["query", "-f", "csv", "SELECT * { ?s ?p ?o }"], ["stats"]]
+)
+def test_a_closed_pipe_ends_a_command_quietly(store: str, command: list[str]) -> None:
+    """`showgraph export | head`: the reader stopped early; no SG301 error and no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from showgraph.cli import main; main()", *command, "--store", store],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `head` having read its lines
+    errors = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert errors == ""
+    assert process.returncode in (0, 1)
