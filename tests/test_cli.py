@@ -198,3 +198,32 @@ def test_only_load_creates_a_store(runner: CliRunner, articles: Path, tmp_path: 
     assert runner.invoke(app, ["load", str(articles / "good.txt"), "--store", str(store), "-q"]).exit_code == 0
     assert store.is_dir()
     assert runner.invoke(app, ["query", "ASK { ?s ?p ?o }", "--store", str(store)]).stdout.strip() == "true"
+
+
+@pytest.mark.parametrize("name", [name for name, _ in every_command()])
+def test_help_reads_cleanly(runner: CliRunner, name: str) -> None:
+    """No `<bool>` after a flag, no `{paths}` in usage, no help text eaten as markup ("Picture format .")."""
+    result = runner.invoke(app, [name, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "<bool>" not in result.output and "{" not in result.output.split("Usage:", 1)[1].split("\n", 1)[0]
+    assert not re.search(r"\w \.(\s|$)", result.output) and " ," not in result.output
+    assert "<list[" not in result.output.split("Options", 1)[-1]
+    top = runner.invoke(app, ["--help"], env={"COLUMNS": "200"})
+    assert "<bool>" not in top.output
+
+
+def test_help_usage_names_arguments_plainly(runner: CliRunner) -> None:
+    wide = {"COLUMNS": "200"}
+    usage = {name: runner.invoke(app, [name, "--help"], env=wide).output for name in ("load", "query", "path", "viz")}
+    assert "showgraph load [OPTIONS] PATHS..." in usage["load"]
+    assert "showgraph query [OPTIONS] [SPARQL]" in usage["query"]
+    assert "showgraph path [OPTIONS] A B" in usage["path"]
+    assert "default: from the -o suffix" in usage["viz"]
+
+
+def test_a_path_that_matches_nothing_is_reported_without_a_stray_space(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["load", str(empty), "--store", str(tmp_path / "s"), "-q"])
+    assert f"failed: {empty}: matches no article file" in result.output
+    assert "failed :" not in result.output

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from showgraph.cli.options import ModelOption, fail
+from showgraph.cli.options import ModelOption, fail, failure_line
 from showgraph.core import Failure, ShowGraph
 from showgraph.errors import ShowgraphError
 
@@ -35,7 +35,7 @@ def extract(
         for item in graph.extract(paths):
             if isinstance(item, Failure):
                 failed += 1
-                typer.secho(f"failed {item.source}: {item.message}", err=True, fg=typer.colors.RED)
+                typer.secho(failure_line(item.source, item.message), err=True, fg=typer.colors.RED)
                 continue
             if format is ExtractFormat.jsonl:
                 for fact in item.facts.facts:

@@ -8,7 +8,15 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from showgraph.cli.options import EndpointOption, ModelOption, ProcessesOption, StoreOption, fail, open_graph
+from showgraph.cli.options import (
+    EndpointOption,
+    ModelOption,
+    ProcessesOption,
+    StoreOption,
+    fail,
+    failure_line,
+    open_graph,
+)
 from showgraph.errors import ShowgraphError
 
 
@@ -41,7 +49,7 @@ def load(
         raise fail(str(error)) from error
     for failure in report.failures:
         console.print(
-            f"failed {failure.source}: {failure.message}", style="red", markup=False, highlight=False, soft_wrap=True
+            failure_line(failure.source, failure.message), style="red", markup=False, highlight=False, soft_wrap=True
         )
     print(
         f"{report.articles} articles loaded, {report.facts} facts, {report.stored} claims stored, "

@@ -20,7 +20,7 @@ def path(
         typer.Option(
             "--status",
             "-s",
-            help="Only walk claims of this status (repeatable) [default: all but denied].",
+            help="Only walk claims of this status (repeatable; default: all but denied).",
             show_default=False,
         ),
     ] = None,

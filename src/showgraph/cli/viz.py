@@ -31,7 +31,7 @@ _TEXT_FORMATS = {PictureFormat.dot, PictureFormat.mermaid, PictureFormat.graphml
 def viz(
     format: Annotated[
         PictureFormat | None,
-        typer.Option("--format", "-f", help="Picture format [default: from the -o suffix].", show_default=False),
+        typer.Option("--format", "-f", help="Picture format (default: from the -o suffix).", show_default=False),
     ] = None,
     output: Annotated[
         Path | None,
