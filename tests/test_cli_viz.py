@@ -197,3 +197,33 @@ def test_a_closed_pipe_ends_a_command_quietly(store: str, command: list[str]) ->
     process.wait(timeout=60)
     assert errors == ""
     assert process.returncode in (0, 1)
+
+
+def test_own_sparql_may_use_the_common_prefixes_undeclared(runner: CliRunner, store: str) -> None:
+    sparql = "SELECT DISTINCT ?name WHERE { ?p a sg:Person ; rdfs:label ?name . FILTER(?name = 'IU') }"
+    result = runner.invoke(app, ["query", sparql, "-f", "csv", "--store", store])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == ["name", "IU"]
+    for prefix in ("oa", "prov", "skos", "schema", "xsd", "rdf", "dcterms", "sgid", "sgart", "person", "show"):
+        asked = runner.invoke(app, ["query", f"ASK {{ ?s ?p {prefix}:x }}", "--store", store])
+        assert asked.exit_code == 0, (prefix, asked.output)
+    own = "PREFIX sg: <http://example.org/other#> ASK { ?p a sg:Person }"
+    assert runner.invoke(app, ["query", own, "--store", store]).stdout.strip() == "false"
+
+
+@pytest.mark.parametrize(
+    "sparql,where,words",
+    [
+        ("SELEC ?x WHERE { ?x ?p ?o }", "line 1, column 1, at 'SELEC'", "expected SELECT, CONSTRUCT, DESCRIBE or ASK"),
+        ("SELECT * WHERE { ?s ?p ?o }\nORDER ?s", "line 2, column 1, at 'ORDER'", "expected BY"),
+        ("SELECT * WHERE {\n  ?s ?p ?o\n  FILTR(?s)\n}", "line 3, column 3, at 'FILTR'", "expected"),
+        ("SELECT ?x WHERE { ?x nope:p ?y }", "line 1, column 22", "the prefix nope: is not declared"),
+    ],
+)
+def test_a_parse_error_says_line_column_and_what_was_expected(
+    runner: CliRunner, store: str, sparql: str, where: str, words: str
+) -> None:
+    result = runner.invoke(app, ["query", sparql, "--store", store])
+    assert result.exit_code == 1
+    assert "SG302" in result.output and where in result.output and words in result.output
+    assert "'\\u{" not in result.output  # no character classes from the grammar

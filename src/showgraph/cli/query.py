@@ -10,7 +10,9 @@ from typing import Annotated
 import typer
 
 from showgraph.cli.options import EndpointOption, StoreOption, fail, open_graph
-from showgraph.errors import ShowgraphError
+from showgraph.core import ShowGraph
+from showgraph.errors import QueryError, ShowgraphError
+from showgraph.store import QueryResult
 
 
 class ResultFormat(StrEnum):
@@ -95,7 +97,7 @@ def query(
                 result = graph.run_named(name, **bindings)
             else:
                 text = sparql if sparql is not None else file.read_text(encoding="utf-8")  # type: ignore[union-attr]
-                result = graph.query(text)
+                result = run_own_query(graph, text)
     except ShowgraphError as error:
         raise fail(str(error)) from error
     if result.kind == "ask":
@@ -110,6 +112,21 @@ def query(
         sys.stdout.write(result.to_json() + "\n")
     else:
         print_table(result)
+
+
+def run_own_query(graph: ShowGraph, text: str) -> QueryResult:
+    """Run a person's SPARQL with the common prefixes declared; a syntax error says where, in words."""
+    from showgraph.sparql import explain_syntax_error, with_prefixes
+
+    prefixed, shift = with_prefixes(text)
+    try:
+        return graph.query(prefixed)
+    except QueryError as error:
+        cause = error.__cause__
+        words = explain_syntax_error(text, str(cause) if cause is not None else error.message, shift=shift)
+        if words is None:
+            raise
+        raise QueryError(f"the query does not parse: {words}") from error
 
 
 def print_named_queries() -> None:
