@@ -90,15 +90,14 @@ def explain_syntax_error(sparql: str, message: str, *, shift: int = 0) -> str | 
 
 def _clause_start(sparql: str) -> tuple[int, int, str] | None:
     """Where rdflib's parser stops (line, column, what it expected), or None if it reads the query."""
-    from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:
         parseQuery(sparql)
-    except ParseBaseException as error:
-        return error.lineno, error.col, str(error.msg)
-    except Exception:  # rdflib's own trouble (not a syntax error): the engine's place stands
-        return None
+    except Exception as error:  # pyparsing's ParseException carries the place; other trouble does not
+        line, column = getattr(error, "lineno", None), getattr(error, "col", None)
+        if isinstance(line, int) and isinstance(column, int):
+            return line, column, str(getattr(error, "msg", ""))
     return None
 
 
