@@ -227,3 +227,32 @@ def test_a_parse_error_says_line_column_and_what_was_expected(
     assert result.exit_code == 1
     assert "SG302" in result.output and where in result.output and words in result.output
     assert "'\\u{" not in result.output  # no character classes from the grammar
+
+
+CAST_QUERY = (
+    "SELECT ?show ?relation ?person ?status WHERE { ?c a sg:Claim ; sg:relation ?relation ; sg:subject ?show ; "
+    "sg:object ?person ; sg:status ?status . FILTER(?relation = sg:castMember) } ORDER BY ?person"
+)
+
+
+def test_table_shows_names_not_iris_unless_asked(runner: CliRunner, store: str) -> None:
+    table = runner.invoke(app, ["query", CAST_QUERY, "--store", store])
+    assert table.exit_code == 0, table.output
+    assert "https://" not in table.stdout and "…" not in table.stdout
+    assert any(
+        line.split() == ["The", "Glory", "cast_member", "Song", "Hye-kyo", "confirmed"]
+        for line in table.stdout.splitlines()
+    )
+    assert table.stdout.rstrip().endswith("rows")
+    with_iris = runner.invoke(app, ["query", CAST_QUERY, "--iris", "--store", store])
+    assert "https://w3id.org/showgraph/id/show/glory" in with_iris.stdout
+    assert "https://w3id.org/showgraph/ontology#castMember" in with_iris.stdout
+
+
+def test_a_piped_table_keeps_long_values_whole(runner: CliRunner, store: str) -> None:
+    long = "A very long programme title that goes well past eighty columns of terminal width, on and on"
+    sparql = f'SELECT ?iri ?title WHERE {{ ?iri a sg:Show . BIND("{long}" AS ?title) }}'
+    result = runner.invoke(app, ["query", sparql, "--iris", "--store", store])
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if long in line]
+    assert rows and all(line.startswith("https://w3id.org/showgraph/id/show/") for line in rows)

@@ -337,6 +337,24 @@ class ShowGraph:
         """Run a SPARQL query over the union of all article graphs; bindings are bound safely."""
         return self.store.query(sparql, bindings=bindings)
 
+    def labels(self, iris: Iterable[str]) -> dict[str, str]:
+        """A name to show for each IRI that has one: the label most articles use (the fullest among
+        equals), an article's headline. IRIs with neither are left out."""
+        from rdflib import URIRef
+
+        wanted = sorted({str(iri) for iri in iris})
+        counts: dict[str, list[tuple[int, str]]] = {}
+        for start in range(0, len(wanted), 400):
+            values = " ".join(URIRef(iri).n3() for iri in wanted[start : start + 400])
+            rows = self.query(
+                "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX schema: <http://schema.org/>\n"
+                f"SELECT ?e ?label (COUNT(DISTINCT ?g) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
+                "GRAPH ?g { { ?e rdfs:label ?label } UNION { ?e schema:headline ?label } } } GROUP BY ?e ?label"
+            ).rows
+            for e, label, n in rows:
+                counts.setdefault(str(e), []).append((int(n.toPython()), str(label)))
+        return {iri: sorted(found, key=lambda nl: (-nl[0], -len(nl[1]), nl[1]))[0][1] for iri, found in counts.items()}
+
     def validate(self) -> Any:
         """Validate everything stored against the SHACL shapes; returns the validation result."""
         from showgraph.validate import validate_graph

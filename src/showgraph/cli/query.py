@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rdflib import URIRef
 
 from showgraph.cli.options import EndpointOption, StoreOption, fail, open_graph
 from showgraph.core import ShowGraph
@@ -74,6 +75,7 @@ def query(
     format: Annotated[
         ResultFormat, typer.Option("--format", "-f", help="How to print the results.")
     ] = ResultFormat.table,
+    iris: Annotated[bool, typer.Option("--iris", help="In the table, show IRIs in full instead of names.")] = False,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
@@ -98,6 +100,9 @@ def query(
             else:
                 text = sparql if sparql is not None else file.read_text(encoding="utf-8")  # type: ignore[union-attr]
                 result = run_own_query(graph, text)
+            labels = {}
+            if format is ResultFormat.table and result.kind == "select" and not iris:
+                labels = graph.labels(str(term) for row in result.rows for term in row if isinstance(term, URIRef))
     except ShowgraphError as error:
         raise fail(str(error)) from error
     if result.kind == "ask":
@@ -111,7 +116,7 @@ def query(
     elif format is ResultFormat.json:
         sys.stdout.write(result.to_json() + "\n")
     else:
-        print_table(result)
+        print_table(result, labels, iris=iris)
 
 
 def run_own_query(graph: ShowGraph, text: str) -> QueryResult:
@@ -137,16 +142,64 @@ def print_named_queries() -> None:
         print(f"{'':<14}parameters: {named.signature()}")
 
 
-def print_table(result) -> None:
+def print_table(result: QueryResult, labels: dict[str, str], *, iris: bool = False) -> None:
+    """SELECT results as a table: names rather than IRIs (unless ``iris``); on a terminal a boxed
+    table, into a pipe or file plain aligned columns at full width (no wrapping at 80 columns)."""
     from rich.console import Console
+
+    cells = [[shown(term, labels, iris=iris) for term in row] for row in result.rows]
+    console = Console()
+    count = f"{len(cells)} row" + ("" if len(cells) == 1 else "s")
+    if not console.is_terminal:
+        widths = [max([len(v), *(len(row[i]) for row in cells)]) for i, v in enumerate(result.variables)]
+        lines = [result.variables, ["-" * w for w in widths], *cells]
+        for line in lines:
+            sys.stdout.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip() + "\n")
+        sys.stdout.write(count + "\n")
+        return
     from rich.table import Table
 
     table = Table(*result.variables, show_lines=False)
-    for row in result.to_dicts():
-        table.add_row(*("" if row.get(v) is None else str(row[v]) for v in result.variables))
-    console = Console()
+    for row in cells:
+        table.add_row(*row)
     console.print(table)
-    console.print(f"{len(result.rows)} rows")
+    console.print(count)
+
+
+def shown(term: object, labels: dict[str, str], *, iris: bool) -> str:
+    """How a table shows a term: an IRI by its label, a relation or status by its FORMAT.md name, else
+    as a prefixed name (``person:iu``) or the whole IRI, never cut; a literal by its text.
+
+    >>> from rdflib import Literal
+    >>> shown(URIRef("https://w3id.org/showgraph/ontology#castMember"), {}, iris=False)
+    'cast_member'
+    >>> shown(URIRef("https://w3id.org/showgraph/id/person/iu"), {}, iris=False)
+    'person:iu'
+    >>> shown(Literal(3), {}, iris=False), shown(None, {}, iris=False)
+    ('3', '')
+    """
+    if term is None:
+        return ""
+    if not isinstance(term, URIRef):
+        return str(term)
+    iri = str(term)
+    if iris:
+        return iri
+    from showgraph.vocabulary import display_name
+
+    return labels.get(iri) or display_name(iri) or compact_iri(iri)
+
+
+def compact_iri(iri: str) -> str:
+    """``person:iu`` for an IRI under a common namespace (the longest that fits), else the IRI."""
+    from showgraph.sparql import COMMON_PREFIXES
+
+    best = max(
+        ((name, ns) for name, ns in COMMON_PREFIXES.items() if iri.startswith(ns) and len(iri) > len(ns)),
+        key=lambda item: len(item[1]),
+        default=None,
+    )
+    return f"{best[0]}:{iri[len(best[1]) :]}" if best else iri
 
 
 def register(app: typer.Typer) -> None:
