@@ -227,3 +227,21 @@ def test_a_path_that_matches_nothing_is_reported_without_a_stray_space(runner: C
     result = runner.invoke(app, ["load", str(empty), "--store", str(tmp_path / "s"), "-q"])
     assert f"failed: {empty}: matches no article file" in result.output
     assert "failed :" not in result.output
+
+
+def test_progress_only_on_a_terminal(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -> None:
+    """Into a pipe: no bar, no blank line. On a terminal (rich's FORCE_COLOR): a bar with the time left."""
+    good = str(articles / "good.txt")
+    piped = runner.invoke(app, ["load", good, "--store", str(tmp_path / "s")])
+    assert piped.exit_code == 0, piped.output
+    assert piped.stdout.startswith("1 articles loaded") and piped.stderr == ""
+    extracted = runner.invoke(app, ["extract", good])
+    assert extracted.stderr == "" and extracted.stdout.startswith("{")
+    assert runner.invoke(app, ["validate", "--store", str(tmp_path / "s")]).stderr == ""
+    terminal = {"FORCE_COLOR": "1", "COLUMNS": "120"}
+    for command in (["load", good, "--store", str(tmp_path / "t")], ["extract", good]):
+        shown = runner.invoke(app, command, env=terminal)
+        assert shown.exit_code == 0, shown.output
+        assert "left" in shown.stderr and "1/1" in shown.stderr, command
+    quiet = runner.invoke(app, ["load", good, "--store", str(tmp_path / "t"), "-q"], env=terminal)
+    assert quiet.stderr == ""

@@ -314,16 +314,20 @@ class ShowGraph:
 
         return train_models(corpus, output or MODELS, work=work, base_model=base_model, overrides=overrides)
 
-    def evaluate(self, gold_dir: str | os.PathLike[str]) -> Evaluation:
-        """Extract every article that has a ``NAME.gold.json`` in ``gold_dir`` and score it."""
+    def evaluate(self, gold_dir: str | os.PathLike[str], *, progress: Progress | None = None) -> Evaluation:
+        """Extract every article that has a ``NAME.gold.json`` in ``gold_dir`` and score it;
+        ``progress`` is called with (articles done, total) as extraction goes."""
         from showgraph.evaluate import load_gold, score
 
         folder = Path(gold_dir)
         gold = load_gold(folder)
         predicted: dict[str, list[dict[str, Any]]] = {}
         articles: dict[str, Article] = {}
-        failures: list[Failure] = []
-        for item in self.extract([folder / name for name in gold]):
+        read, failures = self.read([folder / name for name in gold])
+        total = len(read) + len(failures)
+        for done, item in enumerate(self.extract_articles(read), start=len(failures) + 1):
+            if progress:
+                progress(done, total)
             if isinstance(item, Failure):
                 failures.append(item)
                 continue

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from showgraph.cli.options import EndpointOption, StoreOption, fail, open_graph
+from showgraph.cli.progress import spinner
 from showgraph.errors import ShowgraphError
 
 
@@ -17,7 +18,7 @@ def validate(
 ) -> None:
     """Validate the stored graph against ontology/shapes.ttl; exit 1 if it does not conform."""
     try:
-        with open_graph(store, endpoint) as graph:
+        with open_graph(store, endpoint) as graph, spinner("validating against the SHACL shapes"):
             result = graph.validate()
     except ShowgraphError as error:
         raise fail(str(error)) from error
