@@ -256,3 +256,47 @@ def test_a_piped_table_keeps_long_values_whole(runner: CliRunner, store: str) ->
     assert result.exit_code == 0, result.output
     rows = [line for line in result.stdout.splitlines() if long in line]
     assert rows and all(line.startswith("https://w3id.org/showgraph/id/show/") for line in rows)
+
+
+def test_viz_top_keeps_the_most_connected_each_labelled(runner: CliRunner, store: str, tmp_path: Path) -> None:
+    target = tmp_path / "top.graphml"
+    result = runner.invoke(app, ["viz", "--top", "4", "-o", str(target), "--store", store])
+    assert result.exit_code == 0, result.output
+    kept = {attrs["label"] for _, attrs in nx.read_graphml(target).nodes(data=True)}
+    assert len(kept) == 4 and {"Lee Do-hyun", "The Glory", "Hotel del Luna", "Song Hye-kyo"} == kept
+    svg = tmp_path / "top.svg"
+    assert runner.invoke(app, ["viz", "--top", "4", "-o", str(svg), "--store", store]).exit_code == 0
+    text = svg.read_text(encoding="utf-8")
+    assert all(f">{label}<" in text for label in kept)
+    assert "Moon Dong-eun" not in text
+    bad = runner.invoke(app, ["viz", "--top", "0", "-f", "dot", "--store", store])
+    assert bad.exit_code == 2 and "--top" in bad.output
+
+
+def test_viz_leaves_out_isolated_entities_unless_asked(runner: CliRunner, store: str) -> None:
+    """released_on is a value, not an entity: the shows it is about have no edge to draw."""
+    alone = runner.invoke(app, ["viz", "--relation", "released_on", "-f", "graphml", "--store", store])
+    assert alone.exit_code == 0, alone.output
+    assert nx.parse_graphml(alone.stdout).number_of_nodes() == 0
+    asked = runner.invoke(app, ["viz", "--relation", "released_on", "--isolated", "-f", "graphml", "--store", store])
+    labels = {a["label"] for _, a in nx.parse_graphml(asked.stdout).nodes(data=True)}
+    assert labels == {"The Glory", "Hotel del Luna"}
+    focus = runner.invoke(app, ["viz", "--focus", "IU", "--depth", "0", "-f", "graphml", "--store", store])
+    assert [a["label"] for _, a in nx.parse_graphml(focus.stdout).nodes(data=True)] == ["IU"]
+
+
+def test_the_same_graph_gets_the_same_layout_whatever_order_it_came_in(store: str) -> None:
+    from showgraph.viz import _layout, figure
+
+    with ShowGraph(store) as graph:
+        network = graph.network()
+    shuffled = nx.MultiDiGraph()
+    shuffled.add_nodes_from(reversed(list(network.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(network.edges(keys=True, data=True))))
+    assert _layout(network) == _layout(shuffled)
+
+    def label_places(g: nx.MultiDiGraph) -> list[tuple[str, float, float]]:
+        axes = figure(g).axes[0]
+        return sorted((t.get_text(), round(x, 9), round(y, 9)) for t in axes.texts for x, y in [t.get_position()])
+
+    assert label_places(network) == label_places(shuffled)

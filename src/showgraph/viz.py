@@ -49,12 +49,14 @@ __all__ = [
     "FORMATS",
     "figure",
     "format_for",
+    "importance",
     "static_text",
     "to_dot",
     "to_html",
     "to_mermaid",
     "to_png",
     "to_svg",
+    "trim_network",
     "write_network",
 ]
 
@@ -343,13 +345,72 @@ def _picture_graph(graph: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, str]:
     )
 
 
+def importance(graph: nx.MultiDiGraph) -> list[Any]:
+    """The nodes, most important first: most distinct neighbours, then most claims, then by label.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("a", "c"), ("b", "c"), ("a", "d")])
+    >>> importance(g)
+    ['a', 'b', 'c', 'd']
+    """
+    undirected = nx.Graph(graph)
+    return sorted(
+        graph.nodes,
+        key=lambda n: (-undirected.degree(n), -graph.degree(n), str(graph.nodes[n].get("label", n)), str(n)),
+    )
+
+
+def trim_network(
+    graph: nx.MultiDiGraph, *, top: int | None = None, isolated: bool = False, keep: list[Any] | None = None
+) -> nx.MultiDiGraph:
+    """The part of ``graph`` a picture should show: the ``top`` most important nodes (all if None),
+    without nodes that have no claim to another shown node unless ``isolated``; ``keep`` nodes (the
+    focus) always stay.
+
+    A node whose neighbours were all cut gives way to the next most important node linked to what is
+    shown, so ``top`` nodes are drawn when the graph has that many connected ones.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("a", "c"), ("b", "c"), ("d", "e")])
+    >>> g.add_node("alone")
+    >>> sorted(trim_network(g)), sorted(trim_network(g, isolated=True))
+    (['a', 'b', 'c', 'd', 'e'], ['a', 'alone', 'b', 'c', 'd', 'e'])
+    >>> sorted(trim_network(g, top=4))  # d's only neighbour, e, is not among the four: d gives way
+    ['a', 'b', 'c']
+    """
+    kept = [node for node in keep or [] if node in graph]
+    undirected = nx.Graph(graph)
+    ranked = [n for n in importance(graph) if isolated or undirected.degree(n) > 0 or n in kept]
+    if top is None:
+        chosen = set(ranked) | set(kept)
+    else:
+        chosen = set(kept) | set(ranked[: max(0, top - len(kept))])
+        if not isolated:
+            for _ in range(len(ranked)):
+                lonely = {n for n in chosen if n not in kept and not set(undirected[n]) & chosen}
+                if not lonely:
+                    break
+                chosen -= lonely
+                for n in ranked:
+                    if len(chosen) >= top:
+                        break
+                    if n not in chosen and n not in lonely and set(undirected[n]) & chosen:
+                        chosen.add(n)
+    if not isolated:
+        chosen = {n for n in chosen if n in kept or set(undirected[n]) & chosen}
+    return graph.subgraph(n for n in graph.nodes if n in chosen).copy()
+
+
 def _layout(graph: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
     """Spring layout per connected component, components packed in rows, biggest first.
 
     A single spring layout pushes separate components to the edges and crushes each into a clump;
-    laid out one by one, each gets room in proportion to its size.
+    laid out one by one, each gets room in proportion to its size. Nodes and edges are taken in a
+    fixed order, not the order the store returned them in, so the same graph gets the same layout
+    in PNG and in SVG, today and tomorrow.
     """
-    undirected = nx.Graph(graph)
+    undirected = nx.Graph()
+    undirected.add_nodes_from(sorted(graph.nodes, key=str))
+    pairs = {tuple(sorted((u, v), key=str)) for u, v in graph.edges() if u != v}
+    undirected.add_edges_from(sorted(pairs, key=lambda pair: (str(pair[0]), str(pair[1]))))
     components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), sorted(map(str, c))))
     placed: list[tuple[dict[Any, Any], float]] = []
     for component in components:

@@ -75,12 +75,24 @@ def viz(
         str | None,
         typer.Option("--article", help="Only claims read from this article (IRI or id).", show_default=False),
     ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            min=1,
+            help="Keep only the N most important entities (most neighbours), each labelled.",
+            show_default=False,
+        ),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Also draw entities with no claim linking them to another shown.")
+    ] = False,
     title: Annotated[str | None, typer.Option("--title", help="Title of the picture.", show_default=False)] = None,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
     """Draw the graph: nodes coloured by class, edges styled by status (dashed: alleged, rumored; dotted: denied)."""
-    from showgraph.viz import format_for, to_dot, to_mermaid, write_network
+    from showgraph.viz import format_for, to_dot, to_mermaid, trim_network, write_network
 
     if output is None and format not in _TEXT_FORMATS:
         raise typer.BadParameter(
@@ -98,6 +110,7 @@ def viz(
                 article=article,
             )
             seeds = [n for n in network.nodes if focus is not None and _is_focus(network, n, focus)]
+        network = trim_network(network, top=top, isolated=isolated, keep=seeds)
         heading = title or ("showgraph" + (f": around {focus}" if focus else "") + (f" in {show}" if show else ""))
         if output is None:
             import networkx as nx
