@@ -40,6 +40,14 @@ class Failure:
     source: str
     message: str
 
+    def line(self) -> str:
+        """How the commands print it; a failure of no one file (a glob that matched nothing) has no source.
+
+        >>> Failure("a.txt", "no Title: line").line(), Failure("", "x*.txt: matches no article file").line()
+        ('failed a.txt: no Title: line', 'failed: x*.txt: matches no article file')
+        """
+        return f"failed {self.source}: {self.message}" if self.source else f"failed: {self.message}"
+
 
 @dataclass
 class ArticleOutcome:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from showgraph.cli.options import ModelOption, fail, failure_line
+from showgraph.cli.options import ModelOption, fail
 from showgraph.cli.progress import progress_bar
 from showgraph.core import ShowGraph
 from showgraph.errors import ShowgraphError
@@ -32,7 +32,7 @@ def eval_(
         raise fail(str(error)) from error
     scores = evaluation.scores
     for failure in evaluation.failures:
-        typer.secho(failure_line(failure.source, failure.message), err=True, fg=typer.colors.RED)
+        typer.secho(failure.line(), err=True, fg=typer.colors.RED)
     if as_json:
         print(json.dumps(scores.to_dict(), indent=2))
         return

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from showgraph.cli.options import ModelOption, fail, failure_line
+from showgraph.cli.options import ModelOption, fail
 from showgraph.cli.progress import progress_bar
 from showgraph.core import Extraction, Failure, ShowGraph
 from showgraph.errors import ShowgraphError
@@ -50,7 +50,7 @@ def extract(
 def emit(item: Extraction | Failure, format: ExtractFormat, evidence: bool) -> int:
     """Print one article's facts (or its failure, on standard error); 1 if it failed."""
     if isinstance(item, Failure):
-        typer.secho(failure_line(item.source, item.message), err=True, fg=typer.colors.RED)
+        typer.secho(item.line(), err=True, fg=typer.colors.RED)
         return 1
     if format is ExtractFormat.jsonl:
         for fact in item.facts.facts:

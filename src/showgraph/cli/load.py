@@ -7,15 +7,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from showgraph.cli.options import (
-    EndpointOption,
-    ModelOption,
-    ProcessesOption,
-    StoreOption,
-    fail,
-    failure_line,
-    open_graph,
-)
+from showgraph.cli.options import EndpointOption, ModelOption, ProcessesOption, StoreOption, fail, open_graph
 from showgraph.cli.progress import progress_bar
 from showgraph.errors import ShowgraphError
 
@@ -41,9 +33,7 @@ def load(
     except ShowgraphError as error:
         raise fail(str(error)) from error
     for failure in report.failures:
-        console.print(
-            failure_line(failure.source, failure.message), style="red", markup=False, highlight=False, soft_wrap=True
-        )
+        console.print(failure.line(), style="red", markup=False, highlight=False, soft_wrap=True)
     print(
         f"{report.articles} articles loaded, {report.facts} facts, {report.stored} claims stored, "
         f"{report.quarantined} quarantined, {len(report.failures)} failed"

@@ -84,16 +84,6 @@ def store_location(store: Path | None) -> str | Path:
     return store if store is not None else default_store_path()
 
 
-def failure_line(source: str, message: str) -> str:
-    """How a command reports an input it could not read: ``failed a.txt: why``, or ``failed: why``
-    when the message already names the path (a folder or glob that matched nothing).
-
-    >>> failure_line("a.txt", "no such file"), failure_line("", "x*: matches no article file")
-    ('failed a.txt: no such file', 'failed: x*: matches no article file')
-    """
-    return f"failed {source}: {message}" if source else f"failed: {message}"
-
-
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print an error to stderr and return the Exit to raise."""
     typer.secho(message, err=True, fg=typer.colors.RED)
