@@ -143,3 +143,12 @@ def test_format_from_suffix_or_refused() -> None:
         format_for("a.txt")
     with pytest.raises(ShowgraphError, match="unknown picture format"):
         format_for("a.txt", "pdf")
+
+
+def test_draw_keeps_the_top_entities_and_drops_lone_ones(tiny_graph, tmp_path: Path) -> None:
+    drawn = tiny_graph.draw(tmp_path / "top.graphml", top=3)
+    assert drawn.number_of_nodes() == 3 and not list(nx.isolates(drawn))
+    lone = tiny_graph.draw(tmp_path / "lone.graphml", relations=["genre", "released_on"])
+    assert lone.number_of_nodes() == 0
+    kept = tiny_graph.draw(tmp_path / "kept.graphml", relations=["released_on"], isolated=True)
+    assert kept.number_of_nodes() == 2

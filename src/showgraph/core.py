@@ -503,19 +503,22 @@ class ShowGraph:
         format: str | None = None,
         *,
         title: str = "showgraph",
+        top: int | None = None,
+        isolated: bool = False,
         **filters: Any,
     ) -> nx.MultiDiGraph:
         """Write a picture of the network (html, png, svg, graphml, gexf, dot, mermaid) to a file.
 
-        ``format`` defaults to the file's suffix; ``filters`` are those of :meth:`network`. Returns the
-        graph that was drawn.
+        ``format`` defaults to the file's suffix; ``filters`` are those of :meth:`network`; ``top`` and
+        ``isolated`` are ``showgraph viz``'s (the most important entities only; entities linked to
+        none drawn). Returns the graph that was drawn.
         """
         from showgraph.network import build_network, resolve_entities
-        from showgraph.viz import write_network
+        from showgraph.viz import trim_network, write_network
 
         data = self.network_data()
-        graph = build_network(data, **filters)
         seeds = resolve_entities(data, filters["focus"]) if filters.get("focus") else None
+        graph = trim_network(build_network(data, **filters), top=top, isolated=isolated, keep=seeds)
         write_network(graph, destination, format, title=title, focus=seeds)
         return graph
 
