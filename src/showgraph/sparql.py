@@ -112,21 +112,16 @@ def _found(lines: list[str], line_no: int, column: int) -> str:
     return repr(word[1]) if word else "the end of the query"
 
 
+_EXPECTED_ITEM = re.compile(r'"(?:\\.|[^"\\])*"|\[[^\]]*\]|[^,\s][^,]*')
+
+
 def _expected_words(expected: str) -> str:
-    """'one of ",", ".", HAVING, ['A' ..= 'Z' ...]' as "',', '.', HAVING or a name"."""
-    expected = expected.strip().removeprefix("one of ").strip()
-    items, depth, current = [], 0, ""
-    for char in expected:
-        if char in "[" and depth == 0 and not current.strip().startswith('"'):
-            depth = 1
-        elif char == "]" and depth:
-            depth = 0
-        if char == "," and not depth and not (current.strip().startswith('"') and current.strip().count('"') < 2):
-            items.append(current.strip())
-            current = ""
-        else:
-            current += char
-    items.append(current.strip())
+    """The engine's expectation list in words: quoted tokens kept, character classes named.
+
+    >>> _expected_words("one of \\",\\", \\"}\\", HAVING, ['A' ..= 'Z' | 'a' ..= 'z'], [_]")
+    "',', '}', HAVING or a name"
+    """
+    items = [item.strip() for item in _EXPECTED_ITEM.findall(expected.strip().removeprefix("one of "))]
     words: list[str] = []
     for item in items:
         if not item:

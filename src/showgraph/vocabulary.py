@@ -33,8 +33,7 @@ def _key(text: str) -> str:
 
 
 def _index(names: Iterable[str]) -> dict[str, str]:
-    index = {_key(name): name for name in names}
-    return index
+    return {_key(name): name for name in names}
 
 
 _RELATIONS = _index(RELATIONS)
