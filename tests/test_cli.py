@@ -245,3 +245,12 @@ def test_progress_only_on_a_terminal(runner: CliRunner, articles: Path, tmp_path
         assert "left" in shown.stderr and "1/1" in shown.stderr, command
     quiet = runner.invoke(app, ["load", good, "--store", str(tmp_path / "t"), "-q"], env=terminal)
     assert quiet.stderr == ""
+
+
+def test_validate_shows_progress_on_a_terminal(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -> None:
+    store = str(tmp_path / "s")
+    runner.invoke(app, ["load", str(articles / "good.txt"), "--store", store, "-q"])
+    shown = runner.invoke(app, ["validate", "--store", store], env={"FORCE_COLOR": "1", "COLUMNS": "120"})
+    assert shown.exit_code == 0, shown.output
+    assert "validating" in shown.stderr and re.search(r"(?<!\d)(\d+)/\1(?!\d)", shown.stderr) and "left" in shown.stderr
+    assert shown.stdout.startswith("conforms")

@@ -367,11 +367,12 @@ class ShowGraph:
                 counts.setdefault(str(e), []).append((int(n.toPython()), str(label)))
         return {iri: sorted(found, key=lambda nl: (-nl[0], -len(nl[1]), nl[1]))[0][1] for iri, found in counts.items()}
 
-    def validate(self) -> Any:
-        """Validate everything stored against the SHACL shapes; returns the validation result."""
+    def validate(self, *, progress: Progress | None = None) -> Any:
+        """Validate everything stored against the SHACL shapes; returns the validation result.
+        ``progress`` is called with (graphs done, total) as each article's graph is checked."""
         from showgraph.validate import validate_graph
 
-        return validate_graph(self.store.dataset())
+        return validate_graph(self.store.dataset(), progress=progress)
 
     def export(self, format: str, destination: str | os.PathLike[str] | BinaryIO) -> None:
         """Write the whole store as ttl, trig, nq, nt or jsonld."""

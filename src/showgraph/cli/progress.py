@@ -1,7 +1,7 @@
 """Progress for the slow commands: a bar with the time left on a terminal, nothing at all elsewhere.
 
-Loading 46 articles takes a minute and validating a few seconds; a person at a terminal wants to
-see it move and how long is left. Into a pipe, a file or a test, the bar would be noise (and rich
+Loading 46 articles takes a minute and validating them several seconds; a person at a terminal
+wants to see it move and how long is left. Into a pipe, a file or a test, the bar would be noise (and rich
 leaves a blank line), so it is not drawn: a command's output stays only its output.
 """
 
@@ -16,7 +16,6 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
-    SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
@@ -58,15 +57,3 @@ def progress_bar(label: str, *, quiet: bool = False) -> Iterator[Report]:
     with _live(columns) as bar:
         task = bar.add_task(label, total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)
-
-
-@contextmanager
-def spinner(label: str, *, quiet: bool = False) -> Iterator[None]:
-    """A spinner with the time so far, for one long step whose length cannot be known in advance."""
-    if not shown(quiet):
-        yield
-        return
-    columns = (SpinnerColumn(), TextColumn(label), TimeElapsedColumn())
-    with _live(columns) as bar:
-        bar.add_task(label, total=None)
-        yield
