@@ -179,7 +179,9 @@ def tiny_graph():
 
 @pytest.fixture(scope="session")
 def nlp():
-    """The pipeline every extraction test shares (loading it takes about a second)."""
-    from showgraph.nlp.pipeline import load_pipeline
+    """The pipeline the rule tests share: the small model and the domain components, without the trained
+    recogniser and relation classifier (each rule test asserts what its rules read; the trained parts
+    are tested in test_learned.py and measured by benchmarks/corpus_scores.py). Loads in about a second."""
+    from showgraph.nlp.pipeline import load_base_pipeline
 
-    return load_pipeline()
+    return load_base_pipeline()

@@ -110,6 +110,7 @@ def test_query_formats(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -
 
 
 def test_bad_options_say_what_is_expected(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "s").mkdir()
     result = runner.invoke(app, ["query", "ASK {}", "--format", "xml", "--store", str(tmp_path / "s")])
     assert result.exit_code == 2
     assert "table" in result.output and "json" in result.output
@@ -182,3 +183,100 @@ def test_serve_refuses_a_token_of_spaces(runner: CliRunner, monkeypatch: pytest.
     assert served == []
     with pytest.raises(ValueError, match="token"):
         create_app(ShowGraph(":memory:"), allow_load=True, token=" " * 16, policy=QueryPolicy())
+
+
+def test_each_short_flag_means_one_long_option_in_every_command() -> None:
+    meaning: dict[str, set[str]] = {}
+    for _, command in every_command():
+        for param in command.params:
+            longs = [opt for opt in param.opts if opt.startswith("--")]
+            for short in (opt for opt in param.opts if not opt.startswith("--")):
+                meaning.setdefault(short, set()).update(longs)
+    assert meaning["-f"] == {"--format"}
+    assert {short: longs for short, longs in meaning.items() if len(longs) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["query", "ASK { ?s ?p ?o }"],
+        ["stats"],
+        ["export"],
+        ["validate"],
+        ["viz", "-f", "dot"],
+        ["path", "A", "B"],
+        ["conflicts"],
+        ["serve", "--port", "1"],
+    ],
+)
+def test_reading_commands_refuse_a_store_that_does_not_exist(runner: CliRunner, tmp_path: Path, command) -> None:
+    typo = tmp_path / "stroe"
+    result = runner.invoke(app, [*command, "--store", str(typo)])
+    assert result.exit_code == 1, result.output
+    assert "SG305" in result.output and f"no store at {typo}" in result.output and "showgraph load" in result.output
+    assert not typo.exists()
+    from_env = runner.invoke(app, command, env={"SHOWGRAPH_STORE": str(typo)})
+    assert from_env.exit_code == 1 and "SG305" in from_env.output and not typo.exists()
+
+
+def test_only_load_creates_a_store(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -> None:
+    store = tmp_path / "new" / "store"
+    assert runner.invoke(app, ["load", str(articles / "good.txt"), "--store", str(store), "-q"]).exit_code == 0
+    assert store.is_dir()
+    assert runner.invoke(app, ["query", "ASK { ?s ?p ?o }", "--store", str(store)]).stdout.strip() == "true"
+
+
+@pytest.mark.parametrize("name", [name for name, _ in every_command()])
+def test_help_reads_cleanly(runner: CliRunner, name: str) -> None:
+    """No `<bool>` after a flag, no `{paths}` in usage, no help text eaten as markup ("Picture format .")."""
+    result = runner.invoke(app, [name, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "<bool>" not in result.output and "{" not in result.output.split("Usage:", 1)[1].split("\n", 1)[0]
+    assert not re.search(r"\w \.(\s|$)", result.output) and " ," not in result.output
+    assert "<list[" not in result.output.split("Options", 1)[-1]
+    top = runner.invoke(app, ["--help"], env={"COLUMNS": "200"})
+    assert "<bool>" not in top.output
+
+
+def test_help_usage_names_arguments_plainly(runner: CliRunner) -> None:
+    wide = {"COLUMNS": "200"}
+    usage = {name: runner.invoke(app, [name, "--help"], env=wide).output for name in ("load", "query", "path", "viz")}
+    assert "showgraph load [OPTIONS] PATHS..." in usage["load"]
+    assert "showgraph query [OPTIONS] [SPARQL]" in usage["query"]
+    assert "showgraph path [OPTIONS] A B" in usage["path"]
+    assert "default: from the -o suffix" in usage["viz"]
+
+
+def test_a_path_that_matches_nothing_is_reported_without_a_stray_space(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["load", str(empty), "--store", str(tmp_path / "s"), "-q"])
+    assert f"failed: {empty}: matches no article file" in result.output
+    assert "failed :" not in result.output
+
+
+def test_progress_only_on_a_terminal(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -> None:
+    """Into a pipe: no bar, no blank line. On a terminal (rich's FORCE_COLOR): a bar with the time left."""
+    good = str(articles / "good.txt")
+    piped = runner.invoke(app, ["load", good, "--store", str(tmp_path / "s")])
+    assert piped.exit_code == 0, piped.output
+    assert piped.stdout.startswith("1 articles loaded") and piped.stderr == ""
+    extracted = runner.invoke(app, ["extract", good])
+    assert extracted.stderr == "" and extracted.stdout.startswith("{")
+    assert runner.invoke(app, ["validate", "--store", str(tmp_path / "s")]).stderr == ""
+    terminal = {"FORCE_COLOR": "1", "COLUMNS": "120"}
+    for command in (["load", good, "--store", str(tmp_path / "t")], ["extract", good]):
+        shown = runner.invoke(app, command, env=terminal)
+        assert shown.exit_code == 0, shown.output
+        assert "left" in shown.stderr and "1/1" in shown.stderr, command
+    quiet = runner.invoke(app, ["load", good, "--store", str(tmp_path / "t"), "-q"], env=terminal)
+    assert quiet.stderr == ""
+
+
+def test_validate_shows_progress_on_a_terminal(runner: CliRunner, articles: Path, tmp_path: Path, nlp) -> None:
+    store = str(tmp_path / "s")
+    runner.invoke(app, ["load", str(articles / "good.txt"), "--store", store, "-q"])
+    shown = runner.invoke(app, ["validate", "--store", store], env={"FORCE_COLOR": "1", "COLUMNS": "120"})
+    assert shown.exit_code == 0, shown.output
+    assert "validating" in shown.stderr and re.search(r"(?<!\d)(\d+)/\1(?!\d)", shown.stderr) and "left" in shown.stderr
+    assert shown.stdout.startswith("conforms")

@@ -141,3 +141,162 @@ def test_viz_bad_input_is_named(runner: CliRunner, store: str, tmp_path: Path) -
     assert relation.exit_code == 1 and "unknown relation knows" in relation.output
     suffix = runner.invoke(app, ["viz", "-o", str(tmp_path / "x.txt"), "--store", store])
     assert suffix.exit_code == 1 and "cannot tell the format" in suffix.output
+
+
+def test_stats_prints_the_relation_names_viz_accepts(runner: CliRunner, store: str) -> None:
+    counts = json.loads(runner.invoke(app, ["stats", "--json", "--store", store]).stdout)
+    assert "cast_member" in counts["relations"] and "castMember" not in counts["relations"]
+    table = runner.invoke(app, ["stats", "--store", store]).stdout
+    assert "cast_member" in table and "castMember" not in table
+    for name in counts["relations"]:
+        shown = runner.invoke(app, ["viz", "--relation", name, "-f", "dot", "--store", store])
+        assert shown.exit_code == 0, (name, shown.output)
+
+
+@pytest.mark.parametrize("alias", ["castMember", "sg:castMember", "https://w3id.org/showgraph/ontology#castMember"])
+def test_viz_takes_the_rdf_local_name_as_an_alias(runner: CliRunner, store: str, alias: str) -> None:
+    by_name = runner.invoke(app, ["viz", "--relation", "cast_member", "-f", "dot", "--store", store])
+    by_alias = runner.invoke(
+        app, ["viz", "--relation", alias, "--status", "sg:confirmed", "-f", "dot", "--store", store]
+    )
+    assert by_alias.exit_code == 0, by_alias.output
+    assert (
+        by_alias.stdout
+        == runner.invoke(
+            app, ["viz", "--relation", "cast_member", "--status", "confirmed", "-f", "dot", "--store", store]
+        ).stdout
+    )
+    assert "cast member" in by_name.stdout or "cast_member" in by_name.stdout
+
+
+def test_query_f_is_format(runner: CliRunner, store: str) -> None:
+    result = runner.invoke(app, ["query", "-n", "platforms", "-p", "platform=tvN", "-f", "csv", "--store", store])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].startswith("platformIri,")
+
+
+@pytest.mark.parametrize(
+    "command", [["export"], ["export", "-f", "nq"], ["query", "-f", "csv", "SELECT * { ?s ?p ?o }"], ["stats"]]
+)
+def test_a_closed_pipe_ends_a_command_quietly(store: str, command: list[str]) -> None:
+    """`showgraph export | head`: the reader stopped early; no SG301 error and no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from showgraph.cli import main; main()", *command, "--store", store],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `head` having read its lines
+    errors = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert errors == ""
+    assert process.returncode in (0, 1)
+
+
+def test_own_sparql_may_use_the_common_prefixes_undeclared(runner: CliRunner, store: str) -> None:
+    sparql = "SELECT DISTINCT ?name WHERE { ?p a sg:Person ; rdfs:label ?name . FILTER(?name = 'IU') }"
+    result = runner.invoke(app, ["query", sparql, "-f", "csv", "--store", store])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == ["name", "IU"]
+    for prefix in ("oa", "prov", "skos", "schema", "xsd", "rdf", "dcterms", "sgid", "sgart", "person", "show"):
+        asked = runner.invoke(app, ["query", f"ASK {{ ?s ?p {prefix}:x }}", "--store", store])
+        assert asked.exit_code == 0, (prefix, asked.output)
+    own = "PREFIX sg: <http://example.org/other#> ASK { ?p a sg:Person }"
+    assert runner.invoke(app, ["query", own, "--store", store]).stdout.strip() == "false"
+
+
+@pytest.mark.parametrize(
+    "sparql,where,words",
+    [
+        ("SELEC ?x WHERE { ?x ?p ?o }", "line 1, column 1, at 'SELEC'", "expected SELECT, CONSTRUCT, DESCRIBE or ASK"),
+        ("SELECT * WHERE { ?s ?p ?o }\nORDER ?s", "line 2, column 1, at 'ORDER'", "expected BY"),
+        ("SELECT * WHERE {\n  ?s ?p ?o\n  FILTR(?s)\n}", "line 3, column 3, at 'FILTR'", "expected"),
+        ("SELECT ?x WHERE { ?x nope:p ?y }", "line 1, column 22", "the prefix nope: is not declared"),
+    ],
+)
+def test_a_parse_error_says_line_column_and_what_was_expected(
+    runner: CliRunner, store: str, sparql: str, where: str, words: str
+) -> None:
+    result = runner.invoke(app, ["query", sparql, "--store", store])
+    assert result.exit_code == 1
+    assert "SG302" in result.output and where in result.output and words in result.output
+    assert "'\\u{" not in result.output  # no character classes from the grammar
+
+
+CAST_QUERY = (
+    "SELECT ?show ?relation ?person ?status WHERE { ?c a sg:Claim ; sg:relation ?relation ; sg:subject ?show ; "
+    "sg:object ?person ; sg:status ?status . FILTER(?relation = sg:castMember) } ORDER BY ?person"
+)
+
+
+def test_table_shows_names_not_iris_unless_asked(runner: CliRunner, store: str) -> None:
+    table = runner.invoke(app, ["query", CAST_QUERY, "--store", store])
+    assert table.exit_code == 0, table.output
+    assert "https://" not in table.stdout and "…" not in table.stdout
+    assert any(
+        line.split() == ["The", "Glory", "cast_member", "Song", "Hye-kyo", "confirmed"]
+        for line in table.stdout.splitlines()
+    )
+    assert table.stdout.rstrip().endswith("rows")
+    with_iris = runner.invoke(app, ["query", CAST_QUERY, "--iris", "--store", store])
+    assert "https://w3id.org/showgraph/id/show/glory" in with_iris.stdout
+    assert "https://w3id.org/showgraph/ontology#castMember" in with_iris.stdout
+
+
+def test_a_piped_table_keeps_long_values_whole(runner: CliRunner, store: str) -> None:
+    long = "A very long programme title that goes well past eighty columns of terminal width, on and on"
+    sparql = f'SELECT ?iri ?title WHERE {{ ?iri a sg:Show . BIND("{long}" AS ?title) }}'
+    result = runner.invoke(app, ["query", sparql, "--iris", "--store", store])
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if long in line]
+    assert rows and all(line.startswith("https://w3id.org/showgraph/id/show/") for line in rows)
+
+
+def test_viz_top_keeps_the_most_connected_each_labelled(runner: CliRunner, store: str, tmp_path: Path) -> None:
+    target = tmp_path / "top.graphml"
+    result = runner.invoke(app, ["viz", "--top", "4", "-o", str(target), "--store", store])
+    assert result.exit_code == 0, result.output
+    kept = {attrs["label"] for _, attrs in nx.read_graphml(target).nodes(data=True)}
+    assert len(kept) == 4 and {"Lee Do-hyun", "The Glory", "Hotel del Luna", "Song Hye-kyo"} == kept
+    svg = tmp_path / "top.svg"
+    assert runner.invoke(app, ["viz", "--top", "4", "-o", str(svg), "--store", store]).exit_code == 0
+    text = svg.read_text(encoding="utf-8")
+    assert all(f">{label}<" in text for label in kept)
+    assert "Moon Dong-eun" not in text
+    bad = runner.invoke(app, ["viz", "--top", "0", "-f", "dot", "--store", store])
+    assert bad.exit_code == 2 and "--top" in bad.output
+
+
+def test_viz_leaves_out_isolated_entities_unless_asked(runner: CliRunner, store: str) -> None:
+    """released_on is a value, not an entity: the shows it is about have no edge to draw."""
+    alone = runner.invoke(app, ["viz", "--relation", "released_on", "-f", "graphml", "--store", store])
+    assert alone.exit_code == 0, alone.output
+    assert nx.parse_graphml(alone.stdout).number_of_nodes() == 0
+    asked = runner.invoke(app, ["viz", "--relation", "released_on", "--isolated", "-f", "graphml", "--store", store])
+    labels = {a["label"] for _, a in nx.parse_graphml(asked.stdout).nodes(data=True)}
+    assert labels == {"The Glory", "Hotel del Luna"}
+    focus = runner.invoke(app, ["viz", "--focus", "IU", "--depth", "0", "-f", "graphml", "--store", store])
+    assert [a["label"] for _, a in nx.parse_graphml(focus.stdout).nodes(data=True)] == ["IU"]
+
+
+def test_the_same_graph_gets_the_same_layout_whatever_order_it_came_in(store: str) -> None:
+    from showgraph.viz import _layout, figure
+
+    with ShowGraph(store) as graph:
+        network = graph.network()
+    shuffled = nx.MultiDiGraph()
+    shuffled.add_nodes_from(reversed(list(network.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(network.edges(keys=True, data=True))))
+    assert _layout(network) == _layout(shuffled)
+
+    def label_places(g: nx.MultiDiGraph) -> list[tuple[str, float, float]]:
+        axes = figure(g).axes[0]
+        return sorted((t.get_text(), round(x, 9), round(y, 9)) for t in axes.texts for x, y in [t.get_position()])
+
+    assert label_places(network) == label_places(shuffled)

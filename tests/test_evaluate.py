@@ -80,3 +80,17 @@ def test_eval_command_scores_a_gold_folder(tmp_path: Path, nlp) -> None:
     assert scores["relations"]["author"]["fn"] == 1
     misses = CliRunner().invoke(app, ["eval", str(tmp_path), "--misses"]).stdout
     assert "MISS  a.txt" in misses and "Nobody Named" in misses
+
+
+def test_eval_shows_progress_on_a_terminal_only(tmp_path: Path, nlp) -> None:
+    (tmp_path / "a.txt").write_text("Title: A show\nSource: Example Times\n\nThe comedy ran.\n", encoding="utf-8")
+    gold = {
+        "article": "a.txt",
+        "facts": [{"relation": "published_by", "subject": "article", "object": "Example Times"}],
+    }
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    piped = CliRunner().invoke(app, ["eval", str(tmp_path), "--json"])
+    assert piped.exit_code == 0 and piped.stderr == ""
+    terminal = CliRunner().invoke(app, ["eval", str(tmp_path), "--json"], env={"FORCE_COLOR": "1", "COLUMNS": "120"})
+    assert terminal.exit_code == 0 and "1/1" in terminal.stderr and "left" in terminal.stderr
+    assert json.loads(terminal.stdout)["relations"]["published_by"]["tp"] == 1

@@ -143,3 +143,34 @@ def test_format_from_suffix_or_refused() -> None:
         format_for("a.txt")
     with pytest.raises(ShowgraphError, match="unknown picture format"):
         format_for("a.txt", "pdf")
+
+
+def test_draw_keeps_the_top_entities_and_drops_lone_ones(tiny_graph, tmp_path: Path) -> None:
+    drawn = tiny_graph.draw(tmp_path / "top.graphml", top=3)
+    assert drawn.number_of_nodes() == 3 and not list(nx.isolates(drawn))
+    lone = tiny_graph.draw(tmp_path / "lone.graphml", relations=["genre", "released_on"])
+    assert lone.number_of_nodes() == 0
+    kept = tiny_graph.draw(tmp_path / "kept.graphml", relations=["released_on"], isolated=True)
+    assert kept.number_of_nodes() == 2
+
+
+def test_labels_do_not_collide_and_every_node_keeps_its_name() -> None:
+    """A crowded picture (30 entities, 70 labelled claims): no two labels overlap, no node loses its name."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from showgraph.viz import figure
+
+    crowded = nx.gnm_random_graph(30, 70, seed=3)
+    graph = nx.MultiDiGraph()
+    for n in crowded.nodes:
+        graph.add_node(f"n{n}", label=f"Entity number {n} long name", kind="Person" if n % 2 else "Show")
+    for i, (u, v) in enumerate(crowded.edges):
+        graph.add_edge(f"n{u}", f"n{v}", key=f"c{i}", relation="cast_member", label="cast member", status="confirmed")
+    fig = figure(graph)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw_without_rendering()
+    texts = [t for t in fig.axes[0].texts if t.get_text()]
+    assert {attrs["label"] for _, attrs in graph.nodes(data=True)} <= {t.get_text() for t in texts}
+    assert sum(t.get_text() == "cast member" for t in texts) > 30  # most claims keep their label
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a.overlaps(b)]

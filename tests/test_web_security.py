@@ -142,7 +142,7 @@ def test_a_long_query_naming_service_is_refused_before_a_slow_parse(graph: ShowG
     sparql_query = {"Content-Type": "application/sparql-query"}
     response = client.post("/sparql", content=f"SELECT * {{ ?s ?p ?o {filters} }} # service", headers=sparql_query)
     assert response.status_code == 403 and "too long to check" in response.text
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 4  # far below the parse it avoids (~8 s), with room for a busy machine
     without = client.post("/sparql", content=f"SELECT * {{ ?s ?p ?o {filters} }}", headers=sparql_query)
     assert without.status_code == 200  # no SERVICE in it: nothing to check
 
@@ -253,6 +253,7 @@ def test_errors_while_results_stream_are_answered_as_errors(graph: ShowGraph, tm
     assert response.status_code == 400, response.text
     assert "the query failed" in response.text and "Internal Server Error" not in response.text
     assert client.post("/api/query", json={"query": query}).json()["code"] == "SG302"
+    _create_store(tmp_path / "store")
     result = CliRunner().invoke(cli_app, ["query", query, "--store", str(tmp_path / "store")])
     assert result.exit_code == 1
     assert not isinstance(result.exception, OSError) and "SG302" in result.output
@@ -333,7 +334,15 @@ def test_queries_arriving_together_open_an_on_disk_store_once(tmp_path: Path, mo
         assert statuses == [200] * 4 and len(opened) == 1
 
 
+def _create_store(path: Path) -> None:
+    """An empty store on disk (reading commands refuse a store folder that does not exist)."""
+    with ShowGraph(path) as graph:
+        graph.query("ASK { ?s ?p ?o }")
+
+
 def _serve(tmp_path: Path, *options: str) -> tuple[subprocess.Popen[bytes], str]:
+    if not (tmp_path / "store").exists():
+        _create_store(tmp_path / "store")
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(Path(showgraph.__file__).resolve().parents[1])}
     command = [sys.executable, "-c", "from showgraph.cli import main; main()", "serve", "--port", str(port)]

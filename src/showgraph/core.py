@@ -330,16 +330,20 @@ class ShowGraph:
 
         return train_models(corpus, output or MODELS, work=work, base_model=base_model, overrides=overrides)
 
-    def evaluate(self, gold_dir: str | os.PathLike[str]) -> Evaluation:
-        """Extract every article that has a ``NAME.gold.json`` in ``gold_dir`` and score it."""
+    def evaluate(self, gold_dir: str | os.PathLike[str], *, progress: Progress | None = None) -> Evaluation:
+        """Extract every article that has a ``NAME.gold.json`` in ``gold_dir`` and score it;
+        ``progress`` is called with (articles done, total) as extraction goes."""
         from showgraph.evaluate import load_gold, score
 
         folder = Path(gold_dir)
         gold = load_gold(folder)
         predicted: dict[str, list[dict[str, Any]]] = {}
         articles: dict[str, Article] = {}
-        failures: list[Failure] = []
-        for item in self.extract([folder / name for name in gold]):
+        read, failures = self.read([folder / name for name in gold])
+        total = len(read) + len(failures)
+        for done, item in enumerate(self.extract_articles(read), start=len(failures) + 1):
+            if progress:
+                progress(done, total)
             if isinstance(item, Failure):
                 failures.append(item)
                 continue
@@ -358,25 +362,53 @@ class ShowGraph:
         """
         return self.store.query(sparql, bindings=bindings, limits=limits)
 
-    def validate(self) -> Any:
-        """Validate everything stored against the SHACL shapes; returns the validation result."""
+    def labels(self, iris: Iterable[str]) -> dict[str, str]:
+        """A name to show for each IRI that has one: the label most articles use (the fullest among
+        equals), an article's headline. IRIs with neither are left out."""
+        from rdflib import URIRef
+
+        wanted = sorted({str(iri) for iri in iris})
+        counts: dict[str, list[tuple[int, str]]] = {}
+        for start in range(0, len(wanted), 400):
+            values = " ".join(URIRef(iri).n3() for iri in wanted[start : start + 400])
+            rows = self.query(
+                "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX schema: <http://schema.org/>\n"
+                f"SELECT ?e ?label (COUNT(DISTINCT ?g) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
+                "GRAPH ?g { { ?e rdfs:label ?label } UNION { ?e schema:headline ?label } } } GROUP BY ?e ?label"
+            ).rows
+            for e, label, n in rows:
+                counts.setdefault(str(e), []).append((int(n.toPython()), str(label)))
+        return {iri: sorted(found, key=lambda nl: (-nl[0], -len(nl[1]), nl[1]))[0][1] for iri, found in counts.items()}
+
+    def validate(self, *, progress: Progress | None = None) -> Any:
+        """Validate everything stored against the SHACL shapes; returns the validation result.
+        ``progress`` is called with (graphs done, total) as each article's graph is checked."""
         from showgraph.validate import validate_graph
 
-        return validate_graph(self.store.dataset())
+        return validate_graph(self.store.dataset(), progress=progress)
 
     def export(self, format: str, destination: str | os.PathLike[str] | BinaryIO) -> None:
         """Write the whole store as ttl, trig, nq, nt or jsonld."""
         self.store.dump(format, destination)
 
     def stats(self) -> dict[str, Any]:
-        """Counts: articles, claims by relation and status, entities by class, quarantined claims."""
+        """Counts: articles, claims by relation and status, entities by class, quarantined claims.
+
+        Relations and statuses are counted under their FORMAT.md names (``cast_member``), the names
+        every command accepts, not the RDF local names (``castMember``).
+        """
         from showgraph.rdf import local_name
+        from showgraph.vocabulary import display_name
 
         prefix = "PREFIX sg: <https://w3id.org/showgraph/ontology#>\n"
 
         def counts(sparql: str) -> dict[str, int]:
             rows = self.query(prefix + sparql).rows
-            return {local_name(row[0]): int(row[1].toPython()) for row in rows if row[0] is not None}
+            return {
+                display_name(str(row[0])) or local_name(row[0]): int(row[1].toPython())
+                for row in rows
+                if row[0] is not None
+            }
 
         def one(sparql: str) -> int:
             rows = self.query(prefix + sparql).rows
@@ -485,19 +517,22 @@ class ShowGraph:
         format: str | None = None,
         *,
         title: str = "showgraph",
+        top: int | None = None,
+        isolated: bool = False,
         **filters: Any,
     ) -> nx.MultiDiGraph:
         """Write a picture of the network (html, png, svg, graphml, gexf, dot, mermaid) to a file.
 
-        ``format`` defaults to the file's suffix; ``filters`` are those of :meth:`network`. Returns the
-        graph that was drawn.
+        ``format`` defaults to the file's suffix; ``filters`` are those of :meth:`network`; ``top`` and
+        ``isolated`` are ``showgraph viz``'s (the most important entities only; entities linked to
+        none drawn). Returns the graph that was drawn.
         """
         from showgraph.network import build_network, resolve_entities
-        from showgraph.viz import write_network
+        from showgraph.viz import trim_network, write_network
 
         data = self.network_data()
-        graph = build_network(data, **filters)
         seeds = resolve_entities(data, filters["focus"]) if filters.get("focus") else None
+        graph = trim_network(build_network(data, **filters), top=top, isolated=isolated, keep=seeds)
         write_network(graph, destination, format, title=title, focus=seeds)
         return graph
 

@@ -48,6 +48,23 @@ class StoreError(ShowgraphError):
     code = "SG301"
 
 
+class StoreNotFoundError(StoreError):
+    """A command that only reads was pointed at a store folder that does not exist.
+
+    Opening would create an empty store and answer "0 rows": a mistyped ``--store`` would look like
+    an empty graph. Only loading creates a store.
+    """
+
+    code = "SG305"
+
+    def __init__(self, location: str) -> None:
+        super().__init__(
+            f"no store at {location}: check the path (--store or $SHOWGRAPH_STORE), "
+            f"or create it by loading articles: showgraph load ARTICLES... --store {location}"
+        )
+        self.location = location
+
+
 class QueryError(ShowgraphError):
     """A SPARQL query is malformed or failed; the message carries the engine's reason."""
 

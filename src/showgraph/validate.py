@@ -12,7 +12,7 @@ every accepted class explicitly, so no RDFS/OWL reasoning (slow) is needed.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -337,7 +337,9 @@ def validate_article(graph: Graph, article_id: str | None = None) -> ValidationR
     return _validate(graph, quarantine_iri(article_id) if article_id else None)
 
 
-def validate_graph(graph: Graph | Dataset | ConjunctiveGraph) -> ValidationResult:
+def validate_graph(
+    graph: Graph | Dataset | ConjunctiveGraph, *, progress: Callable[[int, int], None] | None = None
+) -> ValidationResult:
     """Validate a whole store's dump: one graph, or a dataset graph by graph.
 
     In a dataset each named graph is validated on its own (an article graph must hold everything
@@ -346,6 +348,8 @@ def validate_graph(graph: Graph | Dataset | ConjunctiveGraph) -> ValidationResul
     ``accepted`` and ``quarantine`` are flat unions, ``problems`` name each claim (its IRI carries
     its article, see :attr:`Problem.article_id`).
     """
+    # progress(graphs done, graphs to check) after each graph, so a command can show the time left
+    total = _graphs_to_check(graph)
     if not isinstance(graph, ConjunctiveGraph):  # Dataset is one too
         return _validate(graph, None)
     results = []
@@ -357,6 +361,8 @@ def validate_graph(graph: Graph | Dataset | ConjunctiveGraph) -> ValidationResul
         copy += context
         article_id = _article_id(context.identifier)
         results.append(_validate(copy, quarantine_iri(article_id) if article_id else None))
+        if progress:
+            progress(len(results), total)
     merged = ValidationResult(True, Graph(), "Validation Report\nConforms: True\n")
     texts = []
     for result in results:
@@ -371,3 +377,11 @@ def validate_graph(graph: Graph | Dataset | ConjunctiveGraph) -> ValidationResul
     if texts:
         merged.report_text = "Validation Report\nConforms: False\n" + "\n".join(texts)
     return merged
+
+
+def _graphs_to_check(graph: Graph | Dataset | ConjunctiveGraph) -> int:
+    """How many graphs :func:`validate_graph` validates: a dataset's non-empty, non-quarantine ones."""
+    if not isinstance(graph, ConjunctiveGraph):
+        return 1
+    contexts = graph.graphs() if isinstance(graph, Dataset) else graph.contexts()
+    return sum(1 for c in contexts if not str(c.identifier).startswith(str(SGQ)) and len(c) > 0)

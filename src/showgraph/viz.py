@@ -49,12 +49,14 @@ __all__ = [
     "FORMATS",
     "figure",
     "format_for",
+    "importance",
     "static_text",
     "to_dot",
     "to_html",
     "to_mermaid",
     "to_png",
     "to_svg",
+    "trim_network",
     "write_network",
 ]
 
@@ -343,13 +345,72 @@ def _picture_graph(graph: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, str]:
     )
 
 
+def importance(graph: nx.MultiDiGraph) -> list[Any]:
+    """The nodes, most important first: most distinct neighbours, then most claims, then by label.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("a", "c"), ("b", "c"), ("a", "d")])
+    >>> importance(g)
+    ['a', 'b', 'c', 'd']
+    """
+    undirected = nx.Graph(graph)
+    return sorted(
+        graph.nodes,
+        key=lambda n: (-undirected.degree(n), -graph.degree(n), str(graph.nodes[n].get("label", n)), str(n)),
+    )
+
+
+def trim_network(
+    graph: nx.MultiDiGraph, *, top: int | None = None, isolated: bool = False, keep: list[Any] | None = None
+) -> nx.MultiDiGraph:
+    """The part of ``graph`` a picture should show: the ``top`` most important nodes (all if None),
+    without nodes that have no claim to another shown node unless ``isolated``; ``keep`` nodes (the
+    focus) always stay.
+
+    A node whose neighbours were all cut gives way to the next most important node linked to what is
+    shown, so ``top`` nodes are drawn when the graph has that many connected ones.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("a", "c"), ("b", "c"), ("d", "e")])
+    >>> g.add_node("alone")
+    >>> sorted(trim_network(g)), sorted(trim_network(g, isolated=True))
+    (['a', 'b', 'c', 'd', 'e'], ['a', 'alone', 'b', 'c', 'd', 'e'])
+    >>> sorted(trim_network(g, top=4))  # d's only neighbour, e, is not among the four: d gives way
+    ['a', 'b', 'c']
+    """
+    kept = [node for node in keep or [] if node in graph]
+    undirected = nx.Graph(graph)
+    ranked = [n for n in importance(graph) if isolated or undirected.degree(n) > 0 or n in kept]
+    if top is None:
+        chosen = set(ranked) | set(kept)
+    else:
+        chosen = set(kept) | set(ranked[: max(0, top - len(kept))])
+        if not isolated:
+            for _ in range(len(ranked)):
+                lonely = {n for n in chosen if n not in kept and not set(undirected[n]) & chosen}
+                if not lonely:
+                    break
+                chosen -= lonely
+                for n in ranked:
+                    if len(chosen) >= top:
+                        break
+                    if n not in chosen and n not in lonely and set(undirected[n]) & chosen:
+                        chosen.add(n)
+    if not isolated:
+        chosen = {n for n in chosen if n in kept or set(undirected[n]) & chosen}
+    return graph.subgraph(n for n in graph.nodes if n in chosen).copy()
+
+
 def _layout(graph: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
     """Spring layout per connected component, components packed in rows, biggest first.
 
     A single spring layout pushes separate components to the edges and crushes each into a clump;
-    laid out one by one, each gets room in proportion to its size.
+    laid out one by one, each gets room in proportion to its size. Nodes and edges are taken in a
+    fixed order, not the order the store returned them in, so the same graph gets the same layout
+    in PNG and in SVG, today and tomorrow.
     """
-    undirected = nx.Graph(graph)
+    undirected = nx.Graph()
+    undirected.add_nodes_from(sorted(graph.nodes, key=str))
+    pairs = {tuple(sorted((u, v), key=str)) for u, v in graph.edges() if u != v}
+    undirected.add_edges_from(sorted(pairs, key=lambda pair: (str(pair[0]), str(pair[1]))))
     components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), sorted(map(str, c))))
     placed: list[tuple[dict[Any, Any], float]] = []
     for component in components:
@@ -416,20 +477,6 @@ def figure(graph: nx.MultiDiGraph, *, title: str = "showgraph", focus: list[str]
         )
         text = attrs.get("label", attrs.get("relation", ""))
         label_at[tuple(sorted((u, v)))].append(text if status == "confirmed" else f"{text} ({status})")
-    if drawn.number_of_edges() <= 80:
-        for (u, v), texts in label_at.items():
-            (x1, y1), (x2, y2) = positions[u], positions[v]
-            ax.text(
-                (x1 + x2) / 2,
-                (y1 + y2) / 2,
-                ", ".join(dict.fromkeys(texts)),
-                fontsize=7,
-                color="#333333",
-                ha="center",
-                va="center",
-                zorder=2,
-                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
-            )
 
     degree = dict(drawn.degree())
     by_kind: dict[str, list[str]] = defaultdict(list)
@@ -457,22 +504,6 @@ def figure(graph: nx.MultiDiGraph, *, title: str = "showgraph", focus: list[str]
             linewidths=2.5,
             zorder=3.5,
         )
-    ys = [y for _, y in positions.values()]
-    offset = 0.012 * ((max(ys) - min(ys)) or 1.0)
-    labelled = sorted(drawn.nodes, key=lambda node: -degree[node])[:200]
-    for node in labelled:
-        x, y = positions[node]
-        ax.text(
-            x,
-            y - offset,
-            str(drawn.nodes[node].get("label", node)),
-            fontsize=8 if n <= 60 else 6.5,
-            ha="center",
-            va="top",
-            zorder=4,
-            bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7},
-        )
-
     present = legend(drawn)
     handles = [
         Line2D(
@@ -501,7 +532,114 @@ def figure(graph: nx.MultiDiGraph, *, title: str = "showgraph", focus: list[str]
         title_fontsize=9,
     )
     ax.margins(0.08)
+    labelled = importance(drawn)[:200]
+    edge_texts = label_at if drawn.number_of_edges() <= 80 else {}
+    _place_labels(fig, ax, drawn, positions, labelled, edge_texts, fontsize=8 if n <= 60 else 6.5)
     return fig
+
+
+#: Where a node's label may go, in points from the node, tried in this order: below, above, right, left.
+_LABEL_SPOTS = (
+    (0, -9, "center", "top"),
+    (0, 9, "center", "bottom"),
+    (9, 0, "left", "center"),
+    (-9, 0, "right", "center"),
+)
+
+
+def _place_labels(
+    fig: Figure,
+    ax: Any,
+    graph: nx.MultiDiGraph,
+    positions: dict[Any, tuple[float, float]],
+    labelled: list[Any],
+    edge_texts: dict[tuple[str, str], list[str]],
+    *,
+    fontsize: float,
+) -> None:
+    """Write node labels (most important first) and edge labels where they overlap nothing drawn.
+
+    The layout is settled first and then frozen, so the places measured are the places drawn, in
+    PNG and in SVG alike. A node label tries below, above, right and left of its node and, if every
+    spot is taken, goes where it overlaps least: every labelled node keeps its name. An edge label
+    tries the middle of its edge, then a third and two thirds along; if all are taken it is left out
+    (the edge keeps its colour and style).
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import Bbox
+
+    canvas = fig.canvas if hasattr(fig.canvas, "get_renderer") else FigureCanvasAgg(fig)
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+    renderer = canvas.get_renderer()
+    to_pixels = ax.transData.transform
+    points = fig.dpi / 72.0
+    taken: list[Bbox] = []
+    for node in graph.nodes:  # the markers themselves
+        x, y = to_pixels(positions[node])
+        half = 0.5 * math.sqrt(90 + 25 * min(graph.degree(node), 12)) * points
+        taken.append(Bbox([[x - half, y - half], [x + half, y + half]]))
+
+    def overlap(box: Bbox, skip: Bbox | None = None) -> float:
+        total = 0.0
+        for other in taken:
+            if other is skip:
+                continue
+            w = min(box.x1, other.x1) - max(box.x0, other.x0)
+            h = min(box.y1, other.y1) - max(box.y0, other.y0)
+            if w > 0 and h > 0:
+                total += w * h
+        return total
+
+    node_boxes = dict(zip(graph.nodes, taken, strict=True))
+    label_box = {"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.7}
+    for node in labelled:
+        best: tuple[float, Any, Bbox] | None = None
+        for dx, dy, ha, va in _LABEL_SPOTS:
+            text = ax.annotate(
+                str(graph.nodes[node].get("label", node)),
+                positions[node],
+                xytext=(dx, dy),
+                textcoords="offset points",
+                fontsize=fontsize,
+                ha=ha,
+                va=va,
+                zorder=4,
+                bbox=label_box,
+            )
+            box = text.get_window_extent(renderer)
+            cost = overlap(box, skip=node_boxes[node])
+            if best is None or cost < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (cost, text, box)
+            else:
+                text.remove()
+            if cost == 0:
+                break
+        assert best is not None
+        taken.append(best[2])
+
+    edge_box = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
+    for (u, v), texts in edge_texts.items():
+        (x1, y1), (x2, y2) = positions[u], positions[v]
+        for share in (0.5, 1 / 3, 2 / 3):
+            text = ax.text(
+                x1 + share * (x2 - x1),
+                y1 + share * (y2 - y1),
+                ", ".join(dict.fromkeys(texts)),
+                fontsize=7,
+                color="#333333",
+                ha="center",
+                va="center",
+                zorder=2,
+                bbox=edge_box,
+            )
+            box = text.get_window_extent(renderer)
+            if overlap(box) == 0:
+                taken.append(box)
+                break
+            text.remove()
 
 
 def to_png(graph: nx.MultiDiGraph, *, title: str = "showgraph", focus: list[str] | None = None) -> bytes:

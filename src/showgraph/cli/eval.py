@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from showgraph.cli.options import ModelOption, fail
+from showgraph.cli.progress import progress_bar
 from showgraph.core import ShowGraph
 from showgraph.errors import ShowgraphError
 
@@ -25,7 +26,8 @@ def eval_(
 ) -> None:
     """Score extraction against gold facts: precision, recall and F1 per relation and micro-averaged."""
     try:
-        evaluation = ShowGraph(":memory:", model=model).evaluate(gold_dir)
+        with progress_bar("reading") as report_progress:
+            evaluation = ShowGraph(":memory:", model=model).evaluate(gold_dir, progress=report_progress)
     except ShowgraphError as error:
         raise fail(str(error)) from error
     scores = evaluation.scores

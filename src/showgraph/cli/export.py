@@ -38,6 +38,8 @@ def export(
             else:
                 graph.export(format.value, output)
     except ShowgraphError as error:
+        if isinstance(error.__cause__, BrokenPipeError):  # `export | head`: the reader has enough
+            raise error.__cause__ from None
         raise fail(str(error)) from error
 
 

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from showgraph.cli.options import EndpointOption, ModelOption, ProcessesOption, StoreOption, fail, open_graph
+from showgraph.cli.progress import progress_bar
 from showgraph.errors import ShowgraphError
 
 
@@ -18,7 +18,9 @@ def load(
     endpoint: EndpointOption = None,
     model: ModelOption = None,
     processes: ProcessesOption = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar (none is drawn unless standard error is a terminal).")
+    ] = False,
 ) -> None:
     """Load articles into the graph: one named graph per article, replacing what it had before.
 
@@ -27,19 +29,10 @@ def load(
     console = Console(stderr=True)
     try:
         with (
-            open_graph(store, endpoint, model, processes) as graph,
-            Progress(
-                TextColumn("loading"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=console,
-                disable=quiet,
-                transient=True,
-            ) as bar,
+            open_graph(store, endpoint, model, processes, create=True) as graph,
+            progress_bar("loading", quiet=quiet) as report_progress,
         ):
-            task = bar.add_task("load", total=None)
-            report = graph.load(paths, progress=lambda done, total: bar.update(task, completed=done, total=total))
+            report = graph.load(paths, progress=report_progress)
     except ShowgraphError as error:
         raise fail(str(error)) from error
     for failure in report.failures:

@@ -8,6 +8,10 @@ from typing import Annotated
 import typer
 
 from showgraph.core import ShowGraph
+from showgraph.errors import StoreNotFoundError
+
+#: The store name that means "in memory": never refused, never on disk.
+MEMORY = ":memory:"
 
 StoreOption = Annotated[
     Path | None,
@@ -51,11 +55,33 @@ ProcessesOption = Annotated[
 ]
 
 
-def open_graph(store: Path | None, endpoint: str | None, model: str | None = None, processes: int = 1) -> ShowGraph:
-    """Open the graph a command works on (endpoint wins over store)."""
+def open_graph(
+    store: Path | None,
+    endpoint: str | None,
+    model: str | None = None,
+    processes: int = 1,
+    *,
+    create: bool = False,
+) -> ShowGraph:
+    """Open the graph a command works on (endpoint wins over store).
+
+    Only a command that writes passes ``create``: for the others a store folder that does not exist
+    is a StoreNotFoundError, not a new empty store that answers "0 rows" to a mistyped path.
+    """
     if endpoint and not endpoint.startswith(("http://", "https://")):
         raise typer.BadParameter(f"expected an http(s) URL, got {endpoint!r}", param_hint="--endpoint")
+    if not endpoint and not create:
+        location = store_location(store)
+        if str(location) != MEMORY and not Path(location).expanduser().exists():
+            raise StoreNotFoundError(str(location))
     return ShowGraph(store, endpoint=endpoint, model=model, processes=processes)
+
+
+def store_location(store: Path | None) -> str | Path:
+    """The store folder a command means: ``--store``, else ``$SHOWGRAPH_STORE``, else the default folder."""
+    from showgraph.store import default_store_path
+
+    return store if store is not None else default_store_path()
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

@@ -9,6 +9,7 @@ import typer
 
 from showgraph.cli.options import EndpointOption, StoreOption, fail, open_graph
 from showgraph.errors import ShowgraphError
+from showgraph.vocabulary import status_names
 
 
 def path(
@@ -19,7 +20,7 @@ def path(
         typer.Option(
             "--status",
             "-s",
-            help="Only walk claims of this status (repeatable) [default: all but denied].",
+            help="Only walk claims of this status (repeatable; default: all but denied).",
             show_default=False,
         ),
     ] = None,
@@ -32,7 +33,7 @@ def path(
 
     try:
         with open_graph(store, endpoint) as graph:
-            steps = graph.path(a, b, statuses=status)
+            steps = graph.path(a, b, statuses=status_names(status))
     except ShowgraphError as error:
         raise fail(str(error)) from error
     if as_json:

@@ -8,9 +8,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rdflib import URIRef
 
 from showgraph.cli.options import EndpointOption, StoreOption, fail, open_graph
-from showgraph.errors import ShowgraphError
+from showgraph.core import ShowGraph
+from showgraph.errors import QueryError, ShowgraphError
+from showgraph.store import QueryResult
 
 
 class ResultFormat(StrEnum):
@@ -44,7 +47,12 @@ def query(
     sparql: Annotated[str | None, typer.Argument(help="The SPARQL query text.", show_default=False)] = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", "-f", help="Read the query from a .rq file.", exists=True, dir_okay=False),
+        typer.Option(
+            "--file",
+            help="Read the query from a .rq file (no short flag: -f is --format).",
+            exists=True,
+            dir_okay=False,
+        ),
     ] = None,
     name: Annotated[
         str | None,
@@ -64,7 +72,10 @@ def query(
     list_queries: Annotated[
         bool, typer.Option("--list", help="List the named queries and their parameters, then stop.")
     ] = False,
-    format: Annotated[ResultFormat, typer.Option("--format", help="How to print the results.")] = ResultFormat.table,
+    format: Annotated[
+        ResultFormat, typer.Option("--format", "-f", help="How to print the results.")
+    ] = ResultFormat.table,
+    iris: Annotated[bool, typer.Option("--iris", help="In the table, show IRIs in full instead of names.")] = False,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
@@ -88,7 +99,10 @@ def query(
                 result = graph.run_named(name, **bindings)
             else:
                 text = sparql if sparql is not None else file.read_text(encoding="utf-8")  # type: ignore[union-attr]
-                result = graph.query(text)
+                result = run_own_query(graph, text)
+            labels = {}
+            if format is ResultFormat.table and result.kind == "select" and not iris:
+                labels = graph.labels(str(term) for row in result.rows for term in row if isinstance(term, URIRef))
     except ShowgraphError as error:
         raise fail(str(error)) from error
     if result.kind == "ask":
@@ -102,7 +116,22 @@ def query(
     elif format is ResultFormat.json:
         sys.stdout.write(result.to_json() + "\n")
     else:
-        print_table(result)
+        print_table(result, labels, iris=iris)
+
+
+def run_own_query(graph: ShowGraph, text: str) -> QueryResult:
+    """Run a person's SPARQL with the common prefixes declared; a syntax error says where, in words."""
+    from showgraph.sparql import explain_syntax_error, with_prefixes
+
+    prefixed, shift = with_prefixes(text)
+    try:
+        return graph.query(prefixed)
+    except QueryError as error:
+        cause = error.__cause__
+        words = explain_syntax_error(text, str(cause) if cause is not None else error.message, shift=shift)
+        if words is None:
+            raise
+        raise QueryError(f"the query does not parse: {words}") from error
 
 
 def print_named_queries() -> None:
@@ -113,16 +142,64 @@ def print_named_queries() -> None:
         print(f"{'':<14}parameters: {named.signature()}")
 
 
-def print_table(result) -> None:
+def print_table(result: QueryResult, labels: dict[str, str], *, iris: bool = False) -> None:
+    """SELECT results as a table: names rather than IRIs (unless ``iris``); on a terminal a boxed
+    table, into a pipe or file plain aligned columns at full width (no wrapping at 80 columns)."""
     from rich.console import Console
+
+    cells = [[shown(term, labels, iris=iris) for term in row] for row in result.rows]
+    console = Console()
+    count = f"{len(cells)} row" + ("" if len(cells) == 1 else "s")
+    if not console.is_terminal:
+        widths = [max([len(v), *(len(row[i]) for row in cells)]) for i, v in enumerate(result.variables)]
+        lines = [result.variables, ["-" * w for w in widths], *cells]
+        for line in lines:
+            sys.stdout.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip() + "\n")
+        sys.stdout.write(count + "\n")
+        return
     from rich.table import Table
 
     table = Table(*result.variables, show_lines=False)
-    for row in result.to_dicts():
-        table.add_row(*("" if row.get(v) is None else str(row[v]) for v in result.variables))
-    console = Console()
+    for row in cells:
+        table.add_row(*row)
     console.print(table)
-    console.print(f"{len(result.rows)} rows")
+    console.print(count)
+
+
+def shown(term: object, labels: dict[str, str], *, iris: bool) -> str:
+    """How a table shows a term: an IRI by its label, a relation or status by its FORMAT.md name, else
+    as a prefixed name (``person:iu``) or the whole IRI, never cut; a literal by its text.
+
+    >>> from rdflib import Literal
+    >>> shown(URIRef("https://w3id.org/showgraph/ontology#castMember"), {}, iris=False)
+    'cast_member'
+    >>> shown(URIRef("https://w3id.org/showgraph/id/person/iu"), {}, iris=False)
+    'person:iu'
+    >>> shown(Literal(3), {}, iris=False), shown(None, {}, iris=False)
+    ('3', '')
+    """
+    if term is None:
+        return ""
+    if not isinstance(term, URIRef):
+        return str(term)
+    iri = str(term)
+    if iris:
+        return iri
+    from showgraph.vocabulary import display_name
+
+    return labels.get(iri) or display_name(iri) or compact_iri(iri)
+
+
+def compact_iri(iri: str) -> str:
+    """``person:iu`` for an IRI under a common namespace (the longest that fits), else the IRI."""
+    from showgraph.sparql import COMMON_PREFIXES
+
+    best = max(
+        ((name, ns) for name, ns in COMMON_PREFIXES.items() if iri.startswith(ns) and len(iri) > len(ns)),
+        key=lambda item: len(item[1]),
+        default=None,
+    )
+    return f"{best[0]}:{iri[len(best[1]) :]}" if best else iri
 
 
 def register(app: typer.Typer) -> None:

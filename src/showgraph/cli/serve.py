@@ -117,7 +117,7 @@ def serve(
         timeout=query_timeout, max_rows=max_rows, max_queries=max_queries, allow_service=frozenset(services)
     )
     try:
-        with open_graph(store, endpoint, model) as graph:
+        with open_graph(store, endpoint, model, create=allow_load) as graph:
             app = create_app(
                 graph,
                 allow_load=allow_load,

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from showgraph.cli.options import EndpointOption, StoreOption, fail, open_graph
+from showgraph.cli.progress import progress_bar
 from showgraph.errors import ShowgraphError
 
 
@@ -17,8 +18,8 @@ def validate(
 ) -> None:
     """Validate the stored graph against ontology/shapes.ttl; exit 1 if it does not conform."""
     try:
-        with open_graph(store, endpoint) as graph:
-            result = graph.validate()
+        with open_graph(store, endpoint) as graph, progress_bar("validating") as report_progress:
+            result = graph.validate(progress=report_progress)
     except ShowgraphError as error:
         raise fail(str(error)) from error
     if result.conforms:

@@ -11,6 +11,7 @@ import typer
 
 from showgraph.cli.options import EndpointOption, StoreOption, fail, open_graph
 from showgraph.errors import ShowgraphError
+from showgraph.vocabulary import relation_names, status_names
 
 
 class PictureFormat(StrEnum):
@@ -30,7 +31,7 @@ _TEXT_FORMATS = {PictureFormat.dot, PictureFormat.mermaid, PictureFormat.graphml
 def viz(
     format: Annotated[
         PictureFormat | None,
-        typer.Option("--format", "-f", help="Picture format [default: from the -o suffix].", show_default=False),
+        typer.Option("--format", "-f", help="Picture format (default: from the -o suffix).", show_default=False),
     ] = None,
     output: Annotated[
         Path | None,
@@ -52,7 +53,10 @@ def viz(
     relation: Annotated[
         list[str] | None,
         typer.Option(
-            "--relation", "-r", help="Only claims of this relation, e.g. plays (repeatable).", show_default=False
+            "--relation",
+            "-r",
+            help="Only claims of this relation, e.g. plays or cast_member (castMember works too; repeatable).",
+            show_default=False,
         ),
     ] = None,
     status: Annotated[
@@ -71,12 +75,24 @@ def viz(
         str | None,
         typer.Option("--article", help="Only claims read from this article (IRI or id).", show_default=False),
     ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            min=1,
+            help="Keep only the N most important entities (most neighbours), each labelled.",
+            show_default=False,
+        ),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Also draw entities with no claim linking them to another shown.")
+    ] = False,
     title: Annotated[str | None, typer.Option("--title", help="Title of the picture.", show_default=False)] = None,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
     """Draw the graph: nodes coloured by class, edges styled by status (dashed: alleged, rumored; dotted: denied)."""
-    from showgraph.viz import format_for, to_dot, to_mermaid, write_network
+    from showgraph.viz import format_for, to_dot, to_mermaid, trim_network, write_network
 
     if output is None and format not in _TEXT_FORMATS:
         raise typer.BadParameter(
@@ -86,9 +102,15 @@ def viz(
         chosen = format_for(output or "-", format.value if format else None)
         with open_graph(store, endpoint) as graph:
             network = graph.network(
-                focus=focus, depth=depth, relations=relation, statuses=status, show=show, article=article
+                focus=focus,
+                depth=depth,
+                relations=relation_names(relation),
+                statuses=status_names(status),
+                show=show,
+                article=article,
             )
             seeds = [n for n in network.nodes if focus is not None and _is_focus(network, n, focus)]
+        network = trim_network(network, top=top, isolated=isolated, keep=seeds)
         heading = title or ("showgraph" + (f": around {focus}" if focus else "") + (f" in {show}" if show else ""))
         if output is None:
             import networkx as nx
