@@ -243,7 +243,73 @@ def ent_at(token: Token) -> Span | None:
 #: entities and sentences are final (the pipeline's components change them while they run).
 INDEX_KEYS = ("showgraph_sentences", "showgraph_label_spans", "showgraph_ent_index", "showgraph_sporty",
               "showgraph_screen", "showgraph_words", "showgraph_off_screen", "showgraph_show_words",
-              "showgraph_headline_person", "showgraph_subject_gender")  # fmt: skip
+              "showgraph_headline_person", "showgraph_subject_gender", "showgraph_tokens", "showgraph_ents",
+              "showgraph_text")  # fmt: skip
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens as a list, built once per doc: ``doc[i]`` and iterating a span make a new
+    ``Token`` each time (through ``Doc.__getitem__``), and the rules walk every sentence dozens of times.
+    Tokens are views, so the list stays right when the doc's entities change; only its length is checked.
+    """
+    cached = doc.user_data.get("showgraph_tokens")
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data["showgraph_tokens"] = list(doc)
+    return cached
+
+
+def token_list(span: Span) -> list[Token]:
+    """The tokens of ``span`` (a sentence) from :func:`doc_tokens`: iterate this, not the span.
+
+    >>> [t.text for t in token_list(_test_doc("She stars in it.")[1:3])]
+    ['stars', 'in']
+    """
+    return doc_tokens(span.doc)[span.start : span.end]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per doc (each ``doc.ents`` builds every entity span anew)."""
+    cached = doc.user_data.get("showgraph_ents")
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data["showgraph_ents"] = (len(doc), doc.ents)
+    return cached[1]
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents`` from :func:`doc_ents`, with spaCy's semantics (entities from the span's start up to
+    the first that runs past its end).
+
+    >>> doc = _test_doc("Netflix renewed Squid Game. It stars Lee Jung-jae.")
+    >>> [e.text for e in span_ents(doc[4:])] == [e.text for e in doc[4:].ents]
+    True
+    """
+    start, end = span.start, span.end
+    found = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= start:
+            if ent.end <= end:
+                found.append(ent)
+            else:
+                break
+    return found
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the doc's text instead of joined token by token.
+
+    >>> doc = _test_doc("She stars in  it.")
+    >>> span_text(doc[1:4]) == doc[1:4].text
+    True
+    """
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc (spaCy joins every token's text on each call)."""
+    cached = doc.user_data.get("showgraph_text")
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data["showgraph_text"] = (len(doc), doc.text)
+    return cached[1]
 
 
 #: Nouns after which a capitalised word is a title ("comedy Hitch", "the documentary Super Size Me").
@@ -616,7 +682,7 @@ def sentence_words(sent: Span) -> frozenset[str]:
     memo = sent.doc.user_data.setdefault("showgraph_words", {})
     found = memo.get(sent.start)
     if found is None:
-        found = memo[sent.start] = frozenset(w for t in sent for w in (t.lower_, t.lemma_.lower()))
+        found = memo[sent.start] = frozenset(w for t in token_list(sent) for w in (t.lower_, t.lemma_.lower()))
     return found
 
 

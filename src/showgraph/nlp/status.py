@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +88,7 @@ def _lookup(table: dict[str, frozenset[str]], *words: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _stems(word: str) -> tuple[str, ...]:
     """Crude stems of an inflected word, for where the tagger's lemma is wrong ("hopes" -> "hop").
 

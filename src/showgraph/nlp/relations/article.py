@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
 from showgraph.nlp.aliases import fold
-from showgraph.nlp.context import ArticleContext, label_spans
+from showgraph.nlp.context import ArticleContext, label_spans, token_list
 from showgraph.nlp.relations import rules
 
 #: Verbs whose subject is a source of reporting ("Deadline reported", "Variety has learned").
@@ -190,7 +190,7 @@ def credited_findings(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     system" (a ratings agency or a publication, whatever the tagger calls it)."""
     doc = sent.doc
     source = fold(ctx.article.source or "")
-    for token in sent:
+    for token in token_list(sent):
         found = None
         if token.lower_ == "by" and token.i > sent.start and doc[token.i - 1].lemma_.lower() in FINDING_NOUNS:
             index = token.i + 1 + (token.i + 1 < sent.end and doc[token.i + 1].lower_ == "the")

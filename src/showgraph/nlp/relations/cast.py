@@ -51,6 +51,7 @@ from showgraph.nlp.context import (
     sentence_words,
     show_at,
     show_in_subtree,
+    token_list,
 )
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.release import off_screen
@@ -374,7 +375,7 @@ def _sporty(sent: Span) -> bool:
     memo = sent.doc.user_data.setdefault("showgraph_sporty", {})
     found = memo.get(sent.start)
     if found is None:
-        found = memo[sent.start] = any(t.lower_ in SPORT_WORDS and t.pos_ == "NOUN" for t in sent)
+        found = memo[sent.start] = any(t.lower_ in SPORT_WORDS and t.pos_ == "NOUN" for t in token_list(sent))
     return found
 
 
@@ -382,7 +383,7 @@ def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X plays/portrays Y", "X, who plays Y", "Y, played by X", "X plays a doctor" (cast only)."""
     if not ctx.shows or not PLAY_VERBS & sentence_words(sent) or _sporty(sent):
         return
-    for verb in sent:
+    for verb in token_list(sent):
         if verb.lemma_.lower() not in PLAY_VERBS or verb.pos_ not in ("VERB", "AUX"):
             continue
         status = _status(verb, ctx, verb.lemma_.lower())
@@ -454,7 +455,7 @@ def plays_was(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X, who was Rachel in the long-running show": a relative clause naming a role in a show."""
     if not ctx.shows or "in" not in sentence_words(sent) or _sporty(sent):
         return
-    for verb in sent:
+    for verb in token_list(sent):
         if verb.lemma_ != "be" or verb.dep_ != "relcl":
             continue
         attr = next((c for c in verb.children if c.dep_ == "attr"), None)
@@ -509,7 +510,7 @@ def plays_role_of(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     words = sentence_words(sent)
     if not ctx.shows or not {"role", "part"} & words or not {"of", "as"} & words or _sporty(sent):
         return
-    for noun in sent:
+    for noun in token_list(sent):
         if noun.lower_ not in ("role", "part") or noun.pos_ != "NOUN":
             continue
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "as")), None)
@@ -561,7 +562,7 @@ def plays_as(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows or "as" not in words or not AS_TRIGGERS & words or _sporty(sent):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         if token.lower_ != "as" or (token.i > 0 and doc[token.i - 1].lower_ in ("such", "well", "just", "so")):
             continue
         if any(t.lower_ == "such" for t in doc[max(sent.start, token.i - 4) : token.i]):
@@ -629,7 +630,7 @@ def plays_brackets(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         return
     doc = sent.doc
     character_outside: bool | None = None
-    for token in sent:
+    for token in token_list(sent):
         if token.text != "(" or token.i == 0 or token.i + 2 >= sent.end:
             continue
         outer_end = doc[token.i - 1]
@@ -723,7 +724,7 @@ def plays_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows or not {"character", "alter", "role"} & sentence_words(sent) or _sporty(sent):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         # "his Office character David"
         if token.lower_ in ("character", "alter") and token.i + 1 < sent.end:
             name = doc[token.i + 1]
@@ -767,7 +768,7 @@ def cast_parts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows or _sporty(sent) or not (PART_NOUNS & words or {"in", "has", "have"} & words):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         lemma = token.lemma_.lower()
         # "X will write a part for himself (in the episode)"
         if lemma in ("write", "create") and token.pos_ == "VERB":
@@ -871,7 +872,7 @@ def possessive_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows or not POSSESSIVE_MARKS & sentence_words(sent) or _sporty(sent):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         if token.text not in POSSESSIVE_MARKS or token.i == sent.start or token.i + 1 >= sent.end:
             continue
         owner, owned = doc[token.i - 1], doc[token.i + 1]
@@ -924,7 +925,7 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X stars/appears in SHOW", "X has signed up for SHOW", "A and B lead SHOW", "SHOW stars X"."""
     if not ctx.shows or not APPEAR_TRIGGERS & sentence_words(sent) or _sporty(sent):
         return
-    for verb in sent:
+    for verb in token_list(sent):
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") and not (
             verb.lower_ == "stars" and verb.i + 1 < sent.end and verb.nbor(1).lower_ in ("in", "as")
@@ -1241,7 +1242,7 @@ def cast_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     if name:
                         yield from _cast(ctx, title, name, person_token, "cast.show_star", ("confirmed", ()))
     # "Song Hye-kyo in The Glory" (a caption: a name, "in", a show and nothing else)
-    words = [t for t in sent if not t.is_space and not t.is_punct]
+    words = [t for t in token_list(sent) if not t.is_space and not t.is_punct]
     if 3 <= len(words) <= 10:
         person = name_span(words[0])
         if person.label_ == "PERSON" and person.end < sent.end and doc[person.end].lower_ == "in":

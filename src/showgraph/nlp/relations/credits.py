@@ -47,6 +47,8 @@ from showgraph.nlp.context import (
     sentence_words,
     show_at,
     show_in_subtree,
+    span_ents,
+    token_list,
 )
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.cast import POSSESSIVE_MARKS, surname_as_show, untagged_title_between
@@ -255,7 +257,7 @@ ANAPHORIC_WORKS = frozenset({"film", "movie", "show", "series", "programme", "dr
 def _refers_back(sent: Span) -> bool:
     """Whether a sentence speaks of "the film" / "the show's" with nothing that makes it another one
     ("the 1960s film", "a film"): it then continues about the article's show."""
-    for token in sent:
+    for token in token_list(sent):
         if token.lower_ not in ANAPHORIC_WORKS or token.pos_ != "NOUN":
             continue
         children = list(token.children)
@@ -319,7 +321,7 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows or not _role_words() & sentence_words(sent):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         relation = _role_of(token)
         if relation is None or (not token.is_lower and not token.is_sent_start and not token.is_title):
             continue
@@ -494,7 +496,7 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X directed SHOW", "X will direct and co-write SHOW", "directed by X", "X is writing an episode of SHOW"."""
     if not ctx.shows or not _verb_words() & sentence_words(sent):
         return
-    for verb in sent:
+    for verb in token_list(sent):
         relation = _verb_relation(verb)
         if relation is None or verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -701,7 +703,7 @@ def clause_show(verb: Token, ctx: ArticleContext) -> str | None:
     the verb in the sentence, else one in the verb's own clause (not in a relative clause about
     someone's past work), else the article's main show."""
     sent = verb.sent
-    shows = [e for e in sent.ents if e.label_ == "SHOW"]
+    shows = [e for e in span_ents(sent) if e.label_ == "SHOW"]
     after = [e for e in shows if e.start > verb.i and not _in_brackets(e) and not _in_other_clause(e.root, verb)]
     if after:
         return after[0].kb_id_ or after[0].text
@@ -728,7 +730,7 @@ def credits_scripts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X and Y are refining the scripts for the series": who works on the scripts writes the show."""
     if not ctx.shows or not {"script", "scripts"} & sentence_words(sent):
         return
-    for verb in sent:
+    for verb in token_list(sent):
         if verb.pos_ != "VERB" or _verb_relation(verb) is not None:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("script", "scripts")), None)
@@ -870,8 +872,8 @@ def named_as_actor(person: str, ctx: ArticleContext) -> bool:
 
 def _someone_else_stars(sent: Span, owner: Span) -> bool:
     """Whether another name in the sentence is the one starring: "Emma Thompson to star in X drama Y"."""
-    starring = any(t.lemma_.lower() in ACTOR_VERBS and t.pos_ == "VERB" for t in sent)
-    return starring and any(e.label_ == "PERSON" and not (owner.start <= e.start < owner.end) for e in sent.ents)
+    starring = any(t.lemma_.lower() in ACTOR_VERBS and t.pos_ == "VERB" for t in token_list(sent))
+    return starring and any(e.label_ == "PERSON" and not (owner.start <= e.start < owner.end) for e in span_ents(sent))
 
 
 def _named_together(person: str | None, show: str, ctx: ArticleContext) -> bool:
@@ -928,7 +930,7 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows or not (genre | {"'s", "’s", "'", "’", "behind"}) & sentence_words(sent):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         # "X's SHOW" / "X's new sitcom"
         if token.text in POSSESSIVE_MARKS and token.i > sent.start and doc[token.i - 1].ent_type_ == "PERSON":
             owner = doc[token.i - 1]
@@ -1007,7 +1009,7 @@ def credits_brought(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "Redmond brought teen soap Hollyoaks to Channel 4": who brings a show to a channel produces it."""
     if not ctx.shows or "bring" not in sentence_words(sent):
         return
-    for verb in sent:
+    for verb in token_list(sent):
         if verb.lemma_.lower() != "bring" or verb.pos_ != "VERB":
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -1032,7 +1034,7 @@ def credits_lede(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "The creator of SHOW has ..." followed by "Phil Redmond, ..." in the next sentence."""
     if not ctx.shows or not _role_words() & sentence_words(sent):
         return
-    for token in sent:
+    for token in token_list(sent):
         relation = _role_of(token)
         if relation is None or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
@@ -1071,7 +1073,7 @@ def credits_panel(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "The judging panel includes A, B and C", "The panel of judges comprises A and B": presenters (judges)."""
     if not ctx.shows or "panel" not in sentence_words(sent):
         return
-    for verb in sent:
+    for verb in token_list(sent):
         if verb.lemma_.lower() not in ("include", "comprise", "feature") or verb.pos_ != "VERB":
             continue
         panel = next((c for c in verb.children if c.dep_ == "nsubj" and _judging_panel(c)), None)
