@@ -28,30 +28,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-#: Words before a name that say what someone is, not who ("Director Ahn Gil Ho", "Comedian Chris Morris").
-NAME_TITLES = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "professor", "prof", "director",
-     "producer", "writer", "creator", "showrunner", "actor", "actress", "star", "comedian", "comic",
-     "presenter", "host", "judge", "singer", "rapper", "lawyer", "attorney", "chairman", "chairwoman",
-     "chief", "executive", "private", "sergeant", "sgt", "corporal", "cpl", "lieutenant", "lt", "first",
-     "second", "captain", "capt", "major", "colonel", "general", "officer", "detective", "inspector",
-     "agent", "president", "minister", "senator", "mp", "filmmaker", "film-maker", "screenwriter",
-     "co-creator", "co-star", "newcomer", "veteran", "hollywood", "british", "american", "korean", "the",
-     "author", "novelist", "reporter", "editor", "senior", "critic", "broadcaster", "chef", "model", "dj"}
-)  # fmt: skip
-
-#: Descriptions that stand for the most recent person; the value is the role cue that fits best.
-PERSON_DESCRIPTIONS = {
-    "actor": "actor", "actress": "actor", "star": "actor", "comedian": "comedian", "comic": "comedian",
-    "filmmaker": "director", "film-maker": "director", "director": "director", "writer": "writer",
-    "screenwriter": "writer", "creator": "creator", "producer": "producer", "presenter": "presenter",
-    "host": "presenter", "singer": "singer", "rapper": "singer", "showrunner": "creator",
-}  # fmt: skip
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-SHOW_DESCRIPTIONS = frozenset(
-    {"series", "show", "drama", "sitcom", "comedy", "programme", "program", "soap", "thriller", "film",
-     "movie", "project", "production", "serial", "k-drama", "documentary", "cartoon", "miniseries"}
-)  # fmt: skip
+from showgraph.nlp.lexicon import (
+    MALE_PRONOUNS,
+    NAME_TITLES,
+    PERSON_DESCRIPTIONS,
+    PERSON_PRONOUNS,
+    ROLE_WORDS,
+    SHOW_DESCRIPTIONS,
+)
 
 
 def fold(name: str) -> str:
@@ -176,14 +160,6 @@ class AliasTable:
                 return name
             fallback = fallback or name
         return fallback if role is not None else None
-
-
-ROLE_WORDS = {
-    "actor": "actor", "actress": "actor", "star": "actor", "comedian": "comedian", "comic": "comedian",
-    "director": "director", "filmmaker": "director", "film-maker": "director", "writer": "writer",
-    "screenwriter": "writer", "creator": "creator", "producer": "producer", "presenter": "presenter",
-    "host": "presenter", "singer": "singer", "showrunner": "creator",
-}  # fmt: skip
 
 
 def _role_near(ent: Span) -> str | None:
@@ -311,9 +287,6 @@ def _award_name(name: str) -> bool:
     from showgraph.nlp.entities import AWARD_NAMES
 
     return name.casefold() in AWARD_NAMES or name.split()[-1].casefold().rstrip("s") in AWARD_NAMES
-
-
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 
 
 def _gender(token: Token) -> str:

@@ -16,6 +16,16 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from showgraph.facts import Evidence, Fact
+from showgraph.nlp.lexicon import (
+    DESCRIPTOR_NOUNS,
+    FIELD_WORDS,
+    NAMING_VERBS,
+    PLAIN_MODIFIERS,
+    PRODUCTION_KINDS,
+    STAGE_WORK_NOUNS,
+    TITLE_HEAD_NOUNS,
+    TITLED_ROLE_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -312,26 +322,8 @@ def doc_text(doc: Doc) -> str:
     return cached[1]
 
 
-#: Nouns after which a capitalised word is a title ("comedy Hitch", "the documentary Super Size Me").
-TITLE_HEAD_NOUNS = frozenset(
-    {"film", "movie", "comedy", "drama", "thriller", "documentary", "epic", "sitcom", "series", "soap", "biopic",
-     "sequel", "remake", "cartoon", "animation", "horror", "western", "romance", "adventure", "blockbuster",
-     "show", "programme", "musical", "hit", "prequel", "spoof", "satire", "chiller", "flick", "adaptation"}
-)  # fmt: skip
-#: Role nouns that a title can premodify ("Ray star Jamie Foxx", "Film 2005 presenter Jonathan Ross").
-TITLED_ROLE_NOUNS = frozenset(
-    {"star", "director", "presenter", "host", "creator", "actor", "actress", "writer", "producer", "co-star"}
-)
 #: Entity labels that are never an untagged title.
 NOT_TITLE_LABELS = frozenset({"SHOW", "PLATFORM", "OUTLET", "GPE", "NORP", "LANGUAGE", "ORG", "PERSON", "LOC"})
-#: Capitalised words before a role noun that name a field, not a title ("Hollywood star", "Oscar winner").
-FIELD_WORDS = frozenset(
-    {"hollywood", "bollywood", "film", "movie", "tv", "television", "oscar", "soap", "comedy", "pop", "rock", "hip",
-     "screen", "stage", "theatre", "radio", "music", "broadway", "cinema", "british", "american", "us", "uk",
-     "reality", "football", "soccer", "tennis", "cricket", "rugby", "boxing", "golf", "sports", "child", "teen",
-     "guest", "porn", "country", "jazz", "rap", "chat", "game", "quiz", "talk", "news", "fellow", "veteran",
-     "former", "lead", "top", "co", "supporting", "disney", "comic", "drama", "documentary", "animation", "dance"}
-)  # fmt: skip
 
 
 def untagged_title(doc: Doc, start: int, end: int) -> bool:
@@ -392,22 +384,6 @@ def untagged_title(doc: Doc, start: int, end: int) -> bool:
         ):
             return True
     return False
-
-
-#: Nouns that stand for a production when they have a determiner or an owner ("the soap", "Moore's film").
-DESCRIPTOR_NOUNS = frozenset(
-    {"series", "show", "drama", "sitcom", "comedy", "programme", "program", "soap", "thriller", "film", "movie",
-     "serial", "documentary", "cartoon", "miniseries", "mini-series", "biopic", "epic", "feature", "blockbuster",
-     "adaptation", "remake", "sequel", "musical", "spin-off", "k-drama", "romcom", "horror", "satire"}
-)  # fmt: skip
-#: Words in a description that say nothing of which show it is ("the new series", "the hit show").
-PLAIN_MODIFIERS = frozenset(
-    {"new", "latest", "hit", "popular", "original", "same", "first", "second", "third", "fourth", "fifth", "last",
-     "next", "final", "current", "recent", "upcoming", "forthcoming", "long-running", "award-winning", "whole",
-     "entire", "former", "own", "big", "small", "little", "tv", "television", "screen", "-", "acclaimed", "much",
-     "successful", "critically", "highly", "anticipated", "its", "his", "her", "their", "this", "that",
-     "the", "a", "an", "two", "one", "part", "-part", "eight", "six", "ten", "four", "three", "five", "drama"}
-)  # fmt: skip
 
 
 def descriptor_near(doc: Doc, anchor: int, start: int, end: int) -> Token | None:
@@ -497,10 +473,6 @@ def fits_description(doc: Doc, noun: Token, show: str) -> bool:
     )
 
 
-#: Kinds of production a description may name, each excluding the others ("the soap" is no film).
-PRODUCTION_KINDS = frozenset({"soap", "film", "movie", "sitcom", "documentary", "cartoon", "anime"})
-
-
 def contradicts_description(doc: Doc, noun: Token, show: str) -> bool:
     """Whether the article says of ``show`` something that rules out ``noun``'s description: another kind of
     production ("the Channel 4 soap" of a show only ever called a film) or other channels and not this one.
@@ -578,10 +550,6 @@ def _show_words(doc: Doc, show: str) -> set[str]:
     return said
 
 
-#: Verbs of a relative clause that name the show it is about ("the drama, which is called X").
-NAMING_VERBS = frozenset({"be", "call", "title", "name", "rename", "retitle", "know", "bill"})
-
-
 def other_show_clauses(noun: Token) -> list[Token]:
     """The relative clauses about ``noun`` that may name another show ("the programme, which follows X"): led
     by a relative pronoun and no naming verb ("the drama, which is called X" names it)."""
@@ -611,8 +579,6 @@ def _other_titles(noun: Token, shows: list[Span]) -> bool:
     return all(s.start > noun.i for s in shows)
 
 
-#: Kinds of stage or variety work, whose titles the show finder does not take (they are no screen shows).
-STAGE_WORK_NOUNS = frozenset({"revue", "pantomime", "panto", "play", "opera", "ballet", "musical", "concert"})
 #: Labels of a word before a role noun that say what field or employer someone is in, not their title.
 _FIELD_LABELS = frozenset({"SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "GPE", "NORP", "ORG", "LOC", "LANGUAGE", "DATE"})
 

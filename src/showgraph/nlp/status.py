@@ -26,6 +26,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from showgraph.nlp.lexicon import (
+    CATENATIVE_VERBS,
+    OWN_FRAME_MARKS,
+)
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -42,18 +47,6 @@ DENY_OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "nsubjpass", "pobj", "pr
 
 #: Deps a denial does not reach through: the fact sits in a clause that states something else.
 DENY_BLOCKING_DEPS = frozenset({"relcl", "advcl", "agent", "npadvmod", "appos"})
-#: Verbs that take an -ing complement as part of their own predicate ("began showing", "is considering
-#: starring"); any other -ing participle without an auxiliary is a modifier with its own frame.
-CATENATIVE_VERBS = frozenset(
-    {"begin", "start", "keep", "continue", "stop", "finish", "quit", "resume", "commence", "go", "come", "end",
-     "consider", "risk", "enjoy", "mind", "miss", "avoid", "spend", "try", "mull", "contemplate", "discuss",
-     "propose", "suggest", "deny", "admit", "plan", "recall", "remember", "like", "love", "hate", "prefer"}
-)  # fmt: skip
-#: Subordinators of an adverbial clause that frames nothing above it (it states its own event).
-OWN_FRAME_MARKS = frozenset(
-    {"when", "once", "after", "before", "while", "as", "because", "since", "although", "though", "whereas",
-     "until", "till", "whilst"}
-)  # fmt: skip
 
 #: Article-level precedence for one fact stated more than once (see :func:`merge_statuses`).
 STATUS_PRECEDENCE: tuple[str, ...] = (

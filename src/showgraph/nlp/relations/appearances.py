@@ -45,6 +45,13 @@ from showgraph.nlp.context import (
     show_at,
     token_list,
 )
+from showgraph.nlp.lexicon import (
+    APPEARANCE_TITLE_CONNECTORS as TITLE_CONNECTORS,
+)
+from showgraph.nlp.lexicon import (
+    APPOSITION_ROLES,
+    NOT_TITLE,
+)
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.cast import POSSESSIVE_MARKS
 from showgraph.nlp.relations.release import off_screen
@@ -71,15 +78,8 @@ def role_relations() -> dict[str, str]:
     return dict(lexicon()["title_roles"])  # type: ignore[arg-type]
 
 
-#: Labels a span never has when it is a show's title.
-NOT_TITLE = frozenset(
-    {"PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
-     "QUANTITY", "NORP", "LANGUAGE", "LOC"}
-)  # fmt: skip
 #: Labels of dates and numbers, which may stand inside a title ("Ant's Saturday Night Show") but not make one.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
-#: Lower-case words allowed inside a title ("A Touch of Frost", "Top of the Pops").
-TITLE_CONNECTORS = frozenset({"of", "the", "a", "an", "in", "on", "to", "for", "at", "with", "'s", "’s", "'", "’"})
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -954,13 +954,6 @@ rules.register("appear.credit_lines", func=credit_lines)
 # ------------------------------------------------------------------------------------------------------
 # 6. Makers by apposition or participle: "X, creator of <Show>", "X, responsible for series such as A and B",
 # "made by X", "Company, which created <Show>".
-
-#: Role nouns in apposition to a name, and the credit each gives.
-APPOSITION_ROLES = {
-    "creator": "created_by", "co-creator": "created_by", "producer": "produced_by", "producers": "produced_by",
-    "host": "presented_by", "presenter": "presented_by", "writer": "written_by", "co-writer": "written_by",
-    "director": "directed_by",
-}  # fmt: skip
 
 
 def _maker_kind(token: Token) -> str:

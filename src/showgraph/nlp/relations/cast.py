@@ -53,47 +53,43 @@ from showgraph.nlp.context import (
     show_in_subtree,
     token_list,
 )
+from showgraph.nlp.lexicon import (
+    APPEAR_VERBS,
+    AS_VERBS,
+    CAST_LIST_HEADS,
+    CHARACTER_CUES,
+    CREW_TITLES,
+    CREW_VERBS,
+    GENERIC_NAMES,
+    JOIN_VERBS,
+    KNOWN_FOR,
+    PART_NOUNS,
+    PERFORMER_NOUNS,
+    PERFORMER_TITLES,
+    PLAY_VERBS,
+    POSSESSIVE_MARKS,
+    REFLEXIVES,
+    ROLE_NOUNS,
+    ROLE_OF_VERBS,
+    SCREEN_WORDS,
+    SEQUEL_NOUNS,
+    SIGNUP_VERBS,
+    SPORT_WORDS,
+    STAGE_PHRASE_WORDS,
+    SUBJECT_CONTROL,
+    TALKS_NOUNS,
+    WORK_NOUNS,
+)
+from showgraph.nlp.lexicon import (
+    CAST_INSTITUTION_WORDS as INSTITUTION_WORDS,
+)
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.release import off_screen
 
-PLAY_VERBS = frozenset({"play", "portray", "voice", "reprise", "essay", "depict", "embody"})
-#: Verbs whose "as Y" names the character ("stars as", "joins the cast as", "was cast as").
-AS_VERBS = frozenset(
-    {"star", "appear", "return", "join", "cast", "feature", "guest", "co-star", "costar", "sign", "come",
-     "play", "lead", "be", "reprise", "debut", "cameo", "tap", "book", "introduce"}
-)  # fmt: skip
 #: Words of which a sentence needs one for "as" to name a character.
 AS_TRIGGERS = (AS_VERBS - {"be", "come"}) | {"starring"}
-#: Verbs of appearing in a production ("X stars in SHOW").
-APPEAR_VERBS = frozenset(
-    {"star", "appear", "guest", "co-star", "costar", "feature", "cameo", "return", "compete", "participate",
-     "perform", "act", "cast"}
-)  # fmt: skip
-#: Verbs whose object is the show a person joins ("A and B lead SHOW", "X joins SHOW").
-JOIN_VERBS = frozenset({"lead", "join", "headline", "topline"})  # ("X fronts SHOW" presents it: credits)
-#: Signing-up verbs: the appearance they announce is a plan (scheduled) unless a cue says otherwise.
-SIGNUP_VERBS = frozenset({"sign", "book", "agree", "line", "recruit", "rope", "enlist", "tap", "attach"})
 #: Words of which a sentence needs one for :func:`cast_appears` to read it.
 APPEAR_TRIGGERS = APPEAR_VERBS | SIGNUP_VERBS | JOIN_VERBS | {"starring"}
-#: Nouns for a role that is described, not named ("plays a doctor": cast_member only).
-ROLE_NOUNS = frozenset({"role", "part", "character", "lead", "cameo", "villain", "hero", "heroine", "protagonist"})
-#: Nouns of people who appear: "SHOW actress X", "the cast includes", "A and B are the finalists".
-PERFORMER_NOUNS = frozenset(
-    {"star", "stars", "actress", "actor", "actors", "actresses", "co-star", "costar", "regular", "cast",
-     "newcomer", "contestant", "contestants", "finalist", "finalists", "housemate", "housemates",
-     "participant", "participants", "competitor", "competitors", "castmate", "castmates", "lead", "leads"}
-)  # fmt: skip
-CAST_LIST_HEADS = frozenset({"cast", "line-up", "lineup", "ensemble"})
-#: Words before a bracketed name that mark the outer name as a character description.
-CHARACTER_CUES = frozenset({"character", "characters", "protagonist", "protagonists", "role", "roles", "alter"})
-#: Nouns before a person that say the outer name is the actor ("actress Lisa Kudrow (Phoebe)").
-PERFORMER_TITLES = frozenset({"actor", "actress", "star", "comedian", "comic", "presenter", "host", "winner"})
-#: Words that make a sentence about sport, where "plays" means a game.
-SPORT_WORDS = frozenset(
-    {"match", "game", "goal", "goals", "league", "cup", "club", "team", "season's", "striker", "midfielder",
-     "defender", "coach", "manager", "tournament", "championship", "final", "semi-final", "quarter-final",
-     "squad", "injury", "fixture", "seed", "set", "sets", "innings", "wicket", "race"}
-)  # fmt: skip
 
 
 def _name_of(token: Token) -> str:
@@ -154,13 +150,6 @@ def untagged_title_in(pobj: Token) -> str | None:
     return clean_name(span.text) or None
 
 
-#: Nouns for a production that a name before them can own or title ("the Harry Potter films").
-WORK_NOUNS = frozenset(
-    {"film", "films", "movie", "movies", "series", "show", "drama", "sitcom", "soap", "comedy", "thriller",
-     "version", "adaptation", "franchise", "saga", "trilogy", "remake", "sequel", "production", "musical", "play"}
-)  # fmt: skip
-
-
 def _relative_about_other(verb: Token, ctx: ArticleContext) -> bool:
     """Whether ``verb`` heads a relative clause ("which he starred in") on a name that is no show found."""
     node = verb
@@ -213,14 +202,6 @@ def _infinitive_headline(token: Token) -> bool:
     )  # "persuaded X to play Y" tells what happened, not a plan
 
 
-#: Participles of "X, best known for playing Y" ("famous for starring in").
-KNOWN_FOR = frozenset({"know", "famous", "remember", "recognise", "recognize", "celebrate", "best"})
-#: Nouns of "in talks to star in": the infinitive belongs to the subject of "be in talks".
-TALKS_NOUNS = frozenset({"talks", "negotiations", "discussions"})
-#: Verbs with an object whose infinitive still belongs to the subject ("promised him to star"): rare.
-SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
-
-
 def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
     """People who are the subject of ``verb`` (through xcomp/conj chains and relative clauses)."""
     node = verb
@@ -262,13 +243,6 @@ def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
     return out
 
 
-#: Words that are never a show's title or a cast member's name ("Film actress X", "Comedy sequel Y").
-GENERIC_NAMES = frozenset(
-    {"film", "films", "comedy", "drama", "series", "show", "movie", "broadway", "west end",
-     "highlights", "hollywood", "bollywood", "tv", "television", "radio", "theatre", "cinema", "stage"}
-)  # fmt: skip
-
-
 def not_a_name(name: str) -> bool:
     """Whether a show or cast slot holds a generic word or a decade, not a name.
 
@@ -277,12 +251,6 @@ def not_a_name(name: str) -> bool:
     """
     lower = name.strip().lower()
     return lower in GENERIC_NAMES or (lower.endswith("s") and lower[:-1].isdigit()) or lower.isdigit()
-
-
-#: Words that make the production a verb's in/on phrase names a stage one ("in the London stage version of X").
-STAGE_PHRASE_WORDS = frozenset(
-    {"stage", "musical", "pantomime", "panto", "broadway", "theatre", "revival", "play", "opera", "ballet"}
-)  # fmt: skip
 
 
 def _stage_phrase(verb: Token) -> bool:
@@ -348,13 +316,6 @@ def _cast(ctx: ArticleContext, show: str | None, person: str, where: Token, rule
         "cast_member", show, person, where, rule, qualifiers={"season": ctx.season_for(where)},
         status=status[0], cues=status[1],
     )  # fmt: skip
-
-
-#: Words that put a sentence on screen (sport also has "stars", "plays" and "seasons", so they are not here).
-SCREEN_WORDS = frozenset(
-    {"drama", "series", "sitcom", "soap", "film", "movie", "episode", "episodes", "actor", "actress", "cast",
-     "role", "character", "characters", "protagonist", "protagonists", "directed", "director", "show"}
-)  # fmt: skip
 
 
 def _screen_sentence(sent: Span) -> bool:
@@ -498,13 +459,6 @@ def _as_character(as_token: Token) -> Token | None:
     return None
 
 
-#: Verbs whose object "the role of Y" the subject takes ("landed the role of Y"); "play" is read by plays_verb's
-#: object too, but not through "the role of".
-ROLE_OF_VERBS = frozenset(
-    {"land", "take", "play", "win", "get", "secure", "bag", "nab", "earn", "snag", "reprise", "assume", "inherit"}
-)  # fmt: skip
-
-
 def plays_role_of(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X has landed the role of Y", "X will play the role of Y", "X is known for her role as Y (in T)"."""
     words = sentence_words(sent)
@@ -607,12 +561,6 @@ def _actor_before(as_token: Token, sent: Span, ctx: ArticleContext) -> tuple[str
 rules.register("cast.plays_as", func=plays_as)
 
 
-CREW_VERBS = frozenset({"write", "direct", "create", "produce", "co-write", "co-create", "present", "host"})
-CREW_TITLES = frozenset(
-    {"director", "writer", "screenwriter", "creator", "producer", "showrunner", "presenter", "host", "author"}
-)  # fmt: skip
-
-
 def _is_crew(token: Token) -> bool:
     """Whether a person mention is credited as crew ("written by X", "director X")."""
     span = name_span(token)
@@ -689,14 +637,6 @@ def plays_brackets(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         yield from _plays(ctx, actor, character, token, show, "cast.brackets", status)
 
 
-#: Words of club, company and institution names, never of a character's or an actor's.
-INSTITUTION_WORDS = frozenset(
-    {"ac", "aac", "fc", "harriers", "athletic", "athletics", "united", "city", "rovers", "club", "bank", "party",
-     "council", "union", "association", "university", "college", "school", "league", "committee", "board",
-     "society", "court", "ltd", "plc", "inc", "group", "agency", "service", "bill", "act"}
-)  # fmt: skip
-
-
 def _bracket_name(span: Span, described: bool = False) -> bool:
     """Whether one side of "X (Y)" can be a person's or a character's name: at most three capitalised
     words, no abbreviation, no institution word, and no multi-word place or company (unless a word
@@ -755,10 +695,6 @@ def plays_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 
 
 rules.register("cast.plays_possessive", func=plays_possessive)
-
-
-REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
-PART_NOUNS = frozenset({"part", "role", "parts", "roles"})
 
 
 def cast_parts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
@@ -821,8 +757,6 @@ NOT_CHARACTER_LABELS = frozenset(
     {"SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
      "PERCENT", "QUANTITY", "LANGUAGE", "EVENT", "LAW"}
 )  # fmt: skip
-#: The possessive endings of "X's Y" / "Gervais' Y" as tokens.
-POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 #: Role cues (see ``aliases.ROLE_WORDS``) of people who act, so their possessive may name a role.
 ACTING_ROLES = frozenset({"actor", "comedian"})
 
@@ -1108,9 +1042,6 @@ def untagged_title_between(show: str, anchor: Token) -> bool:
         t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in ("PERSON", "SHOW", "PLATFORM", "OUTLET")
         for t in between
     )
-
-
-SEQUEL_NOUNS = frozenset({"sequel", "follow-up", "remake", "prequel", "spin-off"})
 
 
 def _sequel_subject(title: Token, ctx: ArticleContext) -> str | None:

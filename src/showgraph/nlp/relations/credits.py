@@ -50,6 +50,20 @@ from showgraph.nlp.context import (
     span_ents,
     token_list,
 )
+from showgraph.nlp.lexicon import (
+    ACTOR_NOUNS,
+    ACTOR_VERBS,
+    ANAPHORIC_WORKS,
+    AUTHOR_TITLES,
+    AWARD_NOUNS,
+    IN_SENTENCE_ONLY,
+    MAKER_FORMS,
+    MAKER_NOUNS,
+    MAKER_VERBS,
+    ORGANISATION_WORDS,
+    OTHER_WORKS,
+    PROFESSION_MODIFIERS,
+)
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.cast import POSSESSIVE_MARKS, surname_as_show, untagged_title_between
 from showgraph.nlp.relations.release import off_screen
@@ -114,21 +128,6 @@ def _role_of(token: Token) -> str | None:
     return roles.get(lower)
 
 
-#: Words before a role noun that make it a profession ("TV presenter X", "Hollywood director X") rather than
-#: a credit on the article's show.
-PROFESSION_MODIFIERS = frozenset(
-    {"tv", "television", "film", "movie", "hollywood", "bollywood", "radio", "theatre", "stage", "music",
-     "record", "documentary", "veteran", "former", "famous", "renowned", "acclaimed", "celebrity", "fellow"}
-)  # fmt: skip
-
-
-#: Words that make a role noun a post in an organisation, not a credit: "festival director X".
-ORGANISATION_WORDS = frozenset(
-    {"festival", "guild", "academy", "founder", "institute", "council", "society", "museum", "company",
-     "studio", "channel", "network", "school", "organiser", "organisers", "chairman", "chief", "managing"}
-)  # fmt: skip
-
-
 def _role_show_phrase(role: Token) -> bool:
     """Whether a role noun has its own "on/for/of SHOW" phrase ("as a writer on The Office")."""
     return any(
@@ -155,13 +154,6 @@ def _organisational(role: Token) -> bool:
     )
 
 
-#: Nouns of prizes: who presents or hands one out is no show's presenter or producer.
-AWARD_NOUNS = frozenset(
-    {"award", "awards", "prize", "prizes", "trophy", "oscar", "oscars", "bafta", "honour", "honor", "statuette",
-     "gong", "medal", "ceremony"}
-)  # fmt: skip
-
-
 def _hands_an_award(person: Token) -> bool:
     """Whether ``person`` is the subject of presenting or handing out a prize ("X presented the award")."""
     verb = person.head
@@ -180,11 +172,6 @@ def _show_type_before(role: Token) -> bool:
         and doc[i - 1].is_lower
         and doc[i - 1].pos_ in ("NOUN", "PROPN", "VERB")
     )
-
-
-#: Credits that a role noun gives only when the sentence itself names the show: "Producer X said ..." in a
-#: sentence without a title is as often about a stage show, a company or another film as about the article's.
-IN_SENTENCE_ONLY = frozenset({"produced_by", "presented_by", "written_by"})
 
 
 def _show_of_role(role: Token, ctx: ArticleContext, relation: str | None = None) -> str | None:
@@ -248,10 +235,6 @@ def _work_subject(role: Token) -> Token | None:
     children = list(subject.children)
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its") for c in children)
     return subject if definite and not any(c.dep_ in ("amod", "compound", "nummod", "nmod") for c in children) else None
-
-
-#: Nouns that, bare after "the", stand for the production the article is about.
-ANAPHORIC_WORKS = frozenset({"film", "movie", "show", "series", "programme", "drama", "sitcom", "documentary"})
 
 
 def _refers_back(sent: Span) -> bool:
@@ -596,15 +579,6 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 yield from _credit(ctx, relation, show, person, verb, f"credits.{verb.lemma_.lower()}", status)
 
 
-#: Works that are not screen productions: who writes or produces them gets no credit on a show.
-OTHER_WORKS = frozenset(
-    {"song", "songs", "single", "album", "track", "tracks", "book", "books", "novel", "novels", "poem", "lyrics",
-     "musical", "play", "opera", "score", "record"}
-)  # fmt: skip
-#: Words before a name for the author of a source work.
-AUTHOR_TITLES = frozenset({"author", "novelist", "poet", "playwright", "songwriter", "cartoonist"})
-
-
 def _starring_partner(verb: Token) -> list[Token]:
     """The people of a "starring X" coordinated with a credit participle: "T, written, directed and starring X"."""
     queue, seen = [verb], []
@@ -809,17 +783,6 @@ def _bracket_show(person: Token, ctx: ArticleContext) -> str | None:
 rules.register("credits.verbs", func=credits_verbs)
 
 
-#: Role nouns and verbs by which an article names someone as a film's maker.
-MAKER_NOUNS = frozenset(
-    {"director", "directors", "writer", "writers", "creator", "creators", "film-maker", "filmmaker",
-     "screenwriter", "co-writer", "writer-director", "auteur", "showrunner", "maker", "makers"}
-)  # fmt: skip
-MAKER_FORMS = frozenset(
-    {"directorial", "directed", "directing", "wrote", "writing", "written", "co-written", "created", "co-created"}
-)  # fmt: skip
-MAKER_VERBS = frozenset({"direct", "write", "create", "co-write", "make"})
-
-
 def named_as_maker(person: str, ctx: ArticleContext) -> bool:
     """Whether the article calls ``person`` a director, writer or creator somewhere ("director X",
     "X, who directed ...", "X's directorial debut"). An actor's name before a genre noun ("Jude Law film
@@ -843,10 +806,6 @@ def named_as_maker(person: str, ctx: ArticleContext) -> bool:
             break
     memo[person] = found
     return found
-
-
-ACTOR_NOUNS = frozenset({"star", "stars", "starring", "actor", "actress", "co-star", "comedian", "comic"})
-ACTOR_VERBS = frozenset({"star", "play", "appear", "co-star", "act"})
 
 
 def named_as_actor(person: str, ctx: ArticleContext) -> bool:

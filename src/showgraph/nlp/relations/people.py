@@ -18,6 +18,9 @@ from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
 from showgraph.nlp.context import ArticleContext, doc_ents, doc_text, doc_tokens, span_ents, token_list
+from showgraph.nlp.lexicon import (
+    TV_ROLES,
+)
 from showgraph.nlp.numbers import word_to_number
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.release import clause_tokens, date_in, forms, has_form, tv_article
@@ -30,13 +33,6 @@ def lexicon() -> dict[str, frozenset[str]]:
     """Word lists of ``patterns/people.json``."""
     raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
     return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
-
-
-TV_ROLES = frozenset(
-    {"actor", "actress", "star", "director", "producer", "writer", "showrunner", "creator", "presenter", "host",
-     "comedian", "comic", "filmmaker", "film-maker", "screenwriter", "singer", "idol", "performer", "judge",
-     "contestant", "co-star", "lead", "leads", "cast", "anchor", "broadcaster", "entertainer"}
-)  # fmt: skip
 
 
 def tv_people(ctx: ArticleContext) -> set[str]:
