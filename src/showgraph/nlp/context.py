@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from showgraph.facts import Evidence, Fact
+from showgraph.nlp.entities import _in_headline, season_number
 from showgraph.nlp.lexicon import (
     DESCRIPTOR_NOUNS,
     FIELD_WORDS,
@@ -155,8 +156,6 @@ class ArticleContext:
         return self.memo["default_show"]
 
     def _default_show(self) -> str | None:
-        from showgraph.nlp.entities import _in_headline
-
         if len(self.shows) <= 1:
             return self.main_show
         main = self.shows[0]
@@ -171,8 +170,6 @@ class ArticleContext:
 
     def season_for(self, where: Span | Token) -> int | None:
         """The season a sentence names ("Season 2", "its second season"), if exactly one."""
-        from showgraph.nlp.entities import season_number
-
         anchor = where.start if hasattr(where, "start") else where.i
         seasons = {season_number(e) for e in label_spans(self.doc, "SEASON", *sentence_bounds(self.doc, anchor))}
         seasons.discard(None)
@@ -229,9 +226,6 @@ Rule = Callable[["Span", ArticleContext], Iterable[Fact]]
 
 # ------------------------------------------------------------------------------------------------------
 # Reading names off the parse: shared by the rule modules.
-
-#: Labels of statistical entities that may be a person's name when the parse says so.
-_NAMEISH_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", ""})
 
 
 def ent_at(token: Token) -> Span | None:
@@ -719,72 +713,6 @@ def _glued_hyphen(doc: Doc, index: int) -> bool:
         and doc[index + 1].is_alpha
         and not doc[index + 1].ent_type_
     )
-
-
-def _person_pronoun(token: Token) -> bool:
-    from showgraph.nlp.aliases import PERSON_DESCRIPTIONS, PERSON_PRONOUNS
-
-    if token.lower_ in PERSON_PRONOUNS:
-        return True
-    return token.lower_ in PERSON_DESCRIPTIONS and any(c.dep_ == "det" for c in token.children)
-
-
-def person_at(token: Token, ctx: ArticleContext) -> str | None:
-    """The person ``token`` names or refers to ("Gervais", "he", "the actor"), as the fullest name."""
-    from showgraph.nlp.aliases import clean_name, resolve_reference
-
-    if _person_pronoun(token):
-        table = getattr(ctx, "aliases", None)
-        if table is None:
-            return None
-        found = resolve_reference(token, table, ctx.shows)
-        return found[0] if found and found[1] == "Person" else None
-    span = name_span(token)
-    if span.label_ in ("SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "CARDINAL", "MONEY"):
-        return None
-    table = getattr(ctx, "aliases", None)
-    if table is not None and token.is_title and not span.label_:
-        known = table.canonical(token.text, token.i)
-        if " " in known:  # a surname the tagger did not see as a name ("Ito plays ...")
-            return known
-    first = span[0] if span.label_ == "PERSON" else token  # "Song Hye-kyo": its last token is "kyo"
-    if not first.is_title and not first.text[:1].isupper():
-        return None
-    # Another label and nobody the article knows by that name: a person only if it reads like one.
-    unknown = span.label_ not in ("PERSON", "") and ctx.canonical(span.text) == clean_name(span.text)
-    if unknown and (span.label_ not in _NAMEISH_LABELS or len(span) < 2):
-        return None
-    if not span.label_ and token.pos_ != "PROPN":
-        return None
-    table = getattr(ctx, "aliases", None)
-    position = span.start
-    name = clean_name(table.canonical(span.text, position) if table is not None else ctx.canonical(span.text))
-    if len(name.replace(".", "")) < 2:
-        return None  # "Mr P.": an initial is nobody's name
-    return name or None
-
-
-def show_at(token: Token, ctx: ArticleContext) -> str | None:
-    """The show ``token`` names or refers to ("The Glory", "the series", "it")."""
-    from showgraph.nlp.aliases import resolve_reference
-
-    if token.ent_type_ == "SHOW":
-        span = name_span(token)
-        return span.kb_id_ or span.text
-    if token.pos_ == "NOUN":  # "the drama The Mallorca Files": the title inside or right after the phrase
-        inner = show_in_subtree(token)
-        if inner:
-            return inner
-        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if after is not None and after.ent_type_ == "SHOW" and after.ent_iob_ == "B":
-            span = name_span(after)
-            return span.kb_id_ or span.text
-    table = getattr(ctx, "aliases", None)
-    if table is not None:
-        found = resolve_reference(token, table, ctx.shows)
-        if found and found[1] == "Show":
-            return found[0]
-    return None
 
 
 def show_in_subtree(token: Token) -> str | None:

@@ -49,6 +49,7 @@ from showgraph.nlp.lexicon import (
     LEADING_WORDS,
     LIST_WORDS,
     MAKING_VERBS,
+    NAME_TITLES,
     NATIONALITY_WORDS,
     NOT_TITLES,
     PASSIVE_SHOW_VERBS,
@@ -229,8 +230,6 @@ def _hyphenated_names(doc: Doc, ents: list[Span]) -> list[Span]:
 def _given_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Widen a person's name over the given name the model left out ("Ana" of "Ana Diaz" in a list):
     a capitalised proper noun right before it, in no entity, not opening the sentence, no title word."""
-    from showgraph.nlp.aliases import NAME_TITLES
-
     labelled = {i for ent in ents for i in range(ent.start, ent.end)}
     out = []
     for ent in ents:

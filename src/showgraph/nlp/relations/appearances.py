@@ -32,17 +32,15 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from showgraph.facts import Fact
-from showgraph.nlp.aliases import clean_name, fold
+from showgraph.nlp.aliases import clean_name, fold, person_at, show_at
 from showgraph.nlp.context import (
     FIELD_WORDS,
     ArticleContext,
     conjuncts,
     label_spans,
     name_span,
-    person_at,
     sentence_bounds,
     sentence_words,
-    show_at,
     token_list,
 )
 from showgraph.nlp.lexicon import (

@@ -40,16 +40,14 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
-from showgraph.nlp.aliases import clean_name, fold
+from showgraph.nlp.aliases import clean_name, fold, person_at, show_at
 from showgraph.nlp.context import (
     FIELD_WORDS,
     ArticleContext,
     conjuncts,
     label_spans,
     name_span,
-    person_at,
     sentence_words,
-    show_at,
     show_in_subtree,
     token_list,
 )

@@ -36,16 +36,14 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
-from showgraph.nlp.aliases import fold
+from showgraph.nlp.aliases import fold, person_at, show_at
 from showgraph.nlp.context import (
     ArticleContext,
     conjuncts,
     label_spans,
     name_span,
-    person_at,
     sentence_bounds,
     sentence_words,
-    show_at,
     show_in_subtree,
     span_ents,
     token_list,
