@@ -26,7 +26,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
-from pathlib import Path
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -53,6 +52,7 @@ from showgraph.nlp.lexicon import (
     NATIONALITY_WORDS,
     NOT_TITLES,
     PASSIVE_SHOW_VERBS,
+    PATTERNS_DIR,
     PERSON_MODIFIERS,
     PLACE_OPENERS,
     PLURAL_GENRES,
@@ -65,6 +65,7 @@ from showgraph.nlp.lexicon import (
     SENTENCE_ENDS,
     SHOW_KINDS,
     SPORT_CLUB_WORDS,
+    patterns,
 )
 from showgraph.nlp.lexicon import (
     ENTITY_INSTITUTION_WORDS as INSTITUTION_WORDS,
@@ -72,9 +73,6 @@ from showgraph.nlp.lexicon import (
 from showgraph.nlp.lexicon import (
     ENTITY_TITLE_CONNECTORS as TITLE_CONNECTORS,
 )
-
-PATTERNS_DIR = Path(__file__).parent / "patterns"
-
 
 #: Sentences about the screen that make a whole article about it (business, politics and sport news
 #: rarely have three; entertainment news mostly does).
@@ -107,14 +105,13 @@ _set_extensions()
 
 @cache
 def _load_names(file_name: str) -> dict[str, list[str]]:
-    data = json.loads((PATTERNS_DIR / file_name).read_text(encoding="utf-8"))
-    return {key: value for key, value in data.items() if not key.startswith("_")}
+    return dict(patterns(file_name.removesuffix(".json")))
 
 
 @cache
 def show_cues() -> dict:
     """The cue lexicon of ``patterns/show_cues.json``."""
-    return json.loads((PATTERNS_DIR / "show_cues.json").read_text(encoding="utf-8"))
+    return dict(patterns("show_cues"))
 
 
 def _name_pattern(label: str, canonical: str, form: str) -> dict:

@@ -20,21 +20,19 @@ The cue words are data (``patterns/status_cues.json``) and matched by lemma, so 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from showgraph.nlp.lexicon import (
     CATENATIVE_VERBS,
     OWN_FRAME_MARKS,
+    patterns,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-PATTERNS = Path(__file__).parent / "patterns" / "status_cues.json"
 
 #: Dependencies we follow upwards from the predicate: the cue's scope reaches through them.
 WALK_DEPS = frozenset(
@@ -64,7 +62,7 @@ STATUS_PRECEDENCE: tuple[str, ...] = (
 @cache
 def cues() -> dict[str, Any]:
     """The cue data, loaded once: lemma sets per status for modifiers and governors, and word lists."""
-    raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    raw = patterns("status_cues")
     data: dict[str, Any] = {}
     for key in ("modifiers", "governors", "set_to"):
         data[key] = {status: frozenset(words) for status, words in raw[key].items() if not status.startswith("_")}

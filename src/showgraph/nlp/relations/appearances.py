@@ -24,10 +24,8 @@ Constructions read (cue words are data in ``patterns/appearances.json``; none is
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,19 +47,17 @@ from showgraph.nlp.lexicon import (
 from showgraph.nlp.lexicon import (
     APPOSITION_ROLES,
     NOT_TITLE,
+    patterns,
 )
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.cast import POSSESSIVE_MARKS
 from showgraph.nlp.relations.release import off_screen
 
-PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "appearances.json"
-
 
 @cache
 def lexicon() -> dict[str, object]:
     """Cue words of this module, from ``patterns/appearances.json``."""
-    data = json.loads(PATTERNS.read_text(encoding="utf-8"))
-    return {key: value for key, value in data.items() if not key.startswith("_")}
+    return dict(patterns("appearances"))
 
 
 @cache

@@ -28,10 +28,8 @@ article about a stage production).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -61,19 +59,17 @@ from showgraph.nlp.lexicon import (
     ORGANISATION_WORDS,
     OTHER_WORKS,
     PROFESSION_MODIFIERS,
+    patterns,
 )
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.cast import POSSESSIVE_MARKS, surname_as_show, untagged_title_between
 from showgraph.nlp.relations.release import off_screen
 
-PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "credits.json"
-
 
 @cache
 def lexicon() -> dict[str, dict[str, str]]:
     """Role nouns and verbs -> relation, from ``patterns/credits.json``."""
-    data = json.loads(PATTERNS.read_text(encoding="utf-8"))
-    return {key: value for key, value in data.items() if not key.startswith("_")}
+    return dict(patterns("credits"))
 
 
 @cache

@@ -8,11 +8,9 @@ actor X", never "when he was 18".
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -20,19 +18,17 @@ from showgraph.facts import Fact
 from showgraph.nlp.context import ArticleContext, doc_ents, doc_text, doc_tokens, span_ents, token_list
 from showgraph.nlp.lexicon import (
     TV_ROLES,
+    patterns,
 )
 from showgraph.nlp.numbers import word_to_number
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.release import clause_tokens, date_in, forms, has_form, tv_article
 
-PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "people.json"
-
 
 @cache
 def lexicon() -> dict[str, frozenset[str]]:
     """Word lists of ``patterns/people.json``."""
-    raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    return {k: frozenset(v) for k, v in patterns("people").items()}
 
 
 def tv_people(ctx: ArticleContext) -> set[str]:

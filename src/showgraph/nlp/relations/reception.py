@@ -10,17 +10,16 @@ sales stay out.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
 from showgraph.nlp.aliases import fold
 from showgraph.nlp.context import ArticleContext, doc_ents, doc_tokens, span_ents, span_text, token_list
+from showgraph.nlp.lexicon import patterns
 from showgraph.nlp.numbers import find_numbers
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.release import (
@@ -39,7 +38,6 @@ from showgraph.nlp.relations.release import (
     tv_article,
 )
 
-PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "reception.json"
 AGGREGATOR = "AGGREGATOR"
 #: Entity labels that end a genre phrase: a name, a number, a date or time ("Saturday night series").
 NOT_GENRE_LABELS = frozenset({"NORP", "GPE", PLATFORM, "PERSON", "ORG", SHOW, "CARDINAL", "ORDINAL", "DATE", "TIME"})
@@ -48,11 +46,8 @@ NOT_GENRE_LABELS = frozenset({"NORP", "GPE", PLATFORM, "PERSON", "ORG", SHOW, "C
 @cache
 def lexicon() -> dict:
     """Word lists of ``patterns/reception.json``."""
-    raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
     out: dict = {}
-    for key, value in raw.items():
-        if key.startswith("_"):
-            continue
+    for key, value in patterns("reception").items():
         out[key] = value if isinstance(value, dict) else frozenset(value)
     return out
 

@@ -10,29 +10,26 @@ the article's references. The module also holds the small helpers the reception 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
 from showgraph.nlp.context import ArticleContext, doc_ents, doc_tokens, label_spans, span_text, token_list
 from showgraph.nlp.dates import dates_in
+from showgraph.nlp.lexicon import patterns
 from showgraph.nlp.numbers import find_seasons, ordinal_value, parse_number
 from showgraph.nlp.relations import rules
 
 SHOW, PLATFORM, SEASON = "SHOW", "PLATFORM", "SEASON"
-PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "release.json"
 
 
 @cache
 def lexicon() -> dict[str, frozenset[str]]:
     """Word lists of ``patterns/release.json`` (lemmas, lower case)."""
-    raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    return {k: frozenset(v) for k, v in patterns("release").items()}
 
 
 # ------------------------------------------------------------------------------------- shared helpers
