@@ -248,7 +248,7 @@ def ent_at(token: Token) -> Span | None:
 INDEX_KEYS = ("showgraph_sentences", "showgraph_label_spans", "showgraph_ent_index", "showgraph_sporty",
               "showgraph_screen", "showgraph_words", "showgraph_off_screen", "showgraph_show_words",
               "showgraph_headline_person", "showgraph_subject_gender", "showgraph_tokens", "showgraph_ents",
-              "showgraph_text")  # fmt: skip
+              "showgraph_text", "showgraph_matches")  # fmt: skip
 
 
 def doc_tokens(doc: Doc) -> list[Token]:

@@ -61,6 +61,7 @@ from showgraph.nlp.lexicon import (
     PROFESSION_MODIFIERS,
     patterns,
 )
+from showgraph.nlp.matchers import matches
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.cast import POSSESSIVE_MARKS, surname_as_show, untagged_title_between
 from showgraph.nlp.relations.release import off_screen
@@ -962,9 +963,7 @@ def credits_brought(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "Redmond brought teen soap Hollyoaks to Channel 4": who brings a show to a channel produces it."""
     if not ctx.shows or "bring" not in sentence_words(sent):
         return
-    for verb in token_list(sent):
-        if verb.lemma_.lower() != "bring" or verb.pos_ != "VERB":
-            continue
+    for (verb,) in matches("credits.brought", sent):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         show = (show_at(obj, ctx) or show_in_subtree(obj)) if obj is not None else None
         to_platform = any(
@@ -1008,30 +1007,21 @@ def credits_lede(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 rules.register("credits.lede", func=credits_lede)
 
 
-def _judging_panel(noun: Token) -> bool:
-    """ "the judging panel", "the panel of judges", "the judges' panel"."""
-    if noun.lower_ != "panel":
-        return False
-    if any(c.lower_ in ("judging", "judges", "judge") for c in noun.children if c.dep_ in ("amod", "compound", "poss")):
-        return True
-    return any(
-        p.lower_ in ("judges", "judge")
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for p in c.children
-    )
+def _judging_panels(sent: Span) -> list[tuple[Token, Token]]:
+    """Each verb of including in ``sent`` whose subject is a judging panel ("The judging panel includes",
+    "The panel of judges comprises", "the judges' panel features"), with its first such subject: the
+    ``credits.panel`` pattern of ``patterns/rule_patterns.json``."""
+    first: dict[int, tuple[Token, Token]] = {}
+    for verb, panel, *_ in matches("credits.panel", sent):
+        first.setdefault(verb.i, (verb, panel))  # hits come sorted: the first has the earliest panel
+    return list(first.values())
 
 
 def credits_panel(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "The judging panel includes A, B and C", "The panel of judges comprises A and B": presenters (judges)."""
     if not ctx.shows or "panel" not in sentence_words(sent):
         return
-    for verb in token_list(sent):
-        if verb.lemma_.lower() not in ("include", "comprise", "feature") or verb.pos_ != "VERB":
-            continue
-        panel = next((c for c in verb.children if c.dep_ == "nsubj" and _judging_panel(c)), None)
-        if panel is None:
-            continue
+    for verb, panel in _judging_panels(sent):
         # the sentence's show, the panel's ("its judging panel"), or the headline's: an awards jury is no cast
         own = any(c.dep_ == "poss" and c.lower_ == "its" for c in panel.children)
         show = ctx.show_for(verb, default=False) or (
