@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from showgraph.nlp.context import (
     ArticleContext,
+    doc_ents,
     fits_description,
     label_spans,
     name_span,
@@ -189,7 +190,7 @@ def _role_near(ent: Span) -> str | None:
 def build_aliases(doc: Doc) -> AliasTable:
     """The alias table of a parsed article: every PERSON mention, full names first registered."""
     table = AliasTable()
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    people = [ent for ent in doc_ents(doc) if ent.label_ == "PERSON"]
     # Full names first, so a surname seen before its full name still finds it.
     for ent in people:
         name = clean_name(ent.text)
@@ -236,7 +237,7 @@ def _compared(noun: Token) -> set[str]:
     return {
         ent.kb_id_ or ent.text
         for c in other_show_clauses(noun)
-        for ent in c.doc.ents
+        for ent in doc_ents(c.doc)
         if ent.label_ == "SHOW" and c.left_edge.i <= ent.start and ent.end <= c.right_edge.i + 1
     }
 

@@ -234,7 +234,7 @@ def ent_at(token: Token) -> Span | None:
     cached = doc.user_data.get("showgraph_ent_index")
     if cached is None or cached[0] != len(doc):
         index: list[Span | None] = [None] * len(doc)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             for i in range(ent.start, ent.end):
                 index[i] = ent
         cached = (len(doc), index)
@@ -658,7 +658,7 @@ def label_spans(doc: Doc, label: str, start: int, end: int) -> list[Span]:
     cached = doc.user_data.get("showgraph_label_spans")
     if cached is None or cached[0] != len(doc):
         by_label: dict[str, tuple[list[int], list[Span]]] = {}
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             starts, spans = by_label.setdefault(ent.label_, ([], []))
             starts.append(ent.start)
             spans.append(ent)

@@ -391,14 +391,14 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             window = doc[end : min(sentence.end, end + 6)]
             # "the 28-year-old actor X"; never a name after a preposition ("a singer from Devon")
             people = [
-                e for e in window.ents if e.label_ == "PERSON"
+                e for e in span_ents(window) if e.label_ == "PERSON"
                 and not any(t.pos_ == "ADP" or (t.is_punct and t.text not in {"'", "’"}) for t in doc[end : e.start])
             ]  # fmt: skip
             # "X, the 28-year-old," / "Joss Stone, a 17-year-old singer," in apposition; not "X says the
             # 28-year-old ..." (someone else)
             before = doc[max(sentence.start, token.i - 4) : token.i]
             people_before = [
-                e for e in before.ents if e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].text == ","
+                e for e in span_ents(before) if e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].text == ","
                 and e.end >= token.i - 3
             ]  # fmt: skip
             target = people_before[-1] if people_before else (people[0] if people else None)

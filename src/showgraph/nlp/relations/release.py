@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
-from showgraph.nlp.context import ArticleContext, doc_ents, doc_tokens, label_spans, span_text, token_list
+from showgraph.nlp.context import ArticleContext, doc_ents, doc_tokens, label_spans, span_ents, span_text, token_list
 from showgraph.nlp.dates import dates_in
 from showgraph.nlp.lexicon import patterns
 from showgraph.nlp.numbers import find_seasons, ordinal_value, parse_number
@@ -60,7 +60,7 @@ def tv_article(ctx: ArticleContext) -> bool:
     if cached is not None:
         return cached
     words = lexicon()["tv_words"]
-    hits = sum(1 for t in ctx.doc if t.lower_ in words)
+    hits = sum(1 for t in doc_tokens(ctx.doc) if t.lower_ in words)
     answer = hits >= 3 or any(e.label_ == PLATFORM for e in doc_ents(ctx.doc))
     ctx._tv_article = answer  # type: ignore[attr-defined]
     return answer
@@ -365,7 +365,8 @@ def timetable_present(verb: Token) -> bool:
 def _verb_tagged_noun(token: Token, words: dict) -> bool:
     """A present-tense release verb the tagger read as a plural noun at the root, right after a title."""
     doc = token.doc
-    dated = token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "DATE"  # "X debuts Friday on Hulu"
+    tokens = doc_tokens(doc)
+    dated = token.i + 1 < len(doc) and tokens[token.i + 1].ent_type_ == "DATE"  # "X debuts Friday on Hulu"
     return (
         token.dep_ in {"ROOT", "appos"}
         and token.tag_ == "NNS"
@@ -841,6 +842,7 @@ def episode_count_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     "a 10-episode season", "will consist of six episodes"."""
     words = lexicon()
     doc = sentence.doc
+    tokens = doc_tokens(doc)
     if off_screen(sentence):
         return
     for token in token_list(sentence):
@@ -856,7 +858,7 @@ def episode_count_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 if mods & words["partial_words"]:
                     continue
                 noun = token
-        elif "-" in lower or (token.i + 2 < sentence.end and doc[token.i + 1].text == "-"):
+        elif "-" in lower or (token.i + 2 < sentence.end and tokens[token.i + 1].text == "-"):
             # "six-part", "10-episode" (one token or three)
             parts = lower.split("-") if "-" in lower and lower != "-" else None
             if parts and len(parts) == 2:
@@ -975,7 +977,7 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     value = None
                 if lemma == "bow" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
                     value = None  # "bowed out after six series"; "bows on Netflix" is a debut
-                if any(e.label_ == SEASON for s in subject for e in doc[s.left_edge.i : s.right_edge.i + 1].ents):
+                if any(e.label_ == SEASON for s in subject for e in span_ents(doc[s.left_edge.i : s.right_edge.i + 1])):
                     value = None
             if (
                 value == "renewed"
