@@ -38,6 +38,15 @@ def test_brought_pattern(nlp):
     assert "credits.brought" not in fired(nlp("Tom Hale bought a house in Leeds."))
 
 
+def test_role_of_pattern(nlp):
+    doc = nlp("Ana Ruiz has landed the role of Detective Mara Quinn.")
+    assert fired(doc) == ["cast.role_of"]
+    assert [[t.text for t in hit] for hit in matches("cast.role_of", doc[:])] == [["role", "of"]]
+    doc = nlp("Tom Hale is best known for his role as Captain Rook.")
+    assert [[t.text for t in hit] for hit in matches("cast.role_of", doc[:])] == [["role", "as"]]
+    assert "cast.role_of" not in fired(nlp("She played a leading role in the campaign."))
+
+
 def test_matches_stay_in_their_sentence(nlp):
     doc = nlp("The judging panel includes Ana Ruiz. Tom Hale brought the soap Harbour Lights to Channel 4.")
     first, second = list(doc.sents)

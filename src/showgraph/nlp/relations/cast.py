@@ -81,6 +81,7 @@ from showgraph.nlp.lexicon import (
 from showgraph.nlp.lexicon import (
     CAST_INSTITUTION_WORDS as INSTITUTION_WORDS,
 )
+from showgraph.nlp.matchers import matches
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.release import off_screen
 
@@ -462,11 +463,11 @@ def plays_role_of(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     words = sentence_words(sent)
     if not ctx.shows or not {"role", "part"} & words or not {"of", "as"} & words or _sporty(sent):
         return
-    for noun in token_list(sent):
-        if noun.lower_ not in ("role", "part") or noun.pos_ != "NOUN":
-            continue
-        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "as")), None)
-        character = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    first_prep: dict[int, tuple[Token, Token]] = {}
+    for noun, prep in matches("cast.role_of", sent):  # hits come sorted: the first has the noun's first "of"/"as"
+        first_prep.setdefault(noun.i, (noun, prep))
+    for noun, prep in first_prep.values():
+        character = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if character is None or not _is_character_name(character, ctx, strict=True):
             continue
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ROLE_OF_VERBS:
