@@ -8,8 +8,8 @@ an import cycle). This module imports nothing of showgraph.
 
 >>> "actress" in PERSON_DESCRIPTIONS and "he" in PERSON_PRONOUNS
 True
->>> SEASON_ORDINALS["sophomore"], NUMBER_WORDS_UP_TO_20 == SEASON_NUMBER_WORDS
-(2, True)
+>>> SEASON_ORDINALS["sophomore"], SEASON_NUMBER_WORDS["twenty"], "thirteenth" in SEASON_ORDINALS
+(2, 20, False)
 """
 
 from __future__ import annotations
@@ -49,7 +49,6 @@ NAME_TITLES: frozenset[str] = _words("name_titles")
 PERSON_DESCRIPTIONS: dict[str, str] = _map("person_descriptions")
 PERSON_PRONOUNS: frozenset[str] = _words("person_pronouns")
 SHOW_DESCRIPTIONS: frozenset[str] = _words("show_descriptions")
-ROLE_WORDS: dict[str, str] = _map("role_words")
 MALE_PRONOUNS: frozenset[str] = _words("male_pronouns")
 
 # ----------------------------------------------------------------- Shows and descriptions (context.py)
@@ -68,8 +67,6 @@ PLAIN_MODIFIERS: frozenset[str] = _words("plain_modifiers")
 PRODUCTION_KINDS: frozenset[str] = _words("production_kinds")
 #: Verbs of a relative clause that name the show it is about ("the drama, which is called X").
 NAMING_VERBS: frozenset[str] = _words("naming_verbs")
-#: Kinds of stage or variety work, whose titles the show finder does not take (they are no screen shows).
-STAGE_WORK_NOUNS: frozenset[str] = _words("stage_work_nouns")
 
 # ------------------------------------------------------------------------ Entity finding (entities.py)
 
@@ -260,11 +257,15 @@ TV_ROLES: frozenset[str] = _words("tv_roles")
 
 # ------------------------------------------------------------------------------------------- derived
 
-#: Number words one to twenty (``NUMBER_WORDS_UP_TO_20``) and ordinals to twelfth, as season numbers
-#: are written ("series two", "its sophomore season"); the same words as :data:`UNITS`, :data:`TENS` and
-#: :data:`ORDINALS`, not a second list.
-NUMBER_WORDS_UP_TO_20: dict[str, int] = {w: n for w, n in {**UNITS, **TENS}.items() if 1 <= n <= 20}
-SEASON_NUMBER_WORDS = NUMBER_WORDS_UP_TO_20
+#: Number words one to twenty and ordinals to twelfth, as season numbers are written ("series two", "its
+#: sophomore season"): the words of :data:`UNITS`, :data:`TENS` and :data:`ORDINALS`, not a second list.
+SEASON_NUMBER_WORDS: dict[str, int] = {w: n for w, n in {**UNITS, **TENS}.items() if 1 <= n <= 20}
 SEASON_ORDINALS: dict[str, int] = {w: n for w, n in ORDINALS.items() if n <= 12}
+#: Role nouns beside a name and the role cue each fits ("director Ahn Gil-ho"): the person descriptions but
+#: "rapper".
+ROLE_WORDS: dict[str, str] = {word: role for word, role in PERSON_DESCRIPTIONS.items() if word != "rapper"}
+#: Kinds of stage or variety work, whose titles the show finder does not take (they are no screen shows):
+#: the stage genres of ``patterns/reception.json`` and "concert".
+STAGE_WORK_NOUNS: frozenset[str] = frozenset(patterns("reception")["stage_genres"]) | {"concert"}
 #: Nouns that head a cast list ("the cast", "the line-up"): ``cast_nouns`` of ``patterns/appearances.json``.
 CAST_LIST_HEADS: frozenset[str] = frozenset(str(w).lower() for w in patterns("appearances")["cast_nouns"])
