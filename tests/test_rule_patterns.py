@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nlp_helpers import facts_of
 from showgraph.nlp.context import reset_indexes
-from showgraph.nlp.matchers import MATCHES_KEY, fired, matches, rule_patterns
+from showgraph.nlp.matchers import MATCHES_KEY, fired, first_matches, matches, rule_patterns
 from showgraph.nlp.relations import all_rules
 
 
@@ -45,6 +45,18 @@ def test_role_of_pattern(nlp):
     doc = nlp("Tom Hale is best known for his role as Captain Rook.")
     assert [[t.text for t in hit] for hit in matches("cast.role_of", doc[:])] == [["role", "as"]]
     assert "cast.role_of" not in fired(nlp("She played a leading role in the campaign."))
+
+
+def test_who_was_pattern(nlp):
+    doc = nlp("Ana Ruiz, who was Detective Quinn in the long-running drama, has a new role.")
+    assert "cast.plays_was" in fired(doc)
+    assert [[t.text for t in hit] for hit in first_matches("cast.plays_was", doc[:])] == [["was", "Quinn", "in"]]
+    assert "cast.plays_was" not in fired(nlp("Ana Ruiz, who was born in Leeds in 1980, has a new role."))
+
+
+def test_first_matches_keeps_each_anchors_earliest_hit(nlp):
+    doc = nlp("The judging panel includes Ana Ruiz.")
+    assert first_matches("credits.panel", doc[:]) == matches("credits.panel", doc[:])[:1]
 
 
 def test_matches_stay_in_their_sentence(nlp):

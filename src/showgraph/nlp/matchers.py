@@ -80,6 +80,20 @@ def matches(rule: str, span: Span) -> list[list[Token]]:
     return [[tokens[i] for i in hit] for hit in _hits(span.doc).get(rule, ()) if span.start <= hit[0] < span.end]
 
 
+def first_matches(rule: str, span: Span) -> list[list[Token]]:
+    """One hit per anchor (first token): the one whose other nodes come earliest, node by node, as a rule
+    that takes "the anchor's first such child" reads it.
+
+    >>> doc = _test_doc("The judging panel includes Ana Ruiz and Tom Hale.")
+    >>> [[t.text for t in hit] for hit in first_matches("credits.panel", doc[:])]
+    [['includes', 'panel', 'judging']]
+    """
+    first: dict[int, list[Token]] = {}
+    for hit in matches(rule, span):  # sorted by token indexes: the first of an anchor is the earliest
+        first.setdefault(hit[0].i, hit)
+    return list(first.values())
+
+
 def fired(doc: Doc) -> list[str]:
     """The rules whose patterns match somewhere in ``doc``, by name."""
     return sorted(_hits(doc))

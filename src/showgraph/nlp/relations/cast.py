@@ -81,7 +81,7 @@ from showgraph.nlp.lexicon import (
 from showgraph.nlp.lexicon import (
     CAST_INSTITUTION_WORDS as INSTITUTION_WORDS,
 )
-from showgraph.nlp.matchers import matches
+from showgraph.nlp.matchers import first_matches
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.release import off_screen
 
@@ -415,12 +415,8 @@ def plays_was(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X, who was Rachel in the long-running show": a relative clause naming a role in a show."""
     if not ctx.shows or "in" not in sentence_words(sent) or _sporty(sent):
         return
-    for verb in token_list(sent):
-        if verb.lemma_ != "be" or verb.dep_ != "relcl":
-            continue
-        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
-        where = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
-        if attr is None or where is None or not _is_character_name(attr, ctx):
+    for verb, attr, where in first_matches("cast.plays_was", sent):  # "be" with its first attr and "in"
+        if not _is_character_name(attr, ctx):
             continue
         pobj = next((c for c in where.children if c.dep_ == "pobj"), None)
         if pobj is None or not (
@@ -463,10 +459,7 @@ def plays_role_of(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     words = sentence_words(sent)
     if not ctx.shows or not {"role", "part"} & words or not {"of", "as"} & words or _sporty(sent):
         return
-    first_prep: dict[int, tuple[Token, Token]] = {}
-    for noun, prep in matches("cast.role_of", sent):  # hits come sorted: the first has the noun's first "of"/"as"
-        first_prep.setdefault(noun.i, (noun, prep))
-    for noun, prep in first_prep.values():
+    for noun, prep in first_matches("cast.role_of", sent):  # the noun's first "of"/"as"
         character = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if character is None or not _is_character_name(character, ctx, strict=True):
             continue

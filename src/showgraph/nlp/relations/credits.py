@@ -61,7 +61,7 @@ from showgraph.nlp.lexicon import (
     PROFESSION_MODIFIERS,
     patterns,
 )
-from showgraph.nlp.matchers import matches
+from showgraph.nlp.matchers import first_matches, matches
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.cast import POSSESSIVE_MARKS, surname_as_show, untagged_title_between
 from showgraph.nlp.relations.release import off_screen
@@ -1011,10 +1011,7 @@ def _judging_panels(sent: Span) -> list[tuple[Token, Token]]:
     """Each verb of including in ``sent`` whose subject is a judging panel ("The judging panel includes",
     "The panel of judges comprises", "the judges' panel features"), with its first such subject: the
     ``credits.panel`` pattern of ``patterns/rule_patterns.json``."""
-    first: dict[int, tuple[Token, Token]] = {}
-    for verb, panel, *_ in matches("credits.panel", sent):
-        first.setdefault(verb.i, (verb, panel))  # hits come sorted: the first has the earliest panel
-    return list(first.values())
+    return [(verb, panel) for verb, panel, *_ in first_matches("credits.panel", sent)]
 
 
 def credits_panel(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
