@@ -458,3 +458,10 @@ def test_plays_a_description_named_a_character(nlp):
     assert found == [("Ada Finch", "Glass Rooms", "speculative")]
     body = "The drama Glass Rooms returns. Tom Reed plays a character named after his father."
     assert not [f for f in facts_of(nlp, body, title="Casting news") if f[0] == "plays"]
+
+
+def test_who_was_a_character_in_a_show(nlp):
+    body = "The sitcom Flatmates is back. Jen Castle, who was Monica in Flatmates, stars in a new film."
+    facts = facts_of(nlp, body, title="Sitcom news")
+    assert ("plays", "Jen Castle", "Monica") in facts
+    assert ("cast_member", "Flatmates", "Jen Castle") in facts

@@ -28,30 +28,24 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-#: Words before a name that say what someone is, not who ("Director Ahn Gil Ho", "Comedian Chris Morris").
-NAME_TITLES = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "professor", "prof", "director",
-     "producer", "writer", "creator", "showrunner", "actor", "actress", "star", "comedian", "comic",
-     "presenter", "host", "judge", "singer", "rapper", "lawyer", "attorney", "chairman", "chairwoman",
-     "chief", "executive", "private", "sergeant", "sgt", "corporal", "cpl", "lieutenant", "lt", "first",
-     "second", "captain", "capt", "major", "colonel", "general", "officer", "detective", "inspector",
-     "agent", "president", "minister", "senator", "mp", "filmmaker", "film-maker", "screenwriter",
-     "co-creator", "co-star", "newcomer", "veteran", "hollywood", "british", "american", "korean", "the",
-     "author", "novelist", "reporter", "editor", "senior", "critic", "broadcaster", "chef", "model", "dj"}
-)  # fmt: skip
-
-#: Descriptions that stand for the most recent person; the value is the role cue that fits best.
-PERSON_DESCRIPTIONS = {
-    "actor": "actor", "actress": "actor", "star": "actor", "comedian": "comedian", "comic": "comedian",
-    "filmmaker": "director", "film-maker": "director", "director": "director", "writer": "writer",
-    "screenwriter": "writer", "creator": "creator", "producer": "producer", "presenter": "presenter",
-    "host": "presenter", "singer": "singer", "rapper": "singer", "showrunner": "creator",
-}  # fmt: skip
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-SHOW_DESCRIPTIONS = frozenset(
-    {"series", "show", "drama", "sitcom", "comedy", "programme", "program", "soap", "thriller", "film",
-     "movie", "project", "production", "serial", "k-drama", "documentary", "cartoon", "miniseries"}
-)  # fmt: skip
+from showgraph.nlp.context import (
+    ArticleContext,
+    doc_ents,
+    fits_description,
+    label_spans,
+    name_span,
+    other_show_clauses,
+    show_in_subtree,
+)
+from showgraph.nlp.lexicon import (
+    AWARD_NAMES,
+    MALE_PRONOUNS,
+    NAME_TITLES,
+    PERSON_DESCRIPTIONS,
+    PERSON_PRONOUNS,
+    ROLE_WORDS,
+    SHOW_DESCRIPTIONS,
+)
 
 
 def fold(name: str) -> str:
@@ -178,14 +172,6 @@ class AliasTable:
         return fallback if role is not None else None
 
 
-ROLE_WORDS = {
-    "actor": "actor", "actress": "actor", "star": "actor", "comedian": "comedian", "comic": "comedian",
-    "director": "director", "filmmaker": "director", "film-maker": "director", "writer": "writer",
-    "screenwriter": "writer", "creator": "creator", "producer": "producer", "presenter": "presenter",
-    "host": "presenter", "singer": "singer", "showrunner": "creator",
-}  # fmt: skip
-
-
 def _role_near(ent: Span) -> str | None:
     """A role word right before or in apposition to a person mention ("Comedian Chris Morris")."""
     doc = ent.doc
@@ -204,7 +190,7 @@ def _role_near(ent: Span) -> str | None:
 def build_aliases(doc: Doc) -> AliasTable:
     """The alias table of a parsed article: every PERSON mention, full names first registered."""
     table = AliasTable()
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    people = [ent for ent in doc_ents(doc) if ent.label_ == "PERSON"]
     # Full names first, so a surname seen before its full name still finds it.
     for ent in people:
         name = clean_name(ent.text)
@@ -235,8 +221,6 @@ def resolve_reference(token: Token, table: AliasTable, shows: list[str]) -> tupl
             return None  # "is writing a new drama": an untitled production, not the show of the article
         return (shows[0], "Show") if shows else None  # "a new series": the article's subject
     if lower in SHOW_DESCRIPTIONS and (determiner or any(c.lower_ in ("its", "new") for c in token.children)):
-        from showgraph.nlp.context import fits_description
-
         # "the Channel 4 show": the recent or main show only where the article describes it so
         found = [show for show in (_recent_show(token), *shows[:1]) if show and show not in _compared(token)]
         show = next((show for show in found if fits_description(token.doc, token, show)), None)
@@ -250,12 +234,10 @@ def resolve_reference(token: Token, table: AliasTable, shows: list[str]) -> tupl
 def _compared(noun: Token) -> set[str]:
     """Shows named in a relative clause about ``noun``: others it is compared with ("the programme, which
     follows X"), not what it is ("the drama, which is called X")."""
-    from showgraph.nlp.context import other_show_clauses
-
     return {
         ent.kb_id_ or ent.text
         for c in other_show_clauses(noun)
-        for ent in c.doc.ents
+        for ent in doc_ents(c.doc)
         if ent.label_ == "SHOW" and c.left_edge.i <= ent.start and ent.end <= c.right_edge.i + 1
     }
 
@@ -308,12 +290,7 @@ def _pronoun_person(token: Token, table: AliasTable, shows: list[str]) -> str | 
 
 def _award_name(name: str) -> bool:
     """ "Golden Globe", "Bafta": an award the tagger read as a name."""
-    from showgraph.nlp.entities import AWARD_NAMES
-
     return name.casefold() in AWARD_NAMES or name.split()[-1].casefold().rstrip("s") in AWARD_NAMES
-
-
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 
 
 def _gender(token: Token) -> str:
@@ -331,11 +308,76 @@ def _subject_gender(doc: Doc) -> str | None:
 
 
 def _recent_show(token: Token) -> str | None:
-    from showgraph.nlp.context import label_spans
-
     doc = token.doc
     for ent in reversed(label_spans(doc, "SHOW", 0, token.i)):
         if ent.start > 0 and doc[ent.start - 1].text == "(":
             continue  # "(Black Mirror)": someone's earlier credit, not what the text is about
         return ent.kb_id_ or ent.text
+    return None
+
+
+# ------------------------------------------------------------------------------------------------------
+# Reading people and shows off the parse (person_at, show_at): shared by the rule modules.
+
+#: Labels of statistical entities that may be a person's name when the parse says so.
+_NAMEISH_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", ""})
+
+
+def _person_pronoun(token: Token) -> bool:
+    if token.lower_ in PERSON_PRONOUNS:
+        return True
+    return token.lower_ in PERSON_DESCRIPTIONS and any(c.dep_ == "det" for c in token.children)
+
+
+def person_at(token: Token, ctx: ArticleContext) -> str | None:
+    """The person ``token`` names or refers to ("Gervais", "he", "the actor"), as the fullest name."""
+    if _person_pronoun(token):
+        table = getattr(ctx, "aliases", None)
+        if table is None:
+            return None
+        found = resolve_reference(token, table, ctx.shows)
+        return found[0] if found and found[1] == "Person" else None
+    span = name_span(token)
+    if span.label_ in ("SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "CARDINAL", "MONEY"):
+        return None
+    table = getattr(ctx, "aliases", None)
+    if table is not None and token.is_title and not span.label_:
+        known = table.canonical(token.text, token.i)
+        if " " in known:  # a surname the tagger did not see as a name ("Ito plays ...")
+            return known
+    first = span[0] if span.label_ == "PERSON" else token  # "Song Hye-kyo": its last token is "kyo"
+    if not first.is_title and not first.text[:1].isupper():
+        return None
+    # Another label and nobody the article knows by that name: a person only if it reads like one.
+    unknown = span.label_ not in ("PERSON", "") and ctx.canonical(span.text) == clean_name(span.text)
+    if unknown and (span.label_ not in _NAMEISH_LABELS or len(span) < 2):
+        return None
+    if not span.label_ and token.pos_ != "PROPN":
+        return None
+    table = getattr(ctx, "aliases", None)
+    position = span.start
+    name = clean_name(table.canonical(span.text, position) if table is not None else ctx.canonical(span.text))
+    if len(name.replace(".", "")) < 2:
+        return None  # "Mr P.": an initial is nobody's name
+    return name or None
+
+
+def show_at(token: Token, ctx: ArticleContext) -> str | None:
+    """The show ``token`` names or refers to ("The Glory", "the series", "it")."""
+    if token.ent_type_ == "SHOW":
+        span = name_span(token)
+        return span.kb_id_ or span.text
+    if token.pos_ == "NOUN":  # "the drama The Mallorca Files": the title inside or right after the phrase
+        inner = show_in_subtree(token)
+        if inner:
+            return inner
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if after is not None and after.ent_type_ == "SHOW" and after.ent_iob_ == "B":
+            span = name_span(after)
+            return span.kb_id_ or span.text
+    table = getattr(ctx, "aliases", None)
+    if table is not None:
+        found = resolve_reference(token, table, ctx.shows)
+        if found and found[1] == "Show":
+            return found[0]
     return None

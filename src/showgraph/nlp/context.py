@@ -16,6 +16,17 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from showgraph.facts import Evidence, Fact
+from showgraph.nlp.entities import _in_headline, season_number
+from showgraph.nlp.lexicon import (
+    DESCRIPTOR_NOUNS,
+    FIELD_WORDS,
+    NAMING_VERBS,
+    PLAIN_MODIFIERS,
+    PRODUCTION_KINDS,
+    STAGE_WORK_NOUNS,
+    TITLE_HEAD_NOUNS,
+    TITLED_ROLE_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -145,8 +156,6 @@ class ArticleContext:
         return self.memo["default_show"]
 
     def _default_show(self) -> str | None:
-        from showgraph.nlp.entities import _in_headline
-
         if len(self.shows) <= 1:
             return self.main_show
         main = self.shows[0]
@@ -161,8 +170,6 @@ class ArticleContext:
 
     def season_for(self, where: Span | Token) -> int | None:
         """The season a sentence names ("Season 2", "its second season"), if exactly one."""
-        from showgraph.nlp.entities import season_number
-
         anchor = where.start if hasattr(where, "start") else where.i
         seasons = {season_number(e) for e in label_spans(self.doc, "SEASON", *sentence_bounds(self.doc, anchor))}
         seasons.discard(None)
@@ -220,9 +227,6 @@ Rule = Callable[["Span", ArticleContext], Iterable[Fact]]
 # ------------------------------------------------------------------------------------------------------
 # Reading names off the parse: shared by the rule modules.
 
-#: Labels of statistical entities that may be a person's name when the parse says so.
-_NAMEISH_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART", "PRODUCT", "FAC", "LOC", ""})
-
 
 def ent_at(token: Token) -> Span | None:
     """The entity span ``token`` is in, from an index built once per parsed doc (``doc.ents`` is slow)."""
@@ -230,7 +234,7 @@ def ent_at(token: Token) -> Span | None:
     cached = doc.user_data.get("showgraph_ent_index")
     if cached is None or cached[0] != len(doc):
         index: list[Span | None] = [None] * len(doc)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             for i in range(ent.start, ent.end):
                 index[i] = ent
         cached = (len(doc), index)
@@ -243,29 +247,77 @@ def ent_at(token: Token) -> Span | None:
 #: entities and sentences are final (the pipeline's components change them while they run).
 INDEX_KEYS = ("showgraph_sentences", "showgraph_label_spans", "showgraph_ent_index", "showgraph_sporty",
               "showgraph_screen", "showgraph_words", "showgraph_off_screen", "showgraph_show_words",
-              "showgraph_headline_person", "showgraph_subject_gender")  # fmt: skip
+              "showgraph_headline_person", "showgraph_subject_gender", "showgraph_tokens", "showgraph_ents",
+              "showgraph_text", "showgraph_matches")  # fmt: skip
 
 
-#: Nouns after which a capitalised word is a title ("comedy Hitch", "the documentary Super Size Me").
-TITLE_HEAD_NOUNS = frozenset(
-    {"film", "movie", "comedy", "drama", "thriller", "documentary", "epic", "sitcom", "series", "soap", "biopic",
-     "sequel", "remake", "cartoon", "animation", "horror", "western", "romance", "adventure", "blockbuster",
-     "show", "programme", "musical", "hit", "prequel", "spoof", "satire", "chiller", "flick", "adaptation"}
-)  # fmt: skip
-#: Role nouns that a title can premodify ("Ray star Jamie Foxx", "Film 2005 presenter Jonathan Ross").
-TITLED_ROLE_NOUNS = frozenset(
-    {"star", "director", "presenter", "host", "creator", "actor", "actress", "writer", "producer", "co-star"}
-)
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens as a list, built once per doc: ``doc[i]`` and iterating a span make a new
+    ``Token`` each time (through ``Doc.__getitem__``), and the rules walk every sentence dozens of times.
+    Tokens are views, so the list stays right when the doc's entities change; only its length is checked.
+    """
+    cached = doc.user_data.get("showgraph_tokens")
+    if cached is None or len(cached) != len(doc):
+        cached = doc.user_data["showgraph_tokens"] = list(doc)
+    return cached
+
+
+def token_list(span: Span) -> list[Token]:
+    """The tokens of ``span`` (a sentence) from :func:`doc_tokens`: iterate this, not the span.
+
+    >>> [t.text for t in token_list(_test_doc("She stars in it.")[1:3])]
+    ['stars', 'in']
+    """
+    return doc_tokens(span.doc)[span.start : span.end]
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per doc (each ``doc.ents`` builds every entity span anew)."""
+    cached = doc.user_data.get("showgraph_ents")
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data["showgraph_ents"] = (len(doc), doc.ents)
+    return cached[1]
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents`` from :func:`doc_ents`, with spaCy's semantics (entities from the span's start up to
+    the first that runs past its end).
+
+    >>> doc = _test_doc("Netflix renewed Squid Game. It stars Lee Jung-jae.")
+    >>> [e.text for e in span_ents(doc[4:])] == [e.text for e in doc[4:].ents]
+    True
+    """
+    start, end = span.start, span.end
+    found = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= start:
+            if ent.end <= end:
+                found.append(ent)
+            else:
+                break
+    return found
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the doc's text instead of joined token by token.
+
+    >>> doc = _test_doc("She stars in  it.")
+    >>> span_text(doc[1:4]) == doc[1:4].text
+    True
+    """
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc (spaCy joins every token's text on each call)."""
+    cached = doc.user_data.get("showgraph_text")
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data["showgraph_text"] = (len(doc), doc.text)
+    return cached[1]
+
+
 #: Entity labels that are never an untagged title.
 NOT_TITLE_LABELS = frozenset({"SHOW", "PLATFORM", "OUTLET", "GPE", "NORP", "LANGUAGE", "ORG", "PERSON", "LOC"})
-#: Capitalised words before a role noun that name a field, not a title ("Hollywood star", "Oscar winner").
-FIELD_WORDS = frozenset(
-    {"hollywood", "bollywood", "film", "movie", "tv", "television", "oscar", "soap", "comedy", "pop", "rock", "hip",
-     "screen", "stage", "theatre", "radio", "music", "broadway", "cinema", "british", "american", "us", "uk",
-     "reality", "football", "soccer", "tennis", "cricket", "rugby", "boxing", "golf", "sports", "child", "teen",
-     "guest", "porn", "country", "jazz", "rap", "chat", "game", "quiz", "talk", "news", "fellow", "veteran",
-     "former", "lead", "top", "co", "supporting", "disney", "comic", "drama", "documentary", "animation", "dance"}
-)  # fmt: skip
 
 
 def untagged_title(doc: Doc, start: int, end: int) -> bool:
@@ -326,22 +378,6 @@ def untagged_title(doc: Doc, start: int, end: int) -> bool:
         ):
             return True
     return False
-
-
-#: Nouns that stand for a production when they have a determiner or an owner ("the soap", "Moore's film").
-DESCRIPTOR_NOUNS = frozenset(
-    {"series", "show", "drama", "sitcom", "comedy", "programme", "program", "soap", "thriller", "film", "movie",
-     "serial", "documentary", "cartoon", "miniseries", "mini-series", "biopic", "epic", "feature", "blockbuster",
-     "adaptation", "remake", "sequel", "musical", "spin-off", "k-drama", "romcom", "horror", "satire"}
-)  # fmt: skip
-#: Words in a description that say nothing of which show it is ("the new series", "the hit show").
-PLAIN_MODIFIERS = frozenset(
-    {"new", "latest", "hit", "popular", "original", "same", "first", "second", "third", "fourth", "fifth", "last",
-     "next", "final", "current", "recent", "upcoming", "forthcoming", "long-running", "award-winning", "whole",
-     "entire", "former", "own", "big", "small", "little", "tv", "television", "screen", "-", "acclaimed", "much",
-     "successful", "critically", "highly", "anticipated", "its", "his", "her", "their", "this", "that",
-     "the", "a", "an", "two", "one", "part", "-part", "eight", "six", "ten", "four", "three", "five", "drama"}
-)  # fmt: skip
 
 
 def descriptor_near(doc: Doc, anchor: int, start: int, end: int) -> Token | None:
@@ -431,10 +467,6 @@ def fits_description(doc: Doc, noun: Token, show: str) -> bool:
     )
 
 
-#: Kinds of production a description may name, each excluding the others ("the soap" is no film).
-PRODUCTION_KINDS = frozenset({"soap", "film", "movie", "sitcom", "documentary", "cartoon", "anime"})
-
-
 def contradicts_description(doc: Doc, noun: Token, show: str) -> bool:
     """Whether the article says of ``show`` something that rules out ``noun``'s description: another kind of
     production ("the Channel 4 soap" of a show only ever called a film) or other channels and not this one.
@@ -512,10 +544,6 @@ def _show_words(doc: Doc, show: str) -> set[str]:
     return said
 
 
-#: Verbs of a relative clause that name the show it is about ("the drama, which is called X").
-NAMING_VERBS = frozenset({"be", "call", "title", "name", "rename", "retitle", "know", "bill"})
-
-
 def other_show_clauses(noun: Token) -> list[Token]:
     """The relative clauses about ``noun`` that may name another show ("the programme, which follows X"): led
     by a relative pronoun and no naming verb ("the drama, which is called X" names it)."""
@@ -545,8 +573,6 @@ def _other_titles(noun: Token, shows: list[Span]) -> bool:
     return all(s.start > noun.i for s in shows)
 
 
-#: Kinds of stage or variety work, whose titles the show finder does not take (they are no screen shows).
-STAGE_WORK_NOUNS = frozenset({"revue", "pantomime", "panto", "play", "opera", "ballet", "musical", "concert"})
 #: Labels of a word before a role noun that say what field or employer someone is in, not their title.
 _FIELD_LABELS = frozenset({"SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "GPE", "NORP", "ORG", "LOC", "LANGUAGE", "DATE"})
 
@@ -616,7 +642,7 @@ def sentence_words(sent: Span) -> frozenset[str]:
     memo = sent.doc.user_data.setdefault("showgraph_words", {})
     found = memo.get(sent.start)
     if found is None:
-        found = memo[sent.start] = frozenset(w for t in sent for w in (t.lower_, t.lemma_.lower()))
+        found = memo[sent.start] = frozenset(w for t in token_list(sent) for w in (t.lower_, t.lemma_.lower()))
     return found
 
 
@@ -632,7 +658,7 @@ def label_spans(doc: Doc, label: str, start: int, end: int) -> list[Span]:
     cached = doc.user_data.get("showgraph_label_spans")
     if cached is None or cached[0] != len(doc):
         by_label: dict[str, tuple[list[int], list[Span]]] = {}
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             starts, spans = by_label.setdefault(ent.label_, ([], []))
             starts.append(ent.start)
             spans.append(ent)
@@ -687,72 +713,6 @@ def _glued_hyphen(doc: Doc, index: int) -> bool:
         and doc[index + 1].is_alpha
         and not doc[index + 1].ent_type_
     )
-
-
-def _person_pronoun(token: Token) -> bool:
-    from showgraph.nlp.aliases import PERSON_DESCRIPTIONS, PERSON_PRONOUNS
-
-    if token.lower_ in PERSON_PRONOUNS:
-        return True
-    return token.lower_ in PERSON_DESCRIPTIONS and any(c.dep_ == "det" for c in token.children)
-
-
-def person_at(token: Token, ctx: ArticleContext) -> str | None:
-    """The person ``token`` names or refers to ("Gervais", "he", "the actor"), as the fullest name."""
-    from showgraph.nlp.aliases import clean_name, resolve_reference
-
-    if _person_pronoun(token):
-        table = getattr(ctx, "aliases", None)
-        if table is None:
-            return None
-        found = resolve_reference(token, table, ctx.shows)
-        return found[0] if found and found[1] == "Person" else None
-    span = name_span(token)
-    if span.label_ in ("SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "CARDINAL", "MONEY"):
-        return None
-    table = getattr(ctx, "aliases", None)
-    if table is not None and token.is_title and not span.label_:
-        known = table.canonical(token.text, token.i)
-        if " " in known:  # a surname the tagger did not see as a name ("Ito plays ...")
-            return known
-    first = span[0] if span.label_ == "PERSON" else token  # "Song Hye-kyo": its last token is "kyo"
-    if not first.is_title and not first.text[:1].isupper():
-        return None
-    # Another label and nobody the article knows by that name: a person only if it reads like one.
-    unknown = span.label_ not in ("PERSON", "") and ctx.canonical(span.text) == clean_name(span.text)
-    if unknown and (span.label_ not in _NAMEISH_LABELS or len(span) < 2):
-        return None
-    if not span.label_ and token.pos_ != "PROPN":
-        return None
-    table = getattr(ctx, "aliases", None)
-    position = span.start
-    name = clean_name(table.canonical(span.text, position) if table is not None else ctx.canonical(span.text))
-    if len(name.replace(".", "")) < 2:
-        return None  # "Mr P.": an initial is nobody's name
-    return name or None
-
-
-def show_at(token: Token, ctx: ArticleContext) -> str | None:
-    """The show ``token`` names or refers to ("The Glory", "the series", "it")."""
-    from showgraph.nlp.aliases import resolve_reference
-
-    if token.ent_type_ == "SHOW":
-        span = name_span(token)
-        return span.kb_id_ or span.text
-    if token.pos_ == "NOUN":  # "the drama The Mallorca Files": the title inside or right after the phrase
-        inner = show_in_subtree(token)
-        if inner:
-            return inner
-        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if after is not None and after.ent_type_ == "SHOW" and after.ent_iob_ == "B":
-            span = name_span(after)
-            return span.kb_id_ or span.text
-    table = getattr(ctx, "aliases", None)
-    if table is not None:
-        found = resolve_reference(token, table, ctx.shows)
-        if found and found[1] == "Show":
-            return found[0]
-    return None
 
 
 def show_in_subtree(token: Token) -> str | None:

@@ -33,19 +33,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from showgraph.nlp.lexicon import (
+    MONTHS,
+    SEASONS_OF_YEAR,
+    WEEKDAYS,
+)
+
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}  # fmt: skip
-SEASONS_OF_YEAR: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 # Month names must be capitalised (so "may" and "march" as words are not months); abbreviations too.
 _FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"

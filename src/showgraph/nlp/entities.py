@@ -26,7 +26,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
 from itertools import pairwise
-from pathlib import Path
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -35,16 +34,45 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-PATTERNS_DIR = Path(__file__).parent / "patterns"
-
-#: Screen awards: a sentence naming one is about the screen.
-AWARD_NAMES = frozenset({"oscar", "oscars", "bafta", "baftas", "emmy", "emmys", "golden globe", "golden globes"})
-
-#: Nouns that make "show" a screen show ("reality show", "talent show", "chat shows").
-SHOW_KINDS = frozenset(
-    {"reality", "talent", "chat", "game", "quiz", "talk", "cookery", "cooking", "makeover", "panel", "variety",
-     "sketch", "breakfast", "news", "dating", "hit"}
-)  # fmt: skip
+from showgraph.nlp.lexicon import (
+    AMBIGUOUS_PLATFORMS,
+    AWARD_NAMES,
+    CAPITALISED_SMALL_WORDS,
+    CHANNEL_CONTEXT,
+    COMPANY_WORDS,
+    COUNTING_WORDS,
+    DESCRIPTOR_WORDS,
+    EVENT_AND_STATION_WORDS,
+    GENERIC_TITLE_WORDS,
+    INNER_CONNECTORS,
+    LEADING_WORDS,
+    LIST_WORDS,
+    MAKING_VERBS,
+    NAME_TITLES,
+    NATIONALITY_WORDS,
+    NOT_TITLES,
+    PASSIVE_SHOW_VERBS,
+    PATTERNS_DIR,
+    PERSON_MODIFIERS,
+    PLACE_OPENERS,
+    PLURAL_GENRES,
+    POSSESSIVE_OPENERS,
+    PREMODIFIED_ROLES,
+    QUANTIFIER_WORDS,
+    SCREEN_ROLES,
+    SEASON_NUMBER_WORDS,
+    SEASON_ORDINALS,
+    SENTENCE_ENDS,
+    SHOW_KINDS,
+    SPORT_CLUB_WORDS,
+    patterns,
+)
+from showgraph.nlp.lexicon import (
+    ENTITY_INSTITUTION_WORDS as INSTITUTION_WORDS,
+)
+from showgraph.nlp.lexicon import (
+    ENTITY_TITLE_CONNECTORS as TITLE_CONNECTORS,
+)
 
 #: Sentences about the screen that make a whole article about it (business, politics and sport news
 #: rarely have three; entertainment news mostly does).
@@ -56,76 +84,7 @@ SHOW_THRESHOLD = 2
 #: Labels the rules ask for; statistical labels (PERSON, ORG, ...) keep their spaCy names.
 SHOW, PLATFORM, OUTLET, AGGREGATOR, SEASON = "SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON"
 
-#: Platform names that are also ordinary words or given names: kept only in a channel's context.
-AMBIGUOUS_PLATFORMS = frozenset(
-    {"Max", "Fox", "Dave", "Stan", "Peacock", "Lifetime", "History", "Bravo", "Binge", "Crave", "Discovery",
-     "Amazon", "Sky", "Arte", "DR", "Freeform", "Starz", "Showtime", "Apple TV", "CW", "WB", "ABC", "Rai",
-     "C4", "Global"}
-)  # fmt: skip
-CHANNEL_CONTEXT = frozenset(
-    {"on", "via", "to", "from", "by", "at", "network", "channel", "broadcaster", "streamer", "service",
-     "'s", "’s", "series", "show", "drama", "original", "originals"}
-)  # fmt: skip
 
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "sophomore": 2,
-}  # fmt: skip
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-}  # fmt: skip
-
-#: Lower-case words allowed inside a title when a capitalised word follows ("Sex and the City").
-TITLE_CONNECTORS = frozenset(
-    {"and", "of", "the", "to", "in", "a", "an", "for", "on", "at", "with", "or", "from", "by", "&", "+", "vs",
-     "de", "la", "le", "du", "von", "van", "'n'", "’n’", "-", ":"}
-)  # fmt: skip
-#: Capitalised words that never start or make up a title on their own.
-NOT_TITLES = frozenset(
-    {"The", "A", "An", "It", "This", "That", "These", "Those", "He", "She", "They", "We", "I", "You", "His",
-     "Her", "Their", "Its", "Our", "My", "Your", "TV", "Television", "Season", "Series", "Episode", "Part",
-     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-     "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "But", "And", "Or", "If", "When", "While",
-     "However", "Meanwhile", "Also", "In", "On", "At", "For", "With", "As", "After", "Before", "Netflix",
-     "Hollywood", "Bollywood", "US", "UK", "British", "American", "Korean", "English", "Oscar", "Oscars",
-     "Emmy", "Emmys", "Bafta", "Baftas", "Golden", "Globe", "Globes", "God", "Christmas", "Easter",
-     "Premier", "League", "Cup", "Olympics", "Olympic", "Government", "Parliament", "Labour", "Tory",
-     "Tories", "Conservative", "Conservatives", "Lib", "Dem", "Dems", "Democrats", "Republicans", "Chancellor",
-     "Prime", "Minister", "President", "MP", "MPs", "City", "United", "Rovers", "Wanderers"}
-)  # fmt: skip
-#: Words that open a sentence describing someone ("Veteran actress X", "Best actor X"): never a title alone.
-DESCRIPTOR_WORDS = frozenset(
-    {"Veteran", "Former", "Fellow", "Legendary", "Acclaimed", "Young", "Top", "Best", "Other", "Another", "Each",
-     "Lead", "Leading", "Actress", "Actor", "Singer", "Comedian", "Director", "Producer", "Star", "Hollywood",
-     "Adult", "Both", "All", "Many", "Some", "Several", "British", "Irish", "Scottish", "Welsh"}
-)  # fmt: skip
-#: Last words of events that are broadcast, of stations that broadcast and of companies that make
-#: programmes, never of a production's title.
-EVENT_AND_STATION_WORDS = frozenset(
-    {"Cup", "Championship", "Championships", "Olympics", "Games", "Open", "Prix", "Trophy", "Marathon", "Awards",
-     "Festival", "Ceremony", "Concert", "Election", "Summit", "Conference", "Fair", "Expo", "TV", "Radio",
-     "Channel", "Network", "Station", "Productions", "Pictures", "Studios", "Films", "Entertainment", "Media",
-     "Records", "Group", "Television"}
-)  # fmt: skip
-#: Verbs whose object is a production, with the weight of that evidence.
-MAKING_VERBS = {
-    "direct": 2, "co-write": 2, "write": 1, "create": 1, "co-create": 2, "produce": 1, "host": 1,
-    "present": 1, "commission": 2, "recommission": 2, "renew": 2, "cancel": 2, "axe": 2, "air": 2,
-    "screen": 1, "stream": 2, "premiere": 2, "binge": 2, "broadcast": 2, "reboot": 2, "remake": 2,
-}  # fmt: skip
-#: Verbs whose passive subject is a production ("Brookside was axed").
-PASSIVE_SHOW_VERBS = frozenset(
-    {"axe", "cancel", "renew", "recommission", "commission", "broadcast", "air", "screen", "stream", "direct",
-     "film", "shoot", "televise", "dub", "subtitle", "reboot", "remake", "greenlight", "green-light"}
-)  # fmt: skip
-#: Sentence-initial words of headlines that are never part of a title.
-LEADING_WORDS = frozenset(
-    {"Is", "Will", "What", "When", "Why", "How", "Who", "Does", "Did", "Could", "Should", "Can", "Where",
-     "Has", "Have", "Was", "Were", "Are", "Watch", "Exclusive", "Review", "New", "Following", "After"}
-)  # fmt: skip
 NON_SHOW_LABELS = frozenset(
     {PLATFORM, OUTLET, AGGREGATOR, SEASON, "GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "PERCENT",
      "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE"}
@@ -146,14 +105,13 @@ _set_extensions()
 
 @cache
 def _load_names(file_name: str) -> dict[str, list[str]]:
-    data = json.loads((PATTERNS_DIR / file_name).read_text(encoding="utf-8"))
-    return {key: value for key, value in data.items() if not key.startswith("_")}
+    return dict(patterns(file_name.removesuffix(".json")))
 
 
 @cache
 def show_cues() -> dict:
     """The cue lexicon of ``patterns/show_cues.json``."""
-    return json.loads((PATTERNS_DIR / "show_cues.json").read_text(encoding="utf-8"))
+    return dict(patterns("show_cues"))
 
 
 def _name_pattern(label: str, canonical: str, form: str) -> dict:
@@ -201,10 +159,6 @@ class ParagraphBreaks:
             elif token.is_sent_start is None and _inside_sentence(doc, index):
                 token.is_sent_start = False
         return doc
-
-
-#: Tokens after which a sentence may end.
-SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "'", "”", "’", ")", "…", "...", "-", "–", "—"})
 
 
 def _inside_sentence(doc: Doc, index: int) -> bool:
@@ -273,8 +227,6 @@ def _hyphenated_names(doc: Doc, ents: list[Span]) -> list[Span]:
 def _given_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Widen a person's name over the given name the model left out ("Ana" of "Ana Diaz" in a list):
     a capitalised proper noun right before it, in no entity, not opening the sentence, no title word."""
-    from showgraph.nlp.aliases import NAME_TITLES
-
     labelled = {i for ent in ents for i in range(ent.start, ent.end)}
     out = []
     for ent in ents:
@@ -367,10 +319,10 @@ def season_number(span: Span | str) -> int | None:
     for word in re.findall(r"[A-Za-z]+|\d+", text.lower()):
         if word.isdigit():
             return int(word)
-        if word in ORDINALS:
-            return ORDINALS[word]
-        if word in NUMBER_WORDS:
-            return NUMBER_WORDS[word]
+        if word in SEASON_ORDINALS:
+            return SEASON_ORDINALS[word]
+        if word in SEASON_NUMBER_WORDS:
+            return SEASON_NUMBER_WORDS[word]
         match = re.fullmatch(r"s(\d+)", word)
         if match:
             return int(match.group(1))
@@ -962,21 +914,8 @@ class ShowFinder:
         return filter_spans(widened)
 
 
-#: Plural screen genre nouns that make a sentence's enumerated titles shows.
-PLURAL_GENRES = frozenset(
-    {"dramas", "k-dramas", "kdramas", "series", "shows", "sitcoms", "films", "movies", "comedies", "thrillers",
-     "programmes", "soaps", "miniseries", "docuseries", "documentaries", "anime"}
-)  # fmt: skip
 #: Nouns that introduce an enumeration of titles ("titles such as", "hits like").
 ENUMERATION_NOUNS = frozenset({"titles", "hits", "favourites", "favorites", "successes"}) | PLURAL_GENRES
-
-
-#: Words before a title in a list or comparison ("over X (BBC One)", "from X (Channel 4)").
-LIST_WORDS = frozenset({"from", "over", "beating", "and", ",", "in", "to", "with", "than"})
-#: Last words of production companies' names ("Baby Cow Productions").
-COMPANY_WORDS = frozenset(
-    {"Productions", "Pictures", "Films", "Studios", "Entertainment", "Media", "Television", "Fox"}
-)  # fmt: skip
 
 
 def _bracketed_title(span: Span, line: bool) -> bool:
@@ -1304,18 +1243,6 @@ def _title_from(
     return span
 
 
-#: Role nouns that a title premodifies before a person's name ("Holby City actor X", "Ted Lasso star X").
-PREMODIFIED_ROLES = frozenset(
-    {"actor", "actress", "star", "co-star", "presenter", "host", "creator", "showrunner", "production"}
-)  # fmt: skip
-#: Those only a screen production has (the others also follow teams and companies: "Chelsea star").
-SCREEN_ROLES = frozenset({"actor", "actress", "co-star", "presenter", "showrunner"})
-#: First words of multi-word place names ("New Zealand actor", "South Korean star").
-PLACE_OPENERS = frozenset({"New", "North", "South", "East", "West", "Los", "San", "Santa", "Hong", "Great", "United"})
-#: Last words of sports clubs' names.
-SPORT_CLUB_WORDS = frozenset({"United", "City", "Rovers", "Wanderers", "Athletic", "Albion", "Town", "County", "FC"})
-
-
 def _span_before(doc: Doc, floor: int, end: int) -> Span | None:
     """The title ending right before ``doc[end]`` (a role noun), earliest start first; a span joining two
     names with "and" is kept only if the parse makes it one phrase ("Only Fools and Horses actor", not
@@ -1347,18 +1274,6 @@ def _span_before(doc: Doc, floor: int, end: int) -> Span | None:
     return None
 
 
-#: Small words written capitalised inside a title, in headline case ("The Bold And The Beautiful").
-CAPITALISED_SMALL_WORDS = frozenset({"And", "Of", "The", "In", "For", "With", "To", "At", "From", "A", "An", "Or"})
-#: Words of institutions' names, which are written in headline case too ("Bank Of England").
-INSTITUTION_WORDS = frozenset(
-    {"University", "Bank", "Academy", "Institute", "School", "College", "Museum", "Society", "Association",
-     "Department", "Ministry", "Council", "Union", "Church", "Hospital", "Party", "House", "Court", "Board",
-     "Foundation", "Trust", "Company", "Corporation", "Club", "League", "Federation", "Commission", "Agency",
-     "Centre", "Center", "Theatre", "Hall", "Gallery", "Secretary", "Duke", "Prince", "Princess", "Earl",
-     "Bishop", "Archbishop", "Mayor", "Governor", "Chamber", "Guild", "Order", "Institution", "Office"}
-)  # fmt: skip
-
-
 def _headline_case(span: Span) -> bool:
     """Whether a span is written in headline case with a small word capitalised inside it ("Sex And The City",
     "Lord Of The Flies"), and is no institution's or place's name.
@@ -1377,11 +1292,7 @@ def _headline_case(span: Span) -> bool:
     return not any(e.label_ in ("ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "LAW") for e in whole)
 
 
-#: Pronouns that open a title only where a channel's possessive marks it ("the BBC's They Think It's All Over").
-POSSESSIVE_OPENERS = frozenset({"My", "Your", "Our", "Their", "His", "Her"})
 PRONOUN_OPENERS = frozenset({"They", "It", "I", "You", "We", "He", "She"}) | POSSESSIVE_OPENERS
-#: Nationality words that may open a title ("American Idol") though never a title alone.
-NATIONALITY_WORDS = frozenset({"American", "British", "Korean", "English", "Irish", "Scottish", "Welsh", "Australian"})
 
 
 def _nationality_title(doc: Doc, start: int, limit: int) -> bool:
@@ -1406,12 +1317,6 @@ def _nationality_title(doc: Doc, start: int, limit: int) -> bool:
         and not (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("ORG", "GPE", "NORP"))
         and nxt.text not in DESCRIPTOR_WORDS
     )
-
-
-#: Small words that, followed by an article, continue a title ("Shaun of the Dead", "Man of the House").
-INNER_CONNECTORS = frozenset({"of", "in", "to", "on", "for", "from", "with", "and", "at", "under", "into"})
-#: Adjectives that describe a person before the title they are known for ("Former Holby City actor").
-PERSON_MODIFIERS = frozenset({"Former", "Veteran", "Fellow", "Legendary", "Acclaimed", "Ex"})
 
 
 def _title_word(token: Token) -> bool:
@@ -1537,12 +1442,6 @@ def _counted(doc: Doc, title: str) -> bool:
     return False
 
 
-#: Determiners that count things ("another Bushtucker Trial"), never said of a title.
-COUNTING_WORDS = frozenset({"a", "an", "another", "every", "each"})
-#: Words that with a number make no title ("All 10 episodes").
-QUANTIFIER_WORDS = frozenset({"All", "Both", "Each", "Every", "First", "Last", "Next", "Final", "Only", "Just", "Some"})
-
-
 def _strip_leading(span: Span) -> Span | None:
     """Drop sentence-initial words that cannot begin a title ("Is The Glory ..." -> "The Glory")."""
     if not len(span):
@@ -1569,14 +1468,6 @@ def _title_text(span: Span) -> str | None:
     if not text or text in NOT_TITLES:
         return None
     return text
-
-
-#: Words that name a kind of production, a venue or a part of a broadcast, never one title on their own.
-GENERIC_TITLE_WORDS = frozenset(
-    {"film", "films", "movie", "movies", "comedy", "drama", "show", "shows", "soap", "sitcom", "documentary",
-     "thriller", "cinema", "broadway", "highlights", "trailer", "preview", "sequel", "remake", "musical",
-     "programme", "series", "premiere", "finale", "pilot"}
-)  # fmt: skip
 
 
 #: Cues that mark the span itself as a title (a genre noun or quotes before it, "called X"), as against

@@ -16,25 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNITS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES: dict[str, int] = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000,
-}  # fmt: skip
-SPECIAL: dict[str, int] = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a pair of": 2, "a single": 1, "single": 1}
-ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "thirtieth": 30, "sophomore": 2,
-}  # fmt: skip
+from showgraph.nlp.lexicon import (
+    ORDINALS,
+    SCALES,
+    SPECIAL,
+    TENS,
+    UNITS,
+)
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _ORD = "|".join(sorted(ORDINALS, key=len, reverse=True))

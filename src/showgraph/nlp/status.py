@@ -20,16 +20,19 @@ The cue words are data (``patterns/status_cues.json``) and matched by lemma, so 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from functools import cache
-from pathlib import Path
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
+
+from showgraph.nlp.lexicon import (
+    CATENATIVE_VERBS,
+    OWN_FRAME_MARKS,
+    patterns,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-PATTERNS = Path(__file__).parent / "patterns" / "status_cues.json"
 
 #: Dependencies we follow upwards from the predicate: the cue's scope reaches through them.
 WALK_DEPS = frozenset(
@@ -42,18 +45,6 @@ DENY_OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "nsubjpass", "pobj", "pr
 
 #: Deps a denial does not reach through: the fact sits in a clause that states something else.
 DENY_BLOCKING_DEPS = frozenset({"relcl", "advcl", "agent", "npadvmod", "appos"})
-#: Verbs that take an -ing complement as part of their own predicate ("began showing", "is considering
-#: starring"); any other -ing participle without an auxiliary is a modifier with its own frame.
-CATENATIVE_VERBS = frozenset(
-    {"begin", "start", "keep", "continue", "stop", "finish", "quit", "resume", "commence", "go", "come", "end",
-     "consider", "risk", "enjoy", "mind", "miss", "avoid", "spend", "try", "mull", "contemplate", "discuss",
-     "propose", "suggest", "deny", "admit", "plan", "recall", "remember", "like", "love", "hate", "prefer"}
-)  # fmt: skip
-#: Subordinators of an adverbial clause that frames nothing above it (it states its own event).
-OWN_FRAME_MARKS = frozenset(
-    {"when", "once", "after", "before", "while", "as", "because", "since", "although", "though", "whereas",
-     "until", "till", "whilst"}
-)  # fmt: skip
 
 #: Article-level precedence for one fact stated more than once (see :func:`merge_statuses`).
 STATUS_PRECEDENCE: tuple[str, ...] = (
@@ -71,7 +62,7 @@ STATUS_PRECEDENCE: tuple[str, ...] = (
 @cache
 def cues() -> dict[str, Any]:
     """The cue data, loaded once: lemma sets per status for modifiers and governors, and word lists."""
-    raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    raw = patterns("status_cues")
     data: dict[str, Any] = {}
     for key in ("modifiers", "governors", "set_to"):
         data[key] = {status: frozenset(words) for status, words in raw[key].items() if not status.startswith("_")}
@@ -88,6 +79,7 @@ def _lookup(table: dict[str, frozenset[str]], *words: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _stems(word: str) -> tuple[str, ...]:
     """Crude stems of an inflected word, for where the tagger's lemma is wrong ("hopes" -> "hop").
 

@@ -24,38 +24,40 @@ Constructions read (cue words are data in ``patterns/appearances.json``; none is
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from showgraph.facts import Fact
-from showgraph.nlp.aliases import clean_name, fold
+from showgraph.nlp.aliases import clean_name, fold, person_at, show_at
 from showgraph.nlp.context import (
     FIELD_WORDS,
     ArticleContext,
     conjuncts,
     label_spans,
     name_span,
-    person_at,
     sentence_bounds,
     sentence_words,
-    show_at,
+    token_list,
+)
+from showgraph.nlp.lexicon import (
+    APPEARANCE_TITLE_CONNECTORS as TITLE_CONNECTORS,
+)
+from showgraph.nlp.lexicon import (
+    APPOSITION_ROLES,
+    NOT_TITLE,
+    patterns,
 )
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.cast import POSSESSIVE_MARKS
 from showgraph.nlp.relations.release import off_screen
 
-PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "appearances.json"
-
 
 @cache
 def lexicon() -> dict[str, object]:
     """Cue words of this module, from ``patterns/appearances.json``."""
-    data = json.loads(PATTERNS.read_text(encoding="utf-8"))
-    return {key: value for key, value in data.items() if not key.startswith("_")}
+    return dict(patterns("appearances"))
 
 
 @cache
@@ -70,15 +72,8 @@ def role_relations() -> dict[str, str]:
     return dict(lexicon()["title_roles"])  # type: ignore[arg-type]
 
 
-#: Labels a span never has when it is a show's title.
-NOT_TITLE = frozenset(
-    {"PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
-     "QUANTITY", "NORP", "LANGUAGE", "LOC"}
-)  # fmt: skip
 #: Labels of dates and numbers, which may stand inside a title ("Ant's Saturday Night Show") but not make one.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
-#: Lower-case words allowed inside a title ("A Touch of Frost", "Top of the Pops").
-TITLE_CONNECTORS = frozenset({"of", "the", "a", "an", "in", "on", "to", "for", "at", "with", "'s", "’s", "'", "’"})
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -217,7 +212,7 @@ def _sport_or_music(sent: Span, title: Span | None = None) -> bool:
     if not cues & sentence_words(sent):
         return False
     inside = set(range(title.start, title.end)) if title is not None else set()
-    return any(t.lower_ in cues and t.i not in inside for t in sent)
+    return any(t.lower_ in cues and t.i not in inside for t in token_list(sent))
 
 
 def _persons(token: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
@@ -353,7 +348,7 @@ def titled_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not set(roles) & sentence_words(sent):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         relation = roles.get(token.lower_)
         if relation is None or not token.is_lower or token.i + 1 >= sent.end:
             continue
@@ -422,7 +417,7 @@ def show_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         return  # "played Brookside's Marie Jackson": a character
     doc = sent.doc
     characters = {f.object for f in ctx.memo.get("found", ()) if f.relation == "plays"}
-    for token in sent:
+    for token in token_list(sent):
         if token.text not in POSSESSIVE_MARKS or token.i == sent.start or token.i + 1 >= sent.end:
             continue
         owner = doc[token.i - 1]
@@ -458,7 +453,7 @@ def from_show(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if "from" not in sentence_words(sent):
         return
     doc = sent.doc
-    for prep in sent:
+    for prep in token_list(sent):
         if prep.lower_ != "from" or prep.i + 1 >= sent.end or prep.i == sent.start:
             continue
         before = doc[prep.i - 1]
@@ -600,7 +595,7 @@ def contest_shows(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     lowers = sentence_words(sent)
     doc = sent.doc
     if words("contest_nouns") & lowers:
-        for token in sent:
+        for token in token_list(sent):
             show = _contest_place(token, sent)
             if show is None:
                 continue
@@ -614,7 +609,7 @@ def contest_shows(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 yield from _fact(ctx, "cast_member", show, name, person_token, "contest_house", ctx.status(verb))
     if words("ousting_verbs") & lowers:
         # "X was evicted from <Title>", "the latest contestant to be eliminated from <Title>"
-        for verb in sent:
+        for verb in token_list(sent):
             if verb.lemma_.lower() not in words("ousting_verbs") or verb.pos_ != "VERB":
                 continue
             prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
@@ -633,7 +628,7 @@ def contest_shows(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             for person_token, name in people:
                 yield from _fact(ctx, "cast_member", show, name, person_token, "evicted", ctx.status(verb))
     if words("contest_people") & lowers:
-        for token in sent:
+        for token in token_list(sent):
             if token.lower_ not in words("contest_people") or not token.is_lower:
                 continue
             run = _title_before(doc, token.i, sent.start)
@@ -658,7 +653,7 @@ def contest_shows(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             for person_token, name in people:
                 yield from _fact(ctx, "cast_member", show, name, person_token, "contestant")
     if {"win", "won", "join"} & lowers:
-        for verb in sent:
+        for verb in token_list(sent):
             lemma = verb.lemma_.lower()
             if lemma not in ("win", "join") or verb.pos_ != "VERB":
                 continue
@@ -745,7 +740,7 @@ def appearance_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not (words("appear_verbs") | {"cast", "known", "fame"}) & lowers:
         return
     screen = _screen_sentence(sent)
-    for verb in sent:
+    for verb in token_list(sent):
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -846,7 +841,7 @@ rules.register("appear.appearance_lists", func=appearance_lists)
 def _own_line(sent: Span) -> bool:
     """Whether a sentence is a whole line of the article (a caption or credit line)."""
     text = sent.doc.text
-    content = [t for t in sent if not t.is_space]
+    content = [t for t in token_list(sent) if not t.is_space]
     if not content:
         return False
     start, end = content[0].idx, content[-1].idx + len(content[-1].text)
@@ -878,7 +873,7 @@ def _piece_text(tokens: list[Token]) -> str:
 def credit_lines(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "Nighty Night (Baby Cow Productions, BBC Three)" -> produced_by, platform; "Little Britain (BBC
     Three)" -> platform; "Jo Bloggs (Lazy Days/ Busy Days, ITV1)" -> each title's platform."""
-    content = [t for t in sent if not t.is_space]
+    content = [t for t in token_list(sent) if not t.is_space]
     if len(content) < 4 or content[-1].text != ")" or not _own_line(sent):
         return
     opening = next((t for t in content if t.text == "("), None)
@@ -954,13 +949,6 @@ rules.register("appear.credit_lines", func=credit_lines)
 # 6. Makers by apposition or participle: "X, creator of <Show>", "X, responsible for series such as A and B",
 # "made by X", "Company, which created <Show>".
 
-#: Role nouns in apposition to a name, and the credit each gives.
-APPOSITION_ROLES = {
-    "creator": "created_by", "co-creator": "created_by", "producer": "produced_by", "producers": "produced_by",
-    "host": "presented_by", "presenter": "presented_by", "writer": "written_by", "co-writer": "written_by",
-    "director": "directed_by",
-}  # fmt: skip
-
 
 def _maker_kind(token: Token) -> str:
     """ "Person" for a person's name, else "Organization" (a company)."""
@@ -975,7 +963,7 @@ def maker_credits(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     "<Company>, which created <Show>"."""
     lowers = sentence_words(sent)
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         lower = token.lower_
         # "Matt Jones, creator of The Show", "Jo Bloggs, the producer of The Show"
         relation = APPOSITION_ROLES.get(lower)
@@ -1078,7 +1066,7 @@ def casting_news(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     leads = words("leading_verbs") & lowers and "by" in lowers
     if not (takes or completes or leads):
         return
-    for verb in sent:
+    for verb in token_list(sent):
         lemma = verb.lemma_.lower()
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if verb.pos_ not in ("VERB", "AUX") and not (completes and lemma in words("cast_completing_verbs") and objects):
@@ -1103,7 +1091,7 @@ def casting_news(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
             show = show_at(inner[0], ctx) if inner else _nearby_show(cast, ctx)
             status = ctx.status(verb)
             people = _verb_subjects(verb, ctx)
-            before = [t for t in sent if t.i < verb.i and not t.is_space]
+            before = [t for t in token_list(sent) if t.i < verb.i and not t.is_space]
             if before and all(t.ent_type_ == "PERSON" or t.text in (",", "and", "&") for t in before):
                 # "A, B and C round out the cast": a list of names before the verb, whatever its parse
                 spans = [e for e in label_spans(sent.doc, "PERSON", sent.start, verb.i)]

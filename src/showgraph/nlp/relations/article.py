@@ -15,28 +15,22 @@ from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
 from showgraph.nlp.aliases import fold
-from showgraph.nlp.context import ArticleContext, label_spans
+from showgraph.nlp.context import ArticleContext, label_spans, token_list
+from showgraph.nlp.lexicon import (
+    BYLINE_TAIL,
+    FINDING_NOUNS,
+    MEASURE_NOUNS,
+    MEDIUM_NOUNS,
+    PUBLICATION_OPENERS,
+    PUBLICATION_WORDS,
+    REPORT_VERBS,
+    SHARED_PUBLICATION_WORDS,
+    TOLD_VERBS,
+)
 from showgraph.nlp.relations import rules
 
-#: Verbs whose subject is a source of reporting ("Deadline reported", "Variety has learned").
-REPORT_VERBS = frozenset(
-    {"report", "reveal", "say", "write", "learn", "understand", "confirm", "announce", "break", "claim",
-     "suggest", "publish", "note", "state", "disclose", "exclusively"}
-)  # fmt: skip
-#: Verbs whose object or ``to`` phrase is the outlet credited ("told Variety", "confirmed to Deadline").
-TOLD_VERBS = frozenset({"tell", "confirm", "speak", "say", "reveal", "explain", "admit", "talk", "give"})
-#: Words that make an organisation's name a publication's when the outlet list does not know it.
-PUBLICATION_WORDS = frozenset(
-    {"times", "news", "post", "journal", "herald", "daily", "magazine", "reporter", "weekly", "gazette",
-     "tribune", "telegraph", "mail", "express", "chronicle", "review", "press", "wire", "today",
-     "insider", "observer", "standard", "record", "star", "mirror", "guardian", "independent", "bulletin",
-     "digest", "monthly", "examiner", "inquirer", "courier", "sun", "radio", "online", "ilbo"}
-)  # fmt: skip
-#: Words that open a publication's name ("Daily Record", "Sunday Telegraph", "Evening Standard").
-PUBLICATION_OPENERS = frozenset({"the", "daily", "sunday", "evening", "weekly"})
 BYLINE = re.compile(r"^\s*(?:By|Written by|Words by)\s+([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})", re.M)
 ABOUT_AUTHOR = re.compile(r"About (?:The|the) Author:\s*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})")
-BYLINE_TAIL = frozenset({"Posted", "Published", "Updated", "On", "In", "For", "And"})
 
 
 def _names(value: str) -> list[str]:
@@ -100,11 +94,6 @@ def _outlet(token: Token, ctx: ArticleContext) -> str | None:
     return name
 
 
-#: Publication words that are also other firms' names ("Royal Mail", "Standard Life"): they need an
-#: opener ("Daily Mail", "the Mail on Sunday").
-SHARED_PUBLICATION_WORDS = frozenset({"mail", "express", "standard", "star", "sun", "record", "post"})
-
-
 def _publication_name(ent: Span) -> bool:
     """Whether a name the outlet list does not know reads as a publication's: it ends in a publication
     word ("the Daily Record", "Beijing News"), not merely contains one ("Standard Chartered", "Jim
@@ -155,21 +144,6 @@ def _credited(ent: Span) -> bool:
     return bool(root.dep_ == "poss" and head.lower_ in ("report", "reports", "interview", "sources"))
 
 
-#: Findings an outlet or a measurer is credited for: "a poll by listings magazine X", "according to the
-#: X ratings system".
-FINDING_NOUNS = frozenset(
-    {"poll", "survey", "study", "vote", "ranking", "rankings", "list", "research", "report", "analysis", "census"}
-)
-MEASURE_NOUNS = frozenset(
-    {"ratings", "figures", "data", "research", "survey", "poll", "system", "agency", "report", "study", "chart",
-     "charts", "panel", "estimates"}
-)  # fmt: skip
-MEDIUM_NOUNS = frozenset(
-    {"listings", "magazine", "newspaper", "paper", "website", "site", "tabloid", "broadsheet", "weekly", "daily",
-     "trade", "publication", "outlet", "journal", "entertainment", "music", "film", "industry"}
-)  # fmt: skip
-
-
 def _name_run(doc, start: int, end: int) -> tuple[str, int] | None:
     """The capitalised name that starts at ``start`` ("Radio Times", "Nielsen"), and its end."""
     index = start
@@ -190,7 +164,7 @@ def credited_findings(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     system" (a ratings agency or a publication, whatever the tagger calls it)."""
     doc = sent.doc
     source = fold(ctx.article.source or "")
-    for token in sent:
+    for token in token_list(sent):
         found = None
         if token.lower_ == "by" and token.i > sent.start and doc[token.i - 1].lemma_.lower() in FINDING_NOUNS:
             index = token.i + 1 + (token.i + 1 < sent.end and doc[token.i + 1].lower_ == "the")

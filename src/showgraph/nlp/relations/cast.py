@@ -40,59 +40,55 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
-from showgraph.nlp.aliases import clean_name, fold
+from showgraph.nlp.aliases import clean_name, fold, person_at, show_at
 from showgraph.nlp.context import (
     FIELD_WORDS,
     ArticleContext,
     conjuncts,
     label_spans,
     name_span,
-    person_at,
     sentence_words,
-    show_at,
     show_in_subtree,
+    token_list,
 )
+from showgraph.nlp.lexicon import (
+    APPEAR_VERBS,
+    AS_VERBS,
+    CAST_LIST_HEADS,
+    CHARACTER_CUES,
+    CREW_TITLES,
+    CREW_VERBS,
+    GENERIC_NAMES,
+    JOIN_VERBS,
+    KNOWN_FOR,
+    PART_NOUNS,
+    PERFORMER_NOUNS,
+    PERFORMER_TITLES,
+    PLAY_VERBS,
+    POSSESSIVE_MARKS,
+    REFLEXIVES,
+    ROLE_NOUNS,
+    ROLE_OF_VERBS,
+    SCREEN_WORDS,
+    SEQUEL_NOUNS,
+    SIGNUP_VERBS,
+    SPORT_WORDS,
+    STAGE_PHRASE_WORDS,
+    SUBJECT_CONTROL,
+    TALKS_NOUNS,
+    WORK_NOUNS,
+)
+from showgraph.nlp.lexicon import (
+    CAST_INSTITUTION_WORDS as INSTITUTION_WORDS,
+)
+from showgraph.nlp.matchers import first_matches
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.release import off_screen
 
-PLAY_VERBS = frozenset({"play", "portray", "voice", "reprise", "essay", "depict", "embody"})
-#: Verbs whose "as Y" names the character ("stars as", "joins the cast as", "was cast as").
-AS_VERBS = frozenset(
-    {"star", "appear", "return", "join", "cast", "feature", "guest", "co-star", "costar", "sign", "come",
-     "play", "lead", "be", "reprise", "debut", "cameo", "tap", "book", "introduce"}
-)  # fmt: skip
 #: Words of which a sentence needs one for "as" to name a character.
 AS_TRIGGERS = (AS_VERBS - {"be", "come"}) | {"starring"}
-#: Verbs of appearing in a production ("X stars in SHOW").
-APPEAR_VERBS = frozenset(
-    {"star", "appear", "guest", "co-star", "costar", "feature", "cameo", "return", "compete", "participate",
-     "perform", "act", "cast"}
-)  # fmt: skip
-#: Verbs whose object is the show a person joins ("A and B lead SHOW", "X joins SHOW").
-JOIN_VERBS = frozenset({"lead", "join", "headline", "topline"})  # ("X fronts SHOW" presents it: credits)
-#: Signing-up verbs: the appearance they announce is a plan (scheduled) unless a cue says otherwise.
-SIGNUP_VERBS = frozenset({"sign", "book", "agree", "line", "recruit", "rope", "enlist", "tap", "attach"})
 #: Words of which a sentence needs one for :func:`cast_appears` to read it.
 APPEAR_TRIGGERS = APPEAR_VERBS | SIGNUP_VERBS | JOIN_VERBS | {"starring"}
-#: Nouns for a role that is described, not named ("plays a doctor": cast_member only).
-ROLE_NOUNS = frozenset({"role", "part", "character", "lead", "cameo", "villain", "hero", "heroine", "protagonist"})
-#: Nouns of people who appear: "SHOW actress X", "the cast includes", "A and B are the finalists".
-PERFORMER_NOUNS = frozenset(
-    {"star", "stars", "actress", "actor", "actors", "actresses", "co-star", "costar", "regular", "cast",
-     "newcomer", "contestant", "contestants", "finalist", "finalists", "housemate", "housemates",
-     "participant", "participants", "competitor", "competitors", "castmate", "castmates", "lead", "leads"}
-)  # fmt: skip
-CAST_LIST_HEADS = frozenset({"cast", "line-up", "lineup", "ensemble"})
-#: Words before a bracketed name that mark the outer name as a character description.
-CHARACTER_CUES = frozenset({"character", "characters", "protagonist", "protagonists", "role", "roles", "alter"})
-#: Nouns before a person that say the outer name is the actor ("actress Lisa Kudrow (Phoebe)").
-PERFORMER_TITLES = frozenset({"actor", "actress", "star", "comedian", "comic", "presenter", "host", "winner"})
-#: Words that make a sentence about sport, where "plays" means a game.
-SPORT_WORDS = frozenset(
-    {"match", "game", "goal", "goals", "league", "cup", "club", "team", "season's", "striker", "midfielder",
-     "defender", "coach", "manager", "tournament", "championship", "final", "semi-final", "quarter-final",
-     "squad", "injury", "fixture", "seed", "set", "sets", "innings", "wicket", "race"}
-)  # fmt: skip
 
 
 def _name_of(token: Token) -> str:
@@ -153,13 +149,6 @@ def untagged_title_in(pobj: Token) -> str | None:
     return clean_name(span.text) or None
 
 
-#: Nouns for a production that a name before them can own or title ("the Harry Potter films").
-WORK_NOUNS = frozenset(
-    {"film", "films", "movie", "movies", "series", "show", "drama", "sitcom", "soap", "comedy", "thriller",
-     "version", "adaptation", "franchise", "saga", "trilogy", "remake", "sequel", "production", "musical", "play"}
-)  # fmt: skip
-
-
 def _relative_about_other(verb: Token, ctx: ArticleContext) -> bool:
     """Whether ``verb`` heads a relative clause ("which he starred in") on a name that is no show found."""
     node = verb
@@ -212,14 +201,6 @@ def _infinitive_headline(token: Token) -> bool:
     )  # "persuaded X to play Y" tells what happened, not a plan
 
 
-#: Participles of "X, best known for playing Y" ("famous for starring in").
-KNOWN_FOR = frozenset({"know", "famous", "remember", "recognise", "recognize", "celebrate", "best"})
-#: Nouns of "in talks to star in": the infinitive belongs to the subject of "be in talks".
-TALKS_NOUNS = frozenset({"talks", "negotiations", "discussions"})
-#: Verbs with an object whose infinitive still belongs to the subject ("promised him to star"): rare.
-SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
-
-
 def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
     """People who are the subject of ``verb`` (through xcomp/conj chains and relative clauses)."""
     node = verb
@@ -261,13 +242,6 @@ def _subjects(verb: Token, ctx: ArticleContext) -> list[tuple[Token, str]]:
     return out
 
 
-#: Words that are never a show's title or a cast member's name ("Film actress X", "Comedy sequel Y").
-GENERIC_NAMES = frozenset(
-    {"film", "films", "comedy", "drama", "series", "show", "movie", "broadway", "west end",
-     "highlights", "hollywood", "bollywood", "tv", "television", "radio", "theatre", "cinema", "stage"}
-)  # fmt: skip
-
-
 def not_a_name(name: str) -> bool:
     """Whether a show or cast slot holds a generic word or a decade, not a name.
 
@@ -276,12 +250,6 @@ def not_a_name(name: str) -> bool:
     """
     lower = name.strip().lower()
     return lower in GENERIC_NAMES or (lower.endswith("s") and lower[:-1].isdigit()) or lower.isdigit()
-
-
-#: Words that make the production a verb's in/on phrase names a stage one ("in the London stage version of X").
-STAGE_PHRASE_WORDS = frozenset(
-    {"stage", "musical", "pantomime", "panto", "broadway", "theatre", "revival", "play", "opera", "ballet"}
-)  # fmt: skip
 
 
 def _stage_phrase(verb: Token) -> bool:
@@ -349,13 +317,6 @@ def _cast(ctx: ArticleContext, show: str | None, person: str, where: Token, rule
     )  # fmt: skip
 
 
-#: Words that put a sentence on screen (sport also has "stars", "plays" and "seasons", so they are not here).
-SCREEN_WORDS = frozenset(
-    {"drama", "series", "sitcom", "soap", "film", "movie", "episode", "episodes", "actor", "actress", "cast",
-     "role", "character", "characters", "protagonist", "protagonists", "directed", "director", "show"}
-)  # fmt: skip
-
-
 def _screen_sentence(sent: Span) -> bool:
     """Whether a sentence names a show (outside brackets) or uses a screen word. Remembered per sentence."""
     memo = sent.doc.user_data.setdefault("showgraph_screen", {})
@@ -374,7 +335,7 @@ def _sporty(sent: Span) -> bool:
     memo = sent.doc.user_data.setdefault("showgraph_sporty", {})
     found = memo.get(sent.start)
     if found is None:
-        found = memo[sent.start] = any(t.lower_ in SPORT_WORDS and t.pos_ == "NOUN" for t in sent)
+        found = memo[sent.start] = any(t.lower_ in SPORT_WORDS and t.pos_ == "NOUN" for t in token_list(sent))
     return found
 
 
@@ -382,7 +343,7 @@ def plays_verb(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X plays/portrays Y", "X, who plays Y", "Y, played by X", "X plays a doctor" (cast only)."""
     if not ctx.shows or not PLAY_VERBS & sentence_words(sent) or _sporty(sent):
         return
-    for verb in sent:
+    for verb in token_list(sent):
         if verb.lemma_.lower() not in PLAY_VERBS or verb.pos_ not in ("VERB", "AUX"):
             continue
         status = _status(verb, ctx, verb.lemma_.lower())
@@ -454,12 +415,8 @@ def plays_was(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X, who was Rachel in the long-running show": a relative clause naming a role in a show."""
     if not ctx.shows or "in" not in sentence_words(sent) or _sporty(sent):
         return
-    for verb in sent:
-        if verb.lemma_ != "be" or verb.dep_ != "relcl":
-            continue
-        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
-        where = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
-        if attr is None or where is None or not _is_character_name(attr, ctx):
+    for verb, attr, where in first_matches("cast.plays_was", sent):  # "be" with its first attr and "in"
+        if not _is_character_name(attr, ctx):
             continue
         pobj = next((c for c in where.children if c.dep_ == "pobj"), None)
         if pobj is None or not (
@@ -497,23 +454,13 @@ def _as_character(as_token: Token) -> Token | None:
     return None
 
 
-#: Verbs whose object "the role of Y" the subject takes ("landed the role of Y"); "play" is read by plays_verb's
-#: object too, but not through "the role of".
-ROLE_OF_VERBS = frozenset(
-    {"land", "take", "play", "win", "get", "secure", "bag", "nab", "earn", "snag", "reprise", "assume", "inherit"}
-)  # fmt: skip
-
-
 def plays_role_of(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X has landed the role of Y", "X will play the role of Y", "X is known for her role as Y (in T)"."""
     words = sentence_words(sent)
     if not ctx.shows or not {"role", "part"} & words or not {"of", "as"} & words or _sporty(sent):
         return
-    for noun in sent:
-        if noun.lower_ not in ("role", "part") or noun.pos_ != "NOUN":
-            continue
-        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "as")), None)
-        character = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    for noun, prep in first_matches("cast.role_of", sent):  # the noun's first "of"/"as"
+        character = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if character is None or not _is_character_name(character, ctx, strict=True):
             continue
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ROLE_OF_VERBS:
@@ -561,7 +508,7 @@ def plays_as(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows or "as" not in words or not AS_TRIGGERS & words or _sporty(sent):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         if token.lower_ != "as" or (token.i > 0 and doc[token.i - 1].lower_ in ("such", "well", "just", "so")):
             continue
         if any(t.lower_ == "such" for t in doc[max(sent.start, token.i - 4) : token.i]):
@@ -606,12 +553,6 @@ def _actor_before(as_token: Token, sent: Span, ctx: ArticleContext) -> tuple[str
 rules.register("cast.plays_as", func=plays_as)
 
 
-CREW_VERBS = frozenset({"write", "direct", "create", "produce", "co-write", "co-create", "present", "host"})
-CREW_TITLES = frozenset(
-    {"director", "writer", "screenwriter", "creator", "producer", "showrunner", "presenter", "host", "author"}
-)  # fmt: skip
-
-
 def _is_crew(token: Token) -> bool:
     """Whether a person mention is credited as crew ("written by X", "director X")."""
     span = name_span(token)
@@ -629,7 +570,7 @@ def plays_brackets(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         return
     doc = sent.doc
     character_outside: bool | None = None
-    for token in sent:
+    for token in token_list(sent):
         if token.text != "(" or token.i == 0 or token.i + 2 >= sent.end:
             continue
         outer_end = doc[token.i - 1]
@@ -688,14 +629,6 @@ def plays_brackets(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
         yield from _plays(ctx, actor, character, token, show, "cast.brackets", status)
 
 
-#: Words of club, company and institution names, never of a character's or an actor's.
-INSTITUTION_WORDS = frozenset(
-    {"ac", "aac", "fc", "harriers", "athletic", "athletics", "united", "city", "rovers", "club", "bank", "party",
-     "council", "union", "association", "university", "college", "school", "league", "committee", "board",
-     "society", "court", "ltd", "plc", "inc", "group", "agency", "service", "bill", "act"}
-)  # fmt: skip
-
-
 def _bracket_name(span: Span, described: bool = False) -> bool:
     """Whether one side of "X (Y)" can be a person's or a character's name: at most three capitalised
     words, no abbreviation, no institution word, and no multi-word place or company (unless a word
@@ -723,7 +656,7 @@ def plays_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows or not {"character", "alter", "role"} & sentence_words(sent) or _sporty(sent):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         # "his Office character David"
         if token.lower_ in ("character", "alter") and token.i + 1 < sent.end:
             name = doc[token.i + 1]
@@ -756,10 +689,6 @@ def plays_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 rules.register("cast.plays_possessive", func=plays_possessive)
 
 
-REFLEXIVES = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
-PART_NOUNS = frozenset({"part", "role", "parts", "roles"})
-
-
 def cast_parts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """Being in a show without a casting verb: "X will write a part for himself in the episode", "I'm going
     to be in a remake of SHOW", "taking Dudley Moore's part" (the part Moore had in the show)."""
@@ -767,7 +696,7 @@ def cast_parts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows or _sporty(sent) or not (PART_NOUNS & words or {"in", "has", "have"} & words):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         lemma = token.lemma_.lower()
         # "X will write a part for himself (in the episode)"
         if lemma in ("write", "create") and token.pos_ == "VERB":
@@ -820,8 +749,6 @@ NOT_CHARACTER_LABELS = frozenset(
     {"SHOW", "PLATFORM", "OUTLET", "AGGREGATOR", "SEASON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
      "PERCENT", "QUANTITY", "LANGUAGE", "EVENT", "LAW"}
 )  # fmt: skip
-#: The possessive endings of "X's Y" / "Gervais' Y" as tokens.
-POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 #: Role cues (see ``aliases.ROLE_WORDS``) of people who act, so their possessive may name a role.
 ACTING_ROLES = frozenset({"actor", "comedian"})
 
@@ -871,7 +798,7 @@ def possessive_role(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows or not POSSESSIVE_MARKS & sentence_words(sent) or _sporty(sent):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         if token.text not in POSSESSIVE_MARKS or token.i == sent.start or token.i + 1 >= sent.end:
             continue
         owner, owned = doc[token.i - 1], doc[token.i + 1]
@@ -924,7 +851,7 @@ def cast_appears(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X stars/appears in SHOW", "X has signed up for SHOW", "A and B lead SHOW", "SHOW stars X"."""
     if not ctx.shows or not APPEAR_TRIGGERS & sentence_words(sent) or _sporty(sent):
         return
-    for verb in sent:
+    for verb in token_list(sent):
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") and not (
             verb.lower_ == "stars" and verb.i + 1 < sent.end and verb.nbor(1).lower_ in ("in", "as")
@@ -1109,9 +1036,6 @@ def untagged_title_between(show: str, anchor: Token) -> bool:
     )
 
 
-SEQUEL_NOUNS = frozenset({"sequel", "follow-up", "remake", "prequel", "spin-off"})
-
-
 def _sequel_subject(title: Token, ctx: ArticleContext) -> str | None:
     """For a title in "A is the sequel to <title>", the show A (the subject of the copula), else None."""
     node = title
@@ -1241,7 +1165,7 @@ def cast_lists(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     if name:
                         yield from _cast(ctx, title, name, person_token, "cast.show_star", ("confirmed", ()))
     # "Song Hye-kyo in The Glory" (a caption: a name, "in", a show and nothing else)
-    words = [t for t in sent if not t.is_space and not t.is_punct]
+    words = [t for t in token_list(sent) if not t.is_space and not t.is_punct]
     if 3 <= len(words) <= 10:
         person = name_span(words[0])
         if person.label_ == "PERSON" and person.end < sent.end and doc[person.end].lower_ == "in":

@@ -28,38 +28,49 @@ article about a stage production).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
-from showgraph.nlp.aliases import fold
+from showgraph.nlp.aliases import fold, person_at, show_at
 from showgraph.nlp.context import (
     ArticleContext,
     conjuncts,
     label_spans,
     name_span,
-    person_at,
     sentence_bounds,
     sentence_words,
-    show_at,
     show_in_subtree,
+    span_ents,
+    token_list,
 )
+from showgraph.nlp.lexicon import (
+    ACTOR_NOUNS,
+    ACTOR_VERBS,
+    ANAPHORIC_WORKS,
+    AUTHOR_TITLES,
+    AWARD_NOUNS,
+    IN_SENTENCE_ONLY,
+    MAKER_FORMS,
+    MAKER_NOUNS,
+    MAKER_VERBS,
+    ORGANISATION_WORDS,
+    OTHER_WORKS,
+    PROFESSION_MODIFIERS,
+    patterns,
+)
+from showgraph.nlp.matchers import first_matches, matches
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.cast import POSSESSIVE_MARKS, surname_as_show, untagged_title_between
 from showgraph.nlp.relations.release import off_screen
-
-PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "credits.json"
 
 
 @cache
 def lexicon() -> dict[str, dict[str, str]]:
     """Role nouns and verbs -> relation, from ``patterns/credits.json``."""
-    data = json.loads(PATTERNS.read_text(encoding="utf-8"))
-    return {key: value for key, value in data.items() if not key.startswith("_")}
+    return dict(patterns("credits"))
 
 
 @cache
@@ -112,21 +123,6 @@ def _role_of(token: Token) -> str | None:
     return roles.get(lower)
 
 
-#: Words before a role noun that make it a profession ("TV presenter X", "Hollywood director X") rather than
-#: a credit on the article's show.
-PROFESSION_MODIFIERS = frozenset(
-    {"tv", "television", "film", "movie", "hollywood", "bollywood", "radio", "theatre", "stage", "music",
-     "record", "documentary", "veteran", "former", "famous", "renowned", "acclaimed", "celebrity", "fellow"}
-)  # fmt: skip
-
-
-#: Words that make a role noun a post in an organisation, not a credit: "festival director X".
-ORGANISATION_WORDS = frozenset(
-    {"festival", "guild", "academy", "founder", "institute", "council", "society", "museum", "company",
-     "studio", "channel", "network", "school", "organiser", "organisers", "chairman", "chief", "managing"}
-)  # fmt: skip
-
-
 def _role_show_phrase(role: Token) -> bool:
     """Whether a role noun has its own "on/for/of SHOW" phrase ("as a writer on The Office")."""
     return any(
@@ -153,13 +149,6 @@ def _organisational(role: Token) -> bool:
     )
 
 
-#: Nouns of prizes: who presents or hands one out is no show's presenter or producer.
-AWARD_NOUNS = frozenset(
-    {"award", "awards", "prize", "prizes", "trophy", "oscar", "oscars", "bafta", "honour", "honor", "statuette",
-     "gong", "medal", "ceremony"}
-)  # fmt: skip
-
-
 def _hands_an_award(person: Token) -> bool:
     """Whether ``person`` is the subject of presenting or handing out a prize ("X presented the award")."""
     verb = person.head
@@ -178,11 +167,6 @@ def _show_type_before(role: Token) -> bool:
         and doc[i - 1].is_lower
         and doc[i - 1].pos_ in ("NOUN", "PROPN", "VERB")
     )
-
-
-#: Credits that a role noun gives only when the sentence itself names the show: "Producer X said ..." in a
-#: sentence without a title is as often about a stage show, a company or another film as about the article's.
-IN_SENTENCE_ONLY = frozenset({"produced_by", "presented_by", "written_by"})
 
 
 def _show_of_role(role: Token, ctx: ArticleContext, relation: str | None = None) -> str | None:
@@ -248,14 +232,10 @@ def _work_subject(role: Token) -> Token | None:
     return subject if definite and not any(c.dep_ in ("amod", "compound", "nummod", "nmod") for c in children) else None
 
 
-#: Nouns that, bare after "the", stand for the production the article is about.
-ANAPHORIC_WORKS = frozenset({"film", "movie", "show", "series", "programme", "drama", "sitcom", "documentary"})
-
-
 def _refers_back(sent: Span) -> bool:
     """Whether a sentence speaks of "the film" / "the show's" with nothing that makes it another one
     ("the 1960s film", "a film"): it then continues about the article's show."""
-    for token in sent:
+    for token in token_list(sent):
         if token.lower_ not in ANAPHORIC_WORKS or token.pos_ != "NOUN":
             continue
         children = list(token.children)
@@ -319,7 +299,7 @@ def credits_roles(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows or not _role_words() & sentence_words(sent):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         relation = _role_of(token)
         if relation is None or (not token.is_lower and not token.is_sent_start and not token.is_title):
             continue
@@ -494,7 +474,7 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X directed SHOW", "X will direct and co-write SHOW", "directed by X", "X is writing an episode of SHOW"."""
     if not ctx.shows or not _verb_words() & sentence_words(sent):
         return
-    for verb in sent:
+    for verb in token_list(sent):
         relation = _verb_relation(verb)
         if relation is None or verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -592,15 +572,6 @@ def credits_verbs(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     continue
                 person = person_at(person_token, ctx)
                 yield from _credit(ctx, relation, show, person, verb, f"credits.{verb.lemma_.lower()}", status)
-
-
-#: Works that are not screen productions: who writes or produces them gets no credit on a show.
-OTHER_WORKS = frozenset(
-    {"song", "songs", "single", "album", "track", "tracks", "book", "books", "novel", "novels", "poem", "lyrics",
-     "musical", "play", "opera", "score", "record"}
-)  # fmt: skip
-#: Words before a name for the author of a source work.
-AUTHOR_TITLES = frozenset({"author", "novelist", "poet", "playwright", "songwriter", "cartoonist"})
 
 
 def _starring_partner(verb: Token) -> list[Token]:
@@ -701,7 +672,7 @@ def clause_show(verb: Token, ctx: ArticleContext) -> str | None:
     the verb in the sentence, else one in the verb's own clause (not in a relative clause about
     someone's past work), else the article's main show."""
     sent = verb.sent
-    shows = [e for e in sent.ents if e.label_ == "SHOW"]
+    shows = [e for e in span_ents(sent) if e.label_ == "SHOW"]
     after = [e for e in shows if e.start > verb.i and not _in_brackets(e) and not _in_other_clause(e.root, verb)]
     if after:
         return after[0].kb_id_ or after[0].text
@@ -728,7 +699,7 @@ def credits_scripts(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X and Y are refining the scripts for the series": who works on the scripts writes the show."""
     if not ctx.shows or not {"script", "scripts"} & sentence_words(sent):
         return
-    for verb in sent:
+    for verb in token_list(sent):
         if verb.pos_ != "VERB" or _verb_relation(verb) is not None:
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("script", "scripts")), None)
@@ -807,17 +778,6 @@ def _bracket_show(person: Token, ctx: ArticleContext) -> str | None:
 rules.register("credits.verbs", func=credits_verbs)
 
 
-#: Role nouns and verbs by which an article names someone as a film's maker.
-MAKER_NOUNS = frozenset(
-    {"director", "directors", "writer", "writers", "creator", "creators", "film-maker", "filmmaker",
-     "screenwriter", "co-writer", "writer-director", "auteur", "showrunner", "maker", "makers"}
-)  # fmt: skip
-MAKER_FORMS = frozenset(
-    {"directorial", "directed", "directing", "wrote", "writing", "written", "co-written", "created", "co-created"}
-)  # fmt: skip
-MAKER_VERBS = frozenset({"direct", "write", "create", "co-write", "make"})
-
-
 def named_as_maker(person: str, ctx: ArticleContext) -> bool:
     """Whether the article calls ``person`` a director, writer or creator somewhere ("director X",
     "X, who directed ...", "X's directorial debut"). An actor's name before a genre noun ("Jude Law film
@@ -843,10 +803,6 @@ def named_as_maker(person: str, ctx: ArticleContext) -> bool:
     return found
 
 
-ACTOR_NOUNS = frozenset({"star", "stars", "starring", "actor", "actress", "co-star", "comedian", "comic"})
-ACTOR_VERBS = frozenset({"star", "play", "appear", "co-star", "act"})
-
-
 def named_as_actor(person: str, ctx: ArticleContext) -> bool:
     """Whether the article calls ``person`` an actor or star somewhere: "star X", "starring X", "X plays"."""
     memo = ctx.memo.setdefault("named_as_actor", {})
@@ -870,8 +826,8 @@ def named_as_actor(person: str, ctx: ArticleContext) -> bool:
 
 def _someone_else_stars(sent: Span, owner: Span) -> bool:
     """Whether another name in the sentence is the one starring: "Emma Thompson to star in X drama Y"."""
-    starring = any(t.lemma_.lower() in ACTOR_VERBS and t.pos_ == "VERB" for t in sent)
-    return starring and any(e.label_ == "PERSON" and not (owner.start <= e.start < owner.end) for e in sent.ents)
+    starring = any(t.lemma_.lower() in ACTOR_VERBS and t.pos_ == "VERB" for t in token_list(sent))
+    return starring and any(e.label_ == "PERSON" and not (owner.start <= e.start < owner.end) for e in span_ents(sent))
 
 
 def _named_together(person: str | None, show: str, ctx: ArticleContext) -> bool:
@@ -928,7 +884,7 @@ def credits_possessive(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     if not ctx.shows or not (genre | {"'s", "’s", "'", "’", "behind"}) & sentence_words(sent):
         return
     doc = sent.doc
-    for token in sent:
+    for token in token_list(sent):
         # "X's SHOW" / "X's new sitcom"
         if token.text in POSSESSIVE_MARKS and token.i > sent.start and doc[token.i - 1].ent_type_ == "PERSON":
             owner = doc[token.i - 1]
@@ -1007,9 +963,7 @@ def credits_brought(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "Redmond brought teen soap Hollyoaks to Channel 4": who brings a show to a channel produces it."""
     if not ctx.shows or "bring" not in sentence_words(sent):
         return
-    for verb in sent:
-        if verb.lemma_.lower() != "bring" or verb.pos_ != "VERB":
-            continue
+    for (verb,) in matches("credits.brought", sent):
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         show = (show_at(obj, ctx) or show_in_subtree(obj)) if obj is not None else None
         to_platform = any(
@@ -1032,7 +986,7 @@ def credits_lede(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "The creator of SHOW has ..." followed by "Phil Redmond, ..." in the next sentence."""
     if not ctx.shows or not _role_words() & sentence_words(sent):
         return
-    for token in sent:
+    for token in token_list(sent):
         relation = _role_of(token)
         if relation is None or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
@@ -1053,30 +1007,18 @@ def credits_lede(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
 rules.register("credits.lede", func=credits_lede)
 
 
-def _judging_panel(noun: Token) -> bool:
-    """ "the judging panel", "the panel of judges", "the judges' panel"."""
-    if noun.lower_ != "panel":
-        return False
-    if any(c.lower_ in ("judging", "judges", "judge") for c in noun.children if c.dep_ in ("amod", "compound", "poss")):
-        return True
-    return any(
-        p.lower_ in ("judges", "judge")
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for p in c.children
-    )
+def _judging_panels(sent: Span) -> list[tuple[Token, Token]]:
+    """Each verb of including in ``sent`` whose subject is a judging panel ("The judging panel includes",
+    "The panel of judges comprises", "the judges' panel features"), with its first such subject: the
+    ``credits.panel`` pattern of ``patterns/rule_patterns.json``."""
+    return [(verb, panel) for verb, panel, *_ in first_matches("credits.panel", sent)]
 
 
 def credits_panel(sent: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "The judging panel includes A, B and C", "The panel of judges comprises A and B": presenters (judges)."""
     if not ctx.shows or "panel" not in sentence_words(sent):
         return
-    for verb in sent:
-        if verb.lemma_.lower() not in ("include", "comprise", "feature") or verb.pos_ != "VERB":
-            continue
-        panel = next((c for c in verb.children if c.dep_ == "nsubj" and _judging_panel(c)), None)
-        if panel is None:
-            continue
+    for verb, panel in _judging_panels(sent):
         # the sentence's show, the panel's ("its judging panel"), or the headline's: an awards jury is no cast
         own = any(c.dep_ == "poss" and c.lower_ == "its" for c in panel.children)
         show = ctx.show_for(verb, default=False) or (

@@ -8,35 +8,27 @@ actor X", never "when he was 18".
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
-from showgraph.nlp.context import ArticleContext
+from showgraph.nlp.context import ArticleContext, doc_ents, doc_text, doc_tokens, span_ents, token_list
+from showgraph.nlp.lexicon import (
+    TV_ROLES,
+    patterns,
+)
 from showgraph.nlp.numbers import word_to_number
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.release import clause_tokens, date_in, forms, has_form, tv_article
-
-PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "people.json"
 
 
 @cache
 def lexicon() -> dict[str, frozenset[str]]:
     """Word lists of ``patterns/people.json``."""
-    raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
-
-
-TV_ROLES = frozenset(
-    {"actor", "actress", "star", "director", "producer", "writer", "showrunner", "creator", "presenter", "host",
-     "comedian", "comic", "filmmaker", "film-maker", "screenwriter", "singer", "idol", "performer", "judge",
-     "contestant", "co-star", "lead", "leads", "cast", "anchor", "broadcaster", "entertainer"}
-)  # fmt: skip
+    return {k: frozenset(v) for k, v in patterns("people").items()}
 
 
 def tv_people(ctx: ArticleContext) -> set[str]:
@@ -52,8 +44,8 @@ def tv_people(ctx: ArticleContext) -> set[str]:
         return names
     doc = ctx.doc
     for sent in doc.sents:
-        has_show = any(e.label_ == "SHOW" for e in sent.ents)
-        for ent in sent.ents:
+        has_show = any(e.label_ == "SHOW" for e in span_ents(sent))
+        for ent in span_ents(sent):
             if ent.label_ != "PERSON":
                 continue
             near = doc[max(sent.start, ent.start - 3) : min(sent.end, ent.end + 3)]
@@ -67,7 +59,7 @@ def _previous_subject(token: Token, ctx: ArticleContext) -> str | None:
     """For "he"/"she": the nearest person before it who was a clause's subject ("Lee plays Joo
     Yeo-jeong. He is 28" -> Lee, not the character)."""
     doc = token.doc
-    earlier = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= token.i]
+    earlier = [e for e in doc_ents(doc) if e.label_ == "PERSON" and e.end <= token.i]
     for ent in reversed(earlier[-6:]):
         if ent.sent.start < token.sent.start - 200:
             break
@@ -115,7 +107,7 @@ def accused_of_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """``accused_of``: "X was accused of bullying", "X was accused by a classmate of bullying",
     "allegations of harassment against X", "according to the accuser, X bullied and assaulted them"."""
     words = lexicon()
-    for token in sentence:
+    for token in token_list(sentence):
         lemma_forms = forms(token)
         if token.pos_ == "VERB" and lemma_forms & {"accuse"}:
             of = next((t for t in token.subtree if t.lower_ == "of" and t.dep_ == "prep" and t.i > token.i), None)
@@ -200,7 +192,7 @@ def represented_by_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     "Z's lawyer, X, said"."""
     words = lexicon()
     doc = sentence.doc
-    for token in sentence:
+    for token in token_list(sentence):
         if token.lemma_.lower() == "represent" and token.pos_ == "VERB" and _passive(token):
             # "The actor is represented by CAA": the agent is the representative
             yield from _represented_by_agent(token, sentence, ctx)
@@ -210,7 +202,7 @@ def represented_by_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             client = person_of(client_tokens[0], ctx) if client_tokens else None
             if client is None:
                 continue
-            for ent in sentence.ents:
+            for ent in span_ents(sentence):
                 if ent.end > token.i or ent.label_ not in {"PERSON", "ORG"}:
                     continue
                 role = doc[max(sentence.start, ent.start - 3) : ent.start]
@@ -258,7 +250,7 @@ def represented_by_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
 def military_service_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """``military_service``: "the rumored enlistment of X", "X will enlist on May 5", "X began his
     mandatory military service". Needs a named person (not "the actor")."""
-    for token in sentence:
+    for token in token_list(sentence):
         lemma_forms = forms(token)
         person = None
         if token.pos_ == "NOUN" and lemma_forms & {"enlistment"}:
@@ -324,14 +316,20 @@ _AGE_WORDS = re.compile(r"^(\d{1,3})-year-old$")
 def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """``age``: "He is 28 years old", "X, 28, said", "the 28-year-old actor X", "X (28)"."""
     doc = sentence.doc
-    for token in sentence:
+    toks = doc_tokens(doc)
+    # "-year-old" as the hyphen test below would join it from five tokens: a sentence (and the four
+    # tokens after it) without it needs no joining per token
+    last = toks[min(len(doc), sentence.end + 4) - 1]
+    window = doc_text(doc)[sentence.start_char : last.idx + len(last)].replace(" ", "").lower()
+    any_hyphen = "-year-old" in window
+    for token in token_list(sentence):
         value = None
         person = None
         # "He is 28 years old" / "X is 28"
         if token.like_num and token.text.isdigit() and 1 <= int(token.text) <= 110:
             number = int(token.text)
-            nxt = doc[token.i + 1] if token.i + 1 < sentence.end else None
-            nxt2 = doc[token.i + 2] if token.i + 2 < sentence.end else None
+            nxt = toks[token.i + 1] if token.i + 1 < sentence.end else None
+            nxt2 = toks[token.i + 2] if token.i + 2 < sentence.end else None
             verb = token.head
             if nxt is not None and nxt.lower_ in {"years", "year"} and nxt2 is not None and nxt2.lower_ == "old":
                 verb = nxt.head if nxt.head.lemma_ == "be" else nxt2.head
@@ -349,10 +347,10 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     person = person_of(subj[0], ctx)
                     value = number
             # "X, 28, said": a bare number in commas right after a name
-            prev = doc[token.i - 1] if token.i > sentence.start else None
+            prev = toks[token.i - 1] if token.i > sentence.start else None
             now = prev is not None and prev.lower_ == "now" and token.i >= 3  # "X, now 31, plays ..."
             if now:
-                prev = doc[token.i - 2]
+                prev = toks[token.i - 2]
             if (
                 value is None
                 and prev is not None
@@ -361,7 +359,7 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 and nxt.text in {",", ")"}
                 and token.i >= 2
             ):
-                named = doc[prev.i - 1]
+                named = toks[prev.i - 1]
                 ent = ctx.entity(named)
                 if ent is not None and ent.label_ == "PERSON":
                     person, value = ctx.name(ent), number
@@ -376,7 +374,11 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                         person, value = found, number
         # "the 28-year-old actor X", "Nineteen-year-old singer X"
         match = _AGE_WORDS.match(token.lower_) if "-" in token.text else None
-        joined = doc[token.i : token.i + 5].text.replace(" ", "") if token.like_num or token.is_alpha else ""
+        joined = (
+            doc[token.i : token.i + 5].text.replace(" ", "")
+            if any_hyphen and (token.like_num or token.is_alpha)
+            else ""
+        )
         hyphen = re.match(r"^(\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old", joined.lower())
         if hyphen and not hyphen.group(1).isdigit():
             spelled = word_to_number(hyphen.group(1))
@@ -389,14 +391,14 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             window = doc[end : min(sentence.end, end + 6)]
             # "the 28-year-old actor X"; never a name after a preposition ("a singer from Devon")
             people = [
-                e for e in window.ents if e.label_ == "PERSON"
+                e for e in span_ents(window) if e.label_ == "PERSON"
                 and not any(t.pos_ == "ADP" or (t.is_punct and t.text not in {"'", "’"}) for t in doc[end : e.start])
             ]  # fmt: skip
             # "X, the 28-year-old," / "Joss Stone, a 17-year-old singer," in apposition; not "X says the
             # 28-year-old ..." (someone else)
             before = doc[max(sentence.start, token.i - 4) : token.i]
             people_before = [
-                e for e in before.ents if e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].text == ","
+                e for e in span_ents(before) if e.label_ == "PERSON" and e.end < len(doc) and doc[e.end].text == ","
                 and e.end >= token.i - 3
             ]  # fmt: skip
             target = people_before[-1] if people_before else (people[0] if people else None)
@@ -411,7 +413,7 @@ def age_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             continue
         if any(t.lower_ in {"when", "aged", "at"} for t in doc[max(sentence.start, token.i - 3) : token.i]):
             continue  # an age at some past event
-        if any(has_form(t, lexicon()["death_words"]) for t in sentence):
+        if any(has_form(t, lexicon()["death_words"]) for t in token_list(sentence)):
             continue  # an age at death ("15-year-old X drowned"), not the age now
         yield ctx.fact("age", person, value, token, "people.age")
 
@@ -437,10 +439,10 @@ def _just_named(token: Token, ctx: ArticleContext) -> str | None:
 
     doc = token.doc
     start, _ = sentence_bounds(doc, token.i)
-    if start == 0 or any(start <= e.start and e.end <= token.i and is_person(e, ctx) for e in doc.ents):
+    if start == 0 or any(start <= e.start and e.end <= token.i and is_person(e, ctx) for e in doc_ents(doc)):
         return None
     first, last = sentence_bounds(doc, start - 1)
-    before = [e for e in doc.ents if first <= e.start and e.end <= last and is_person(e, ctx)]
+    before = [e for e in doc_ents(doc) if first <= e.start and e.end <= last and is_person(e, ctx)]
     if not before:
         return None
     subjects = [e for e in before if e.root.dep_ in {"nsubj", "nsubjpass"}]

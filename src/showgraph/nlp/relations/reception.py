@@ -10,17 +10,16 @@ sales stay out.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
 from showgraph.nlp.aliases import fold
-from showgraph.nlp.context import ArticleContext
+from showgraph.nlp.context import ArticleContext, doc_ents, doc_tokens, span_ents, span_text, token_list
+from showgraph.nlp.lexicon import patterns
 from showgraph.nlp.numbers import find_numbers
 from showgraph.nlp.relations import rules
 from showgraph.nlp.relations.release import (
@@ -39,7 +38,6 @@ from showgraph.nlp.relations.release import (
     tv_article,
 )
 
-PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "reception.json"
 AGGREGATOR = "AGGREGATOR"
 #: Entity labels that end a genre phrase: a name, a number, a date or time ("Saturday night series").
 NOT_GENRE_LABELS = frozenset({"NORP", "GPE", PLATFORM, "PERSON", "ORG", SHOW, "CARDINAL", "ORDINAL", "DATE", "TIME"})
@@ -48,11 +46,8 @@ NOT_GENRE_LABELS = frozenset({"NORP", "GPE", PLATFORM, "PERSON", "ORG", SHOW, "C
 @cache
 def lexicon() -> dict:
     """Word lists of ``patterns/reception.json``."""
-    raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
     out: dict = {}
-    for key, value in raw.items():
-        if key.startswith("_"):
-            continue
+    for key, value in patterns("reception").items():
         out[key] = value if isinstance(value, dict) else frozenset(value)
     return out
 
@@ -61,8 +56,8 @@ def lexicon() -> dict:
 
 
 def _before_title(token: Token) -> bool:
-    doc = token.doc
-    return token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == SHOW and doc[token.i + 1].ent_iob_ == "B"
+    toks = doc_tokens(token.doc)
+    return token.i + 1 < len(toks) and toks[token.i + 1].ent_type_ == SHOW and toks[token.i + 1].ent_iob_ == "B"
 
 
 def _genre_head(token: Token) -> bool:
@@ -179,7 +174,7 @@ def _phrase_show(head: Token, sentence: Span, ctx: ArticleContext) -> str | None
     if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in non_screen for c in head.children):
         return None  # "the stage comedy X", "the radio thriller X"
     # a title right after the noun, even where the parser split the sentence before it
-    nxt = [e for e in doc.ents if e.label_ == SHOW and 1 <= e.start - head.i <= 2]
+    nxt = [e for e in doc_ents(doc) if e.label_ == SHOW and 1 <= e.start - head.i <= 2]
     if nxt and "\n" not in doc[head.i : nxt[0].start].text_with_ws:
         between = doc[head.i + 1 : nxt[0].start]
         if all(t.text in {",", "called", "titled", "entitled", ":"} for t in between):
@@ -273,7 +268,7 @@ def genre_country_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     words = lexicon()
     if off_screen(sentence):
         return
-    for token in sentence:
+    for token in token_list(sentence):
         is_genre = _genre_head(token)
         is_country_head = (token.pos_ in {"NOUN", "PROPN"} or _before_title(token)) and (
             token.lower_ in words["country_heads"] or is_genre or token.lower_ in {"show", "series", "programme"}
@@ -300,8 +295,8 @@ def genre_country_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         if country:
             yield ctx.fact("country", show, country, token, "reception.country")
         # "Korean dramas on Netflix" listed titles: the plural phrase carries its country to each
-    if any(t.lower_ in {"dramas", "k-dramas", "titles", "shows", "series"} for t in sentence):
-        for token in sentence:
+    if any(t.lower_ in {"dramas", "k-dramas", "titles", "shows", "series"} for t in token_list(sentence)):
+        for token in token_list(sentence):
             if token.tag_ in {"NNS"} and (_genre_head(token) or token.lower_ in {"k-dramas", "titles", "shows"}):
                 country = _country(token)
                 if not country:
@@ -324,7 +319,7 @@ def rating_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     aggregators = ents(sentence, AGGREGATOR)
     if not aggregators:
         return
-    text = sentence.text
+    text = span_text(sentence)
     doc = sentence.doc
     scores = [(m.group(1).replace(" ", ""), sentence.start_char + m.start(1)) for m in _SCORE.finditer(text)]
     for agg in aggregators:
@@ -462,11 +457,11 @@ def viewership_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     "pulled in five million viewers", "ratings slumped from a peak of seven million", "a quarter of the
     television audience". Only figures in a clause about a show's audience."""
     words = lexicon()
-    lowers = {t.lower_ for t in sentence} | {t.lemma_.lower() for t in sentence}
+    lowers = {t.lower_ for t in token_list(sentence)} | {t.lemma_.lower() for t in token_list(sentence)}
     if not lowers & words["audience_cues"]:
         return
     doc = sentence.doc
-    text = sentence.text
+    text = span_text(sentence)
     found: list[tuple[str, int, int]] = []
     for mention in find_numbers(text):
         value = mention.value
@@ -552,7 +547,7 @@ def _award_names_pattern() -> re.Pattern[str]:
 def _award_names(sentence: Span) -> list[Span]:
     """Award names in the sentence: listed names ("Bafta", "Golden Globes") and "X Award(s)" titles."""
     doc = sentence.doc
-    text = sentence.text
+    text = span_text(sentence)
     spans = []
     matches = [
         *_award_names_pattern().finditer(text),
@@ -681,7 +676,7 @@ def _out_of_scope(award: Span, sentence: Span) -> bool:
     """A music or literary prize (Brits, Grammys, Booker, "best rock video") with no screen production in
     the sentence: FORMAT's awards are for shows and the people in them."""
     words = lexicon()["off_screen_award_words"]
-    text = f"{award.text} {sentence.text}".lower()
+    text = f"{award.text} {span_text(sentence)}".lower()
     hits = any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
     return hits and not ents(sentence, SHOW)
 
@@ -715,7 +710,7 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     words = lexicon()
     awards = _award_names(sentence)
     event = next((a for a in awards if a.text.endswith(("Awards", "awards"))), None)
-    for token in sentence:
+    for token in token_list(sentence):
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         won = has_form(token, words["award_verbs"]) or (
@@ -752,7 +747,7 @@ def awards_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 if (
                     award_span is None
                     and obj.dep_ == "dobj"
-                    and any(t.lower_ == "awards" and t.dep_ == "pobj" for t in sentence)
+                    and any(t.lower_ == "awards" and t.dep_ == "pobj" for t in token_list(sentence))
                 ):
                     # "was at the awards to collect the award for X": the ceremony named just before
                     award_span = next((a for a in _earlier_awards(sentence) if a.text.lower().endswith("awards")), None)
@@ -997,7 +992,7 @@ def _nomination_phrases(sentence: Span, ctx: ArticleContext, awards: list[Span])
     if not awards and (ceremony is None or _off_screen_prize(ceremony)):
         return
     phrases = lexicon()["nomination_phrases"]
-    for token in sentence:
+    for token in token_list(sentence):
         if token.lower_ != "for" or token.i == sentence.start:
             continue
         before = " ".join(t.lower_ for t in sentence.doc[max(sentence.start, token.i - 3) : token.i])
@@ -1052,7 +1047,7 @@ def _contest_outcomes(sentence: Span, ctx: ArticleContext, awards: list[Span]) -
     Bafta to Y" (X nominated, Y won); "In winning, it beat X and Y" (X and Y nominated). The prize may be
     named a sentence or two before ("At the Bafta awards ... X lost out to Y")."""
     words = lexicon()
-    for token in sentence:
+    for token in token_list(sentence):
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or _negated(token):
             continue
@@ -1079,7 +1074,7 @@ def _contest_outcomes(sentence: Span, ctx: ArticleContext, awards: list[Span]) -
         if _stage_category(category):
             continue  # "beat X to win best musical actor": a theatre prize
         if award is None:
-            won_here = any(t.lemma_.lower() == "win" for t in sentence)
+            won_here = any(t.lemma_.lower() == "win" for t in token_list(sentence))
             if not (category or prize_words or (beating and won_here)):
                 continue
             award = next(iter([a for a in awards if not _out_of_scope(a, sentence)] or _earlier_awards(sentence)), None)
@@ -1167,7 +1162,7 @@ def _winner_titles(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> I
         if lower in {"winner", "winning", "nominee", "nominated", "laureate"}:
             relation = "nominated_for" if lower in {"nominee", "nominated"} else "won_award"
             people = [
-                e for e in sentence.ents if e.label_ in {"PERSON", SHOW} and 0 <= e.start - cue.i <= 3
+                e for e in span_ents(sentence) if e.label_ in {"PERSON", SHOW} and 0 <= e.start - cue.i <= 3
                 and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in doc[cue.i + 1 : e.start])
             ]  # fmt: skip
             if people and _out_of_scope(aw, sentence) and people[0].label_ != SHOW:
@@ -1263,7 +1258,7 @@ def _named_remakes(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     1958 film Y", "X is a reimagining of Y", "X - a character from cult website Y - for Channel 4". Only
     where the show has its own title (FORMAT: "a remake of Y" alone is annotated under Y)."""
     words = lexicon()
-    for token in sentence:
+    for token in token_list(sentence):
         lemma = token.lemma_.lower()
         if lemma in words["remake_nouns"]:
             prep_word = "of"
@@ -1306,7 +1301,7 @@ def _same_name(source: Token) -> bool:
 
 
 def _adaptations(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
-    for token in sentence:
+    for token in token_list(sentence):
         lemma_forms = forms(token)
         if not lemma_forms & {"base", "adapt", "adaptation", "inspire"}:
             continue
@@ -1372,7 +1367,7 @@ def _ceremony_before(sentence: Span) -> Span | None:
             break
         start, end = sentence_bounds(doc, end)
         lead = doc[start:end]
-        if re.search(r"\b[Ff]estival\b", lead.text):
+        if re.search(r"\b[Ff]estival\b", span_text(lead)):
             return None
         found = [a for a in _award_names(lead) if not _off_screen_prize(a)]
         events = [a for a in found if a.text.lower().endswith("awards")]
@@ -1457,7 +1452,7 @@ def _category_wins(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> I
     "the winner in the best film category was X, beating Y", "at the X Awards, where Kim won best new
     actress". X, Z, W, Kim won the ceremony's award in that category; Y, A, B, V were nominated."""
     words = lexicon()
-    for token in sentence:
+    for token in token_list(sentence):
         if token.pos_ not in {"VERB", "AUX"} or _negated(token):
             continue
         lemma = token.lemma_.lower()
@@ -1555,7 +1550,7 @@ def _award_lists(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Ite
     and British Comedy awards": each listed name sharing the final "awards" is a prize they won."""
     words = lexicon()
     doc = sentence.doc
-    for token in sentence:
+    for token in token_list(sentence):
         if token.pos_ != "VERB" or _negated(token) or not has_form(token, words["award_verbs"]):
             continue
         if token.lemma_.lower() in words["giving_verbs"] or any(c.dep_ == "auxpass" for c in token.children):
@@ -1597,7 +1592,7 @@ def _award_lists(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Ite
 def _nominated_alongside(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> Iterator[Fact]:
     """ "It's a great honour to be nominated alongside X and Y": X and Y were nominated for the same
     prize (one named here, else the ceremony the round-up's lead names)."""
-    for token in sentence:
+    for token in token_list(sentence):
         if token.lemma_.lower() not in {"nominate", "shortlist"} or _negated(token):
             continue
         alongside = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "alongside"
@@ -1618,7 +1613,7 @@ def _prize_went_to(sentence: Span, ctx: ArticleContext, awards: list[Span]) -> I
     """ "The best actress award went to X", "the Bafta for best drama went to Y": the winner is the object
     of "to"; the prize is named in the subject or is the round-up's ceremony."""
     words = lexicon()
-    for token in sentence:
+    for token in token_list(sentence):
         if token.pos_ != "VERB" or token.lemma_.lower() != "go" or _negated(token):
             continue
         subjects = [c for c in token.children if c.dep_ == "nsubj"]

@@ -10,40 +10,42 @@ the article's references. The module also holds the small helpers the reception 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
-from pathlib import Path
+from functools import cache, lru_cache
 
 from spacy.tokens import Span, Token
 
 from showgraph.facts import Fact
-from showgraph.nlp.context import ArticleContext, label_spans
+from showgraph.nlp.context import ArticleContext, doc_ents, doc_tokens, label_spans, span_ents, span_text, token_list
 from showgraph.nlp.dates import dates_in
+from showgraph.nlp.lexicon import patterns
 from showgraph.nlp.numbers import find_seasons, ordinal_value, parse_number
 from showgraph.nlp.relations import rules
 
 SHOW, PLATFORM, SEASON = "SHOW", "PLATFORM", "SEASON"
-PATTERNS = Path(__file__).resolve().parent.parent / "patterns" / "release.json"
 
 
 @cache
 def lexicon() -> dict[str, frozenset[str]]:
     """Word lists of ``patterns/release.json`` (lemmas, lower case)."""
-    raw = json.loads(PATTERNS.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    return {k: frozenset(v) for k, v in patterns("release").items()}
 
 
 # ------------------------------------------------------------------------------------- shared helpers
 
 
-def forms(token: Token) -> set[str]:
+def forms(token: Token) -> frozenset[str]:
     """The token's lemma and crude stems of its text, for where the tagger's lemma is off
     ("recommissioned" -> "recommissione")."""
+    return _forms(token.lemma_, token.lower_)
+
+
+@lru_cache(maxsize=65536)
+def _forms(lemma: str, lower: str) -> frozenset[str]:
     from showgraph.nlp.status import _stems
 
-    return {token.lemma_.lower(), *_stems(token.lower_)}
+    return frozenset({lemma.lower(), *_stems(lower)})
 
 
 def has_form(token: Token, words: frozenset[str] | set[str]) -> bool:
@@ -58,8 +60,8 @@ def tv_article(ctx: ArticleContext) -> bool:
     if cached is not None:
         return cached
     words = lexicon()["tv_words"]
-    hits = sum(1 for t in ctx.doc if t.lower_ in words)
-    answer = hits >= 3 or any(e.label_ == PLATFORM for e in ctx.doc.ents)
+    hits = sum(1 for t in doc_tokens(ctx.doc) if t.lower_ in words)
+    answer = hits >= 3 or any(e.label_ == PLATFORM for e in doc_ents(ctx.doc))
     ctx._tv_article = answer  # type: ignore[attr-defined]
     return answer
 
@@ -87,21 +89,23 @@ def off_screen(sentence: Span) -> str | None:
 
 def _off_screen(sentence: Span) -> str | None:
     words = lexicon()
-    lowers = [t.lower_ for t in sentence]
+    tokens = token_list(sentence)
+    everything = doc_tokens(sentence.doc)
+    lowers = [t.lower_ for t in tokens]
     if set(lowers) & words["screen_only_words"]:
         return None
-    text = sentence.text.lower()
+    text = span_text(sentence).lower()
     if any(cue in text for cue in words["radio_phrases"]) or set(lowers) & words["radio_words"]:
         return "radio"
-    for i, token in enumerate(sentence):
-        lower = token.lower_
-        pair = f"{lower} {sentence[i + 1].lower_}" if i + 1 < len(sentence) else ""
+    for i, token in enumerate(tokens):
+        lower = lowers[i]
+        pair = f"{lower} {lowers[i + 1]}" if i + 1 < len(tokens) else ""
         if lower in words["stage_phrases_first"] and pair in words["stage_phrases"]:
             return "stage"
         nominal = token.pos_ in {"NOUN", "PROPN"} or token.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
-        nominal = nominal or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_type_ == SHOW)
+        nominal = nominal or (token.i + 1 < len(everything) and everything[token.i + 1].ent_type_ == SHOW)
         if lower in words["stage_words"] and nominal:
-            if lower == "opera" and i > 0 and sentence[i - 1].lower_ in {"soap", "space"}:
+            if lower == "opera" and i > 0 and lowers[i - 1] in {"soap", "space"}:
                 continue
             if lower == "play" and token.pos_ != "NOUN":
                 continue
@@ -194,19 +198,19 @@ def referent_show(token: Token, ctx: ArticleContext) -> str | None:
         doc = token.doc
         if not _description(token):
             recent = _recent_show(token)
-            mention = next((e for e in reversed(doc.ents) if e.label_ == SHOW and e.end <= token.i), None)
+            mention = next((e for e in reversed(doc_ents(doc)) if e.label_ == SHOW and e.end <= token.i), None)
             aside = mention is not None and any(
                 a.dep_ == "relcl" and a.head.ent_type_ == "PERSON" for a in mention.root.ancestors
             )
             if aside and ctx.main_show and sentence_bounds(doc, mention.start)[0] < sentence_bounds(doc, token.i)[0]:
                 return ctx.main_show  # "X, who appeared in the drama Y, ... The film has won": Y is an aside
             return recent or ctx.main_show
-        earlier = [show_name(e) for e in reversed(doc.ents) if e.label_ == SHOW and e.end <= token.i]
+        earlier = [show_name(e) for e in reversed(doc_ents(doc)) if e.label_ == SHOW and e.end <= token.i]
         sentence_start, sentence_end = sentence_bounds(doc, token.i)
         # "The BBC show beat X": a show named later in the description's sentence is another participant
         compared = _compared(token) | {
             show_name(e)
-            for e in doc.ents
+            for e in doc_ents(doc)
             if e.label_ == SHOW
             and token.i < e.start < sentence_end
             and any(t.pos_ in {"VERB", "AUX", "ADP"} for t in doc[token.i + 1 : e.start])
@@ -217,7 +221,9 @@ def referent_show(token: Token, ctx: ArticleContext) -> str | None:
         # "The BBC show beat ...", "the BBC One family variety show": the show just talked about (or the one
         # the headline names) where the article says nothing against the description (not "the film X")
         previous_start, _ = sentence_bounds(doc, sentence_start - 1) if sentence_start > 0 else (0, 0)
-        recent = [show_name(e) for e in reversed(doc.ents) if e.label_ == SHOW and previous_start <= e.start < token.i]
+        recent = [
+            show_name(e) for e in reversed(doc_ents(doc)) if e.label_ == SHOW and previous_start <= e.start < token.i
+        ]
         headline = (getattr(doc._, "title", None) or "").casefold().split()
         main = ctx.main_show
         named = [main] if main and main.casefold().removeprefix("the ").split()[0] in headline else []
@@ -235,7 +241,7 @@ def _recent_show(token: Token) -> str | None:
     triumphed over Y. The BBC show ..." is X)."""
     from showgraph.nlp.context import sentence_bounds
 
-    shows = [e for e in token.doc.ents if e.label_ == SHOW and e.end <= token.i]
+    shows = [e for e in doc_ents(token.doc) if e.label_ == SHOW and e.end <= token.i]
     if not shows:
         return None
     last = shows[-1]
@@ -359,7 +365,8 @@ def timetable_present(verb: Token) -> bool:
 def _verb_tagged_noun(token: Token, words: dict) -> bool:
     """A present-tense release verb the tagger read as a plural noun at the root, right after a title."""
     doc = token.doc
-    dated = token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ == "DATE"  # "X debuts Friday on Hulu"
+    tokens = doc_tokens(doc)
+    dated = token.i + 1 < len(doc) and tokens[token.i + 1].ent_type_ == "DATE"  # "X debuts Friday on Hulu"
     return (
         token.dep_ in {"ROOT", "appos"}
         and token.tag_ == "NNS"
@@ -387,7 +394,7 @@ def is_future(status: str) -> bool:
 
 def referring_platform(token: Token, ctx: ArticleContext) -> str | None:
     """A platform named earlier in the article, for "the service"/"the streamer"/"the network"."""
-    for ent in reversed([e for e in token.doc.ents if e.label_ == PLATFORM and e.end <= token.i]):
+    for ent in reversed([e for e in doc_ents(token.doc) if e.label_ == PLATFORM and e.end <= token.i]):
         return platform_name(ent)
     return None
 
@@ -415,7 +422,7 @@ def carrier_titles(ctx: ArticleContext) -> frozenset[str]:
         return cached
     carriers = lexicon()["service_nouns"]
     names = set()
-    for ent in ctx.doc.ents:
+    for ent in doc_ents(ctx.doc):
         if ent.label_ != SHOW:
             continue
         root = ent.root
@@ -445,7 +452,7 @@ def _helping_hits(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     words = lexicon()
     if off_screen(sentence):
         return
-    for verb in sentence:
+    for verb in token_list(sentence):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["helping_verbs"]:
             continue
         objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i]
@@ -677,7 +684,7 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     words = lexicon()
     if off_screen(sentence):
         return
-    for token in sentence:
+    for token in token_list(sentence):
         lemma = token.lemma_.lower()
         returning = token.pos_ == "VERB" and lemma == "return" and _returns_to_screens(token)
         if _verb_tagged_noun(token, words):
@@ -772,7 +779,7 @@ def _released_on(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
 
 def _run_and_year_releases(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "X ran from 1971 to 1987" (first shown in 1971), "1989's Shirley Valentine" (a year's title)."""
-    for token in sentence:
+    for token in token_list(sentence):
         if token.pos_ == "VERB" and token.lemma_.lower() == "run" and not any(c.dep_ == "neg" for c in token.children):
             years = _from_to_years(token)
             if years and _about_production(token):
@@ -835,9 +842,10 @@ def episode_count_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     "a 10-episode season", "will consist of six episodes"."""
     words = lexicon()
     doc = sentence.doc
+    tokens = doc_tokens(doc)
     if off_screen(sentence):
         return
-    for token in sentence:
+    for token in token_list(sentence):
         lower = token.lower_
         value: int | float | None = None
         noun: Token | None = None
@@ -850,7 +858,7 @@ def episode_count_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                 if mods & words["partial_words"]:
                     continue
                 noun = token
-        elif "-" in lower or (token.i + 2 < sentence.end and doc[token.i + 1].text == "-"):
+        elif "-" in lower or (token.i + 2 < sentence.end and tokens[token.i + 1].text == "-"):
             # "six-part", "10-episode" (one token or three)
             parts = lower.split("-") if "-" in lower and lower != "-" else None
             if parts and len(parts) == 2:
@@ -927,7 +935,7 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
         return
     words = lexicon()
     doc = sentence.doc
-    for token in sentence:
+    for token in token_list(sentence):
         lemma = token.lemma_.lower()
         value = None
         anchor = token
@@ -969,7 +977,7 @@ def season_status_rule(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
                     value = None
                 if lemma == "bow" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
                     value = None  # "bowed out after six series"; "bows on Netflix" is a debut
-                if any(e.label_ == SEASON for s in subject for e in doc[s.left_edge.i : s.right_edge.i + 1].ents):
+                if any(e.label_ == SEASON for s in subject for e in span_ents(doc[s.left_edge.i : s.right_edge.i + 1])):
                     value = None
             if (
                 value == "renewed"
@@ -1050,7 +1058,7 @@ def _status_phrases(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     "went on hiatus" (suspended), "is due to start its fourth series" (renewed, season 4), "ran from
     1971 to 1987" (ended in 1987)."""
     words = lexicon()
-    for token in sentence:
+    for token in token_list(sentence):
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = token.lemma_.lower()
@@ -1211,7 +1219,7 @@ def _show_near(anchor: Token, sentence: Span, ctx: ArticleContext) -> str | None
 def _unconfirmed(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "no word on a Season 2", "yet to be renewed", "nothing has been confirmed about a second season"."""
     words = lexicon()
-    for token in sentence:
+    for token in token_list(sentence):
         if token.lower_ == "no" and token.head.lemma_.lower() in words["news_nouns"]:
             noun = token.head
             season = _season_number_after(noun, sentence)
@@ -1237,7 +1245,7 @@ def _unconfirmed(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
 def _new_series(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
     """ "new episodes of X", "a new series of X", "the return of X" -> renewed."""
     words = lexicon()
-    for token in sentence:
+    for token in token_list(sentence):
         lemma = token.lemma_.lower()
         if lemma not in words["renewal_nouns"]:
             continue
@@ -1245,7 +1253,9 @@ def _new_series(sentence: Span, ctx: ArticleContext) -> Iterator[Fact]:
             c.lower_ in {"new", "another", "further", "fresh"} for c in token.children
         ):
             continue
-        if lemma in {"return", "revival", "comeback"} and not any(t.lower_ in words["tv_words"] for t in sentence):
+        if lemma in {"return", "revival", "comeback"} and not any(
+            t.lower_ in words["tv_words"] for t in token_list(sentence)
+        ):
             continue  # "the return of X" from injury is no new series
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         shows = shows_under(of, sentence) if of is not None else []
