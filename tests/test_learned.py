@@ -163,10 +163,14 @@ def test_a_tiny_model_trains_with_spacy_train_and_loads(tmp_path):
     assert report.pairs["train"][1] > 0
     policy = json.loads((tmp_path / "models" / "relations" / "policy.json").read_text())
     assert policy["chosen_on"] == "tune" and 0 < policy["threshold"] < 1
-    nlp = load_base_pipeline(ner_path=tmp_path / "models" / "ner", relations_path=tmp_path / "models" / "relations")
+    models = tmp_path / "models"
+    nlp = load_base_pipeline(
+        ner_path=models / "ner", relations_path=models / "relations", articles_path=models / "articles"
+    )
     assert nlp.pipe_names.index("showgraph_ner") < nlp.pipe_names.index("ner")
     doc = nlp(Article("t", "The drama Blue Harbour stars Ana Ruiz and streams on Netflix.").body)
     assert isinstance(doc.user_data["showgraph_relations"], list)
+    assert 0.0 <= doc.user_data["showgraph_screen"] <= 1.0
     assert SPANS_KEY in doc.spans
 
 

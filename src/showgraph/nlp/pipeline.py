@@ -63,13 +63,19 @@ def load_pipeline(model: str | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _load(name: str) -> Language:
-    from showgraph.nlp.learned.train import MODELS, NER_DIR, RELATIONS_DIR
+    from showgraph.nlp.learned.train import ARTICLES_DIR, MODELS, NER_DIR, RELATIONS_DIR
 
-    return load_base_pipeline(name, ner_path=MODELS / NER_DIR, relations_path=MODELS / RELATIONS_DIR)
+    return load_base_pipeline(
+        name, ner_path=MODELS / NER_DIR, relations_path=MODELS / RELATIONS_DIR, articles_path=MODELS / ARTICLES_DIR
+    )
 
 
 def load_base_pipeline(
-    model: str | None = None, *, ner_path: str | Path | None = None, relations_path: str | Path | None = None
+    model: str | None = None,
+    *,
+    ner_path: str | Path | None = None,
+    relations_path: str | Path | None = None,
+    articles_path: str | Path | None = None,
 ) -> Language:
     """The model with the domain components and, where the paths exist, the trained ones (not cached)."""
     # Importing registers the @Language.factory components before they are added.
@@ -87,7 +93,7 @@ def load_base_pipeline(
         before = "ner" if "ner" in nlp.pipe_names else "showgraph_entity_ruler"
         nlp.add_pipe("showgraph_ner", source=trained, before=before)
     if relations_path is not None and Path(relations_path).exists() and "showgraph_relations" not in nlp.pipe_names:
-        nlp.add_pipe("showgraph_relations").load(relations_path)
+        nlp.add_pipe("showgraph_relations").load(relations_path, articles_path)
     return nlp
 
 

@@ -59,6 +59,12 @@ AWARD_WORDS = frozenset(
      "accolade", "shortlist", "best", "winner", "scoop", "collect", "beat", "lose"}
 )  # fmt: skip
 
+#: Words that make an organisation's name an award's ("the Golden Globe Awards", "Cannes Film Festival").
+AWARD_NAME_WORDS = frozenset(
+    {"award", "awards", "prize", "prizes", "oscar", "oscars", "bafta", "baftas", "emmy", "emmys", "globe",
+     "globes", "festival", "razzie", "razzies", "trophy", "medal"}
+)  # fmt: skip
+
 #: Words either side of the pair that the classifier sees.
 WINDOW = 5
 
@@ -166,6 +172,8 @@ def mentions(doc: Doc, start: int = 0, end: int | None = None) -> list[Mention]:
         kind = KIND_OF_LABEL.get(span.label_)
         if kind is None or span.start < start or span.end > end or any(taken[span.start : span.end]):
             continue
+        if kind == "ORG" and any(t.lower_ in AWARD_NAME_WORDS for t in span):
+            kind = "AWARD"
         for i in range(span.start, span.end):
             taken[i] = True
         found.append(Mention(span.start, span.end, kind, _clean(span)))

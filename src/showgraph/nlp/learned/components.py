@@ -32,6 +32,12 @@ RELATIONS_KEY = "showgraph_relations"
 #: Scores under this are not kept on the doc (the reading threshold is higher).
 KEEP_FLOOR = 0.05
 
+#: Where the article classifier's score (is the article about screen productions?) is kept on a doc.
+SCREEN_KEY = "showgraph_screen"
+
+#: The article classifier's score under which no pair is scored: news that is not about the screen.
+SCREEN_GATE = 0.5
+
 
 class SpanGroupRecognizer(EntityRecognizer):
     """An entity recogniser whose predictions go to a span group, leaving ``doc.ents`` untouched.
@@ -108,10 +114,17 @@ class RelationScorer:
         self.name = name
         self.batch_size = batch_size
         self.classifier: Language | None = None
+        self.article_classifier: Language | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         if self.classifier is None:
             return doc
+        if self.article_classifier is not None:
+            screen = float(self.article_classifier(doc.text).cats.get("SCREEN", 1.0))
+            doc.user_data[SCREEN_KEY] = round(screen, 4)
+            if screen < SCREEN_GATE:
+                doc.user_data[RELATIONS_KEY] = []
+                return doc
         show = main_show(doc)
         award = main_award(doc)
         pairs = [pair for sent in doc.sents for pair in sentence_pairs(sent, show, award)]
@@ -139,8 +152,11 @@ class RelationScorer:
         doc.user_data[RELATIONS_KEY] = rows
         return doc
 
-    def load(self, path: str | Path) -> RelationScorer:
+    def load(self, path: str | Path, articles: str | Path | None = None) -> RelationScorer:
+        """Load the pair classifier from ``path`` and, if given and there, the article classifier."""
         self.classifier = spacy.load(path)
+        if articles is not None and Path(articles).exists():
+            self.article_classifier = spacy.load(articles)
         return self
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:

@@ -285,6 +285,31 @@ def pair_docbin(classifier_nlp: Language, labelled: Iterable[tuple[Pair, set[str
     return DocBin(docs=docs), positives, len(docs)
 
 
+#: The article classifier's labels: about screen productions, or not.
+SCREEN, OTHER = "SCREEN", "OTHER"
+
+
+def is_screen_article(facts: list[dict[str, Any]]) -> bool:
+    """Does a careful reader learn anything about screen productions from the article (beyond its
+    header and the outlets it quotes)?
+
+    >>> is_screen_article([{"relation": "published_by", "subject": "article", "object": "BBC News"}])
+    False
+    """
+    return any(f["relation"] not in ARTICLE_SUBJECT for f in facts)
+
+
+def article_docbin(classifier_nlp: Language, articles: Iterable[AnnotatedArticle]) -> DocBin:
+    """Whole articles as text-classification docs: SCREEN or OTHER."""
+    docs = []
+    for annotated in articles:
+        doc = classifier_nlp.make_doc(annotated.article.body)
+        screen = is_screen_article(annotated.facts)
+        doc.cats = {SCREEN: float(screen), OTHER: float(not screen)}
+        docs.append(doc)
+    return DocBin(docs=docs)
+
+
 __all__ = [
     "NER_LABELS",
     "AnnotatedArticle",

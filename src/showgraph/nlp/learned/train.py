@@ -1,7 +1,9 @@
 """Rebuild the shipped weights from the annotated corpus with spaCy's training system.
 
-Two ``spacy train`` runs, each from a config in ``configs/``:
+Three ``spacy train`` runs, each from a config in ``configs/``:
 
+0. the article classifier (``articles.cfg``): is an article about screen productions at all (the
+   relation classifier's facts are read only from those that are);
 1. the recogniser (``ner.cfg``) on the train split's articles, its best model chosen on tune;
 2. the relation classifier (``relations.cfg``) on the candidate pairs of the train split, made by
    parsing each article with the small model plus the recogniser just trained, so that the pairs it
@@ -27,13 +29,20 @@ import spacy
 from spacy.cli.train import train as spacy_train
 
 from showgraph.nlp.learned import components  # noqa: F401  (registers the factories)
-from showgraph.nlp.learned.corpus import AnnotatedArticle, article_pairs, ner_docbin, pair_docbin, read_corpus
+from showgraph.nlp.learned.corpus import (
+    AnnotatedArticle,
+    article_docbin,
+    article_pairs,
+    ner_docbin,
+    pair_docbin,
+    read_corpus,
+)
 from showgraph.nlp.learned.measure import choose_policy, parse_all
 
 CONFIGS = Path(__file__).parent / "configs"
 #: Where the shipped weights live (inside the package, so an installed showgraph has them).
 MODELS = Path(__file__).resolve().parents[2] / "models"
-NER_DIR, RELATIONS_DIR = "ner", "relations"
+NER_DIR, RELATIONS_DIR, ARTICLES_DIR = "ner", "relations", "articles"
 
 
 @dataclass
@@ -77,6 +86,20 @@ def train_models(
     settings = dict(overrides or {})
 
     started = time.perf_counter()
+    article_docbin(blank, train).to_disk(work_dir / "articles-train.spacy")
+    article_docbin(blank, tune).to_disk(work_dir / "articles-tune.spacy")
+    spacy_train(
+        CONFIGS / "articles.cfg",
+        work_dir / "articles",
+        overrides={
+            "paths.train": str(work_dir / "articles-train.spacy"),
+            "paths.dev": str(work_dir / "articles-tune.spacy"),
+            **settings,
+        },
+    )
+    report.seconds["articles"] = time.perf_counter() - started
+
+    started = time.perf_counter()
     ner_docbin(blank, train).to_disk(work_dir / "ner-train.spacy")
     ner_docbin(blank, tune).to_disk(work_dir / "ner-tune.spacy")
     spacy_train(
@@ -92,7 +115,7 @@ def train_models(
     ner_path = work_dir / "ner" / "model-best"
 
     started = time.perf_counter()
-    reader = load_base_pipeline(base_model, ner_path=ner_path, relations_path=None)
+    reader = load_base_pipeline(base_model, ner_path=ner_path)
     for split, items in (("train", train), ("tune", tune)):
         labelled = []
         for annotated, doc in zip(items, reader.pipe(a.article.body for a in items), strict=True):
@@ -113,15 +136,20 @@ def train_models(
     report.seconds["relations"] = time.perf_counter() - started
 
     out = Path(output)
-    for name, source in ((NER_DIR, ner_path), (RELATIONS_DIR, work_dir / "relations" / "model-best")):
+    for name, source in (
+        (NER_DIR, ner_path),
+        (RELATIONS_DIR, work_dir / "relations" / "model-best"),
+        (ARTICLES_DIR, work_dir / "articles" / "model-best"),
+    ):
         target = out / name
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(source, target)
     started = time.perf_counter()
-    policy, notes = choose_policy(
-        parse_all(load_base_pipeline(base_model, ner_path=out / NER_DIR, relations_path=out / RELATIONS_DIR), tune)
+    trained = load_base_pipeline(
+        base_model, ner_path=out / NER_DIR, relations_path=out / RELATIONS_DIR, articles_path=out / ARTICLES_DIR
     )
+    policy, notes = choose_policy(parse_all(trained, tune))
     (out / RELATIONS_DIR / "policy.json").write_text(
         json.dumps(
             {
