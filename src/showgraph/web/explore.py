@@ -196,8 +196,9 @@ class ClaimQuery:
     def from_params(cls, params: Mapping[str, str]) -> ClaimQuery:
         """Reads URL parameters; raises ValueError naming the bad one.
 
-        >>> ClaimQuery.from_params({"relation": "plays", "sort": "-published", "page": "2"})
-        ClaimQuery(filters={'relation': 'plays'}, entity=None, text='', sort='published', descending=True, page=2, size=50)
+        >>> query = ClaimQuery.from_params({"relation": "plays", "sort": "-published", "page": "2"})
+        >>> query.filters, query.sort, query.descending, query.page, query.size
+        ({'relation': 'plays'}, 'published', True, 2, 50)
         >>> ClaimQuery.from_params({"size": "9000"})
         Traceback (most recent call last):
         ValueError: size must be a whole number from 1 to 500
