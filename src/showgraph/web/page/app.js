@@ -137,7 +137,7 @@
       showView(view);
       if (view === "facts") {
         state.claims = {};
-        for (const key of ["relation", "status", "class", "platform", "article", "q", "sort", "page", "about"]) {
+        for (const key of ["relation", "status", "class", "platform", "article", "q", "sort", "page", "size", "about"]) {
           if (params.get(key)) state.claims[key] = params.get(key);
         }
         await loadClaims();
@@ -956,8 +956,10 @@
     let last = 0;
     for (const span of spans(sentence, fact)) {
       parts.push(sentence.slice(last, span.start));
-      parts.push(el("mark", { class: `ent ent-${span.kind} ent-${span.tag}`, "data-tag": span.tag },
-        sentence.slice(span.start, span.end), el("span", { class: "tag" }, span.kind === "cue" ? `cue · ${span.tag}` : span.tag)));
+      // The tag is drawn by CSS from data-tag, so the sentence's text stays exactly the article's.
+      parts.push(el("mark", {
+        class: `ent ent-${span.kind} ent-${span.tag}`, "data-tag": span.kind === "cue" ? `cue · ${span.tag}` : span.tag,
+      }, sentence.slice(span.start, span.end)));
       last = span.end;
     }
     parts.push(sentence.slice(last));
