@@ -435,6 +435,8 @@ def timeline(rows: list[dict[str, Any]], iri: str) -> list[dict[str, Any]]:
         other = row["objectLabel"] if row["subject"] == iri else row["subjectLabel"]
         if row["relation"] == "season_status" and row["object"]:
             other = _local(row["object"]).replace("_", " ")
+        elif row["relation"] == "released_on":
+            other = "released" + (f" on {row['platformLabel']}" if row["platformLabel"] else "")
         events.append(
             {
                 "date": date[:10],

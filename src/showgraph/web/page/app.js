@@ -15,6 +15,15 @@
     ["rdfs:", "http://www.w3.org/2000/01/rdf-schema#"],
     ["xsd:", "http://www.w3.org/2001/XMLSchema#"],
   ];
+  // Prefixes the "Add missing PREFIXes" button declares (the named queries use the same).
+  const KNOWN_PREFIXES = {
+    sg: "https://w3id.org/showgraph/ontology#", sgid: "https://w3id.org/showgraph/id/",
+    person: "https://w3id.org/showgraph/id/person/", show: "https://w3id.org/showgraph/id/show/",
+    schema: "http://schema.org/", rdfs: "http://www.w3.org/2000/01/rdf-schema#",
+    rdf: "http://www.w3.org/1999/02/22-rdf-syntax-ns#", skos: "http://www.w3.org/2004/02/skos/core#",
+    prov: "http://www.w3.org/ns/prov#", oa: "http://www.w3.org/ns/oa#", xsd: "http://www.w3.org/2001/XMLSchema#",
+    owl: "http://www.w3.org/2002/07/owl#",
+  };
   const FACETS = [
     ["relation", "Relation"], ["status", "Status"], ["class", "Class"], ["platform", "Platform"], ["article", "Article"],
   ];
@@ -501,7 +510,10 @@
     } catch (error) {
       state.result = null;
       clearResults();
-      $("status").textContent = `Error: ${error.message}`;
+      // A parser's list of expected tokens can run to hundreds of characters: the start says enough.
+      const message = error.message.length > 240 ? `${error.message.slice(0, 240)}…` : error.message;
+      $("status").textContent = `Error: ${message}`;
+      $("status").title = error.message;
       showErrorPosition(error.message);
     } finally {
       $("run").disabled = false;
@@ -653,6 +665,21 @@
     out.append("\n");
     $("editor-highlight").replaceChildren(out);
     syncScroll();
+  }
+
+  function addPrefixes() {
+    const text = $("editor").value;
+    const declared = new Set([...text.matchAll(/PREFIX\s+([A-Za-z][\w-]*)?:/gi)].map((m) => m[1] || ""));
+    const body = text.replace(/#[^\n]*/g, "").replace(/<[^>\s]*>/g, "").replace(/"(?:[^"\\]|\\.)*"/g, "");
+    const used = new Set([...body.matchAll(/(?:^|[\s(,;/^|!])([A-Za-z][\w-]*):(?!\/)/g)].map((m) => m[1]));
+    const missing = [...used].filter((name) => !declared.has(name) && KNOWN_PREFIXES[name]).sort();
+    if (!missing.length) {
+      $("status").textContent = "Every prefix the query uses is declared.";
+      return;
+    }
+    $("editor").value = missing.map((name) => `PREFIX ${name}: <${KNOWN_PREFIXES[name]}>\n`).join("") + text;
+    highlightEditor();
+    $("status").textContent = `Declared ${missing.map((name) => `${name}:`).join(", ")}`;
   }
 
   function syncScroll() {
@@ -1057,6 +1084,7 @@
     });
     $("editor").addEventListener("input", () => highlightEditor());
     $("editor").addEventListener("scroll", syncScroll);
+    $("add-prefixes").addEventListener("click", addPrefixes);
     $("results-csv").addEventListener("click", () => downloadResults("csv"));
     $("results-json").addEventListener("click", () => downloadResults("json"));
     $("load-form").addEventListener("submit", loadArticle);
