@@ -429,3 +429,33 @@ def test_timeline_of_a_show_and_picture_exports(browser: Any, served: tuple[str,
         watch.check_clean()
     finally:
         watch.close()
+
+
+def test_html_picture_finds_a_name_and_filters_relations_and_statuses(browser: Any, tmp_path: Path) -> None:
+    from showgraph.viz import write_network
+
+    with fixture_graph() as graph:
+        page_file = tmp_path / "graph.html"
+        write_network(graph.network(), page_file)
+    watch = PageWatch(browser, page_file.parent.as_uri())
+    page = watch.page
+    try:
+        page.goto(page_file.as_uri())
+        page.wait_for_selector("body[data-drawn-nodes]", state="attached")
+        page.fill("#sg-search", "gil ho")  # an alias
+        expect(page.locator("#sg-search-note")).to_have_text("1 found")
+        page.press("#sg-search", "Enter")
+        expect(page.locator("#sg-details h2")).to_have_text("Ahn Gil-ho")
+        shown = "() => window.showgraphCy.edges().filter(e => e.visible()).length"
+        total = page.evaluate(shown)
+        page.uncheck("#sg-filters input[data-relation='plays']")
+        assert page.evaluate(shown) == total - 1
+        page.uncheck("#sg-filters input[data-status='confirmed']")  # every edge here is confirmed
+        assert page.evaluate(shown) == 0
+        page.check("#sg-filters input[data-status='confirmed']")
+        assert page.evaluate(shown) == total - 1
+        assert page.locator("#sg-filters h2").all_text_contents() == ["Relations", "Statuses"]
+        _check_screenshot(page, "html-picture")
+        watch.check_clean()
+    finally:
+        watch.close()
