@@ -18,10 +18,11 @@ with warnings.catch_warnings():
     from starlette.testclient import TestClient
 
 from showgraph.core import ShowGraph
+from showgraph.rdf import article_graph, graph_iri
 from showgraph.web import create_app
 from showgraph.web.app import _PAGE_DIR
 from showgraph.web.runner import QueryPolicy
-from test_web import AHN, ALLEGATION_SENTENCES, GLORY, SONG, fixture_graph
+from test_web import AHN, ALLEGATION_SENTENCES, GLORY, SONG, fixture_articles, fixture_graph
 
 
 @pytest.fixture(scope="module")
@@ -208,3 +209,14 @@ def test_the_page_and_its_assets_are_served_under_the_csp(client: TestClient) ->
 def test_page_files_are_all_used() -> None:
     """Every file in the page folder is one the page loads (no stray vendored copy without its licence)."""
     assert {path.name for path in Path(_PAGE_DIR).iterdir()} == {"index.html", "app.js", "app.css"}
+
+
+def test_claims_are_read_again_after_the_store_changes() -> None:
+    with fixture_graph() as graph:
+        client = TestClient(create_app(graph))
+        assert client.get("/api/claims").json()["total"] == 6
+        article, facts = fixture_articles()[1]
+        graph.store.drop_graph(str(graph_iri(article.id)))
+        assert client.get("/api/claims").json()["total"] == 5
+        graph.store.replace_graph(str(graph_iri(article.id)), article_graph(article, facts))
+        assert client.get("/api/overview").json()["claims"] == 6

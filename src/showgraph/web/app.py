@@ -292,6 +292,7 @@ class _Api:
         self.policy = policy
         self.runner = QueryRunner(policy)
         self.cors_origins = cors_origins
+        self._claims_cache: tuple[int, list[dict[str, Any]]] | None = None  # (store generation, rows)
 
     # -- the page -------------------------------------------------------------------------------
 
@@ -504,6 +505,19 @@ class _Api:
         except ShowgraphError as error:
             return _error(_query_status(error), error.message, error.code)
 
+    def _claims(self, run: explore.Run) -> list[dict[str, Any]]:
+        """Every claim as a flat row; kept until the store changes (an embedded store counts its changes;
+        a SPARQL endpoint may change under other writers, so its claims are read each time)."""
+        store = self.graph.store
+        generation = store.generation if store.private else None
+        cached = self._claims_cache
+        if generation is not None and cached is not None and cached[0] == generation:
+            return cached[1]
+        rows = explore.claim_rows(run)
+        if generation is not None:
+            self._claims_cache = (generation, rows)
+        return rows
+
     async def search(self, request: Request) -> Response:
         text = request.query_params.get("q", "")
         if len(text) > explore.MAX_SEARCH_TEXT:
@@ -515,7 +529,7 @@ class _Api:
         return result if isinstance(result, Response) else JSONResponse({"q": text, "results": result})
 
     async def overview(self, request: Request) -> Response:
-        result = await self._explore(request, lambda run: explore.overview(run, explore.claim_rows(run)))
+        result = await self._explore(request, lambda run: explore.overview(run, self._claims(run)))
         return result if isinstance(result, Response) else JSONResponse(result)
 
     async def claims(self, request: Request) -> Response:
@@ -533,7 +547,7 @@ class _Api:
         if download not in ("", "csv", "json"):
             return _error(400, "format must be csv or json (a download of every matching claim)")
         if download:
-            rows = await self._explore(request, lambda run: explore.matching_rows(explore.claim_rows(run), query))
+            rows = await self._explore(request, lambda run: explore.matching_rows(self._claims(run), query))
             if isinstance(rows, Response):
                 return rows
             name = "showgraph-claims"
@@ -547,7 +561,7 @@ class _Api:
                 {"filters": query.filters, "total": len(rows), "claims": rows},
                 headers={"Content-Disposition": f'attachment; filename="{name}.json"'},
             )
-        result = await self._explore(request, lambda run: explore.browse(explore.claim_rows(run), query))
+        result = await self._explore(request, lambda run: explore.browse(self._claims(run), query))
         return result if isinstance(result, Response) else JSONResponse(result)
 
     async def timeline(self, request: Request) -> Response:
@@ -556,7 +570,7 @@ class _Api:
             ox.NamedNode(iri)
         except ValueError:
             return _error(400, "give the show's IRI: /api/timeline?iri=https://w3id.org/showgraph/id/show/…")
-        result = await self._explore(request, lambda run: explore.timeline(explore.claim_rows(run), iri))
+        result = await self._explore(request, lambda run: explore.timeline(self._claims(run), iri))
         return result if isinstance(result, Response) else JSONResponse({"iri": iri, "events": result})
 
     # -- loading ---------------------------------------------------------------------------------

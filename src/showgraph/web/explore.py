@@ -63,7 +63,7 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 _CLAIMS = (
     _PREFIXES
     + """
-SELECT ?claim ?relation ?subject ?subjectLabel ?subjectClass ?object ?objectLabel ?value ?status
+SELECT DISTINCT ?claim ?relation ?subject ?subjectLabel ?subjectClass ?object ?objectLabel ?value ?status
        ?platform ?platformLabel ?article ?headline ?published ?url ?evidence ?date
 WHERE {
   ?claim a sg:Claim ; sg:relation ?relation ; sg:subject ?subject ; sg:status ?status ;
