@@ -446,14 +446,16 @@ def test_html_picture_finds_a_name_and_filters_relations_and_statuses(browser: A
         expect(page.locator("#sg-search-note")).to_have_text("1 found")
         page.press("#sg-search", "Enter")
         expect(page.locator("#sg-details h2")).to_have_text("Ahn Gil-ho")
-        shown = "() => window.showgraphCy.edges().filter(e => e.visible()).length"
+        shown = "() => window.showgraphCy.edges().not('.sg-hidden').length"
         total = page.evaluate(shown)
         page.uncheck("#sg-filters input[data-relation='plays']")
         assert page.evaluate(shown) == total - 1
         page.uncheck("#sg-filters input[data-status='confirmed']")  # every edge here is confirmed
         assert page.evaluate(shown) == 0
+        assert page.evaluate("() => window.showgraphCy.nodes('.sg-hidden').length") == 5  # none left with an edge
         page.check("#sg-filters input[data-status='confirmed']")
         assert page.evaluate(shown) == total - 1
+        assert page.evaluate("() => window.showgraphCy.nodes('.sg-hidden').length") == 0
         assert page.locator("#sg-filters h2").all_text_contents() == ["Relations", "Statuses"]
         _check_screenshot(page, "html-picture")
         watch.check_clean()

@@ -367,7 +367,8 @@ def search(run: Run, text: str, limit: int = 10) -> list[dict[str, Any]]:
     out = []
     for entry in ordered[:limit]:
         entry.pop("rank")
-        entry["alias"] = entry["matched"] if entry["matched"] != entry["label"] else None
+        # The alias is worth showing when the name shown does not contain the text itself.
+        entry["alias"] = entry["matched"] if needle not in entry["label"].casefold() else None
         out.append(entry)
     return out
 
@@ -406,7 +407,8 @@ def overview(run: Run, rows: list[dict[str, Any]], top: int = 8) -> dict[str, An
                 "claims": claims_per_article.get(str(article), 0),
             }
         )
-    articles.sort(key=lambda a: (a["published"], a["headline"]), reverse=True)
+    articles.sort(key=lambda a: a["headline"].casefold())
+    articles.sort(key=lambda a: a["published"], reverse=True)  # newest first, undated last by headline
     return {"shows": most("Show"), "people": most("Person"), "articles": articles[:top], "claims": len(rows)}
 
 

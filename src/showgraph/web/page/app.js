@@ -286,8 +286,10 @@
         el("span", { class: "muted" }, ` ${plural(item.claims, "fact")}`)));
       $("top-shows").replaceChildren(...ranked(data.shows));
       $("top-people").replaceChildren(...ranked(data.people));
+      $("articles-heading").textContent = data.articles.some((article) => article.published)
+        ? "Latest articles" : "Articles";
       $("latest-articles").replaceChildren(...data.articles.map((article) => el("li", {},
-        el("span", { class: "date" }, article.published || "undated"), " ",
+        el("span", { class: "date" }, article.published || "—"), " ",
         el("button", {
           type: "button", class: "iri", title: "Its facts",
           onclick: () => { state.claims = { article: article.article }; openView("facts"); },
