@@ -359,7 +359,7 @@
     const body = document.createDocumentFragment();
     for (const row of data.rows) {
       const object = row.object ? entityButton(row.object, row.objectLabel) : (row.value ?? "");
-      body.append(el("tr", {},
+      body.append(el("tr", { title: row.evidence ? `“${row.evidence}”` : undefined },
         el("td", {}, entityButton(row.subject, row.subjectLabel)),
         el("td", {}, el("button", {
           type: "button", class: "facet-link", title: "Only this relation",
