@@ -105,6 +105,14 @@ def _painted_pixels(page: Any) -> int:
     )
 
 
+def _type_sparql(page: Any, text: str) -> None:
+    """Replace the editor's text by typing, as a user would (into CodeMirror's input)."""
+    page.click(".CodeMirror")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(text)
+
+
 def test_named_query_rows_entity_graph_and_facts(browser: Any, served: tuple[str, ShowGraph]) -> None:
     base_url, _ = served
     watch = PageWatch(browser, base_url)
@@ -162,12 +170,11 @@ def test_keyboard_runs_edited_sparql(browser: Any, served: tuple[str, ShowGraph]
         page.goto(base_url + "/?view=query")
         page.wait_for_selector("#picker option[value='cast']", state="attached")
         page.select_option("#picker", "")
-        page.fill("#editor", "SELECT ?headline WHERE { ?a <http://schema.org/headline> ?headline } ORDER BY ?headline")
-        page.focus("#editor")
+        _type_sparql(page, "SELECT ?headline WHERE { ?a <http://schema.org/headline> ?headline } ORDER BY ?headline")
         page.keyboard.press("Control+Enter")
         page.wait_for_selector("#results tbody tr")
         assert page.locator("#results tbody tr").count() == 2
-        page.fill("#editor", "SELECT ?x WHERE {")
+        _type_sparql(page, "SELECT ?x WHERE {")
         page.keyboard.press("Control+Enter")
         expect(page.locator("#status")).to_have_text(re.compile("^Error"))
         assert page.locator("#load").is_hidden()  # loading is off on this server
@@ -336,7 +343,7 @@ def test_query_results_page_sort_and_download(browser: Any, served: tuple[str, S
         page.goto(base_url + "/?view=query")
         page.wait_for_selector("#picker option[value='cast']", state="attached")
         page.select_option("#picker", "")
-        page.fill("#editor", f"SELECT ?n WHERE {{ VALUES ?n {{ {numbers} }} }}")
+        _type_sparql(page, f"SELECT ?n WHERE {{ VALUES ?n {{ {numbers} }} }}")
         page.click("#run")
         expect(page.locator("#results tbody tr")).to_have_count(50)
         assert page.text_content("#status").startswith("120 rows, 1–50 shown")
@@ -353,22 +360,30 @@ def test_query_results_page_sort_and_download(browser: Any, served: tuple[str, S
         saved = tmp_path / "rows.csv"
         download_info.value.save_as(saved)
         assert saved.read_text(encoding="utf-8").split() == ["n", *(str(n) for n in range(120, 0, -1))]
-        # The editor colours the text and marks where a syntax error is.
-        assert page.locator("#editor-highlight .tok-keyword", has_text="SELECT").count() == 1
-        page.fill("#editor", "SELECT ?x WHERE {\n  ?x ?y \n")
+        # The editor (CodeMirror) colours the text and marks where a syntax error is.
+        assert page.locator(".CodeMirror .cm-keyword", has_text="SELECT").count() == 1
+        _type_sparql(page, "SELECT ?x WHERE {\n?x ?y\n")
         page.click("#run")
         expect(page.locator("#status")).to_have_text(re.compile("^Error"))
         assert len(page.text_content("#status")) < 260  # the parser's long list of expected tokens is cut
-        expect(page.locator("#editor-highlight .tok-error")).to_have_count(1)  # line 3, column 1: where it stopped
+        expect(page.locator(".CodeMirror .tok-error")).to_have_count(1)  # line 3, column 1: where it stopped
+        expect(page.locator(".CodeMirror .cm-error-line")).to_have_count(1)
         # Prefixes used but not declared are declared with one click, and the query runs.
-        page.fill("#editor", "SELECT DISTINCT ?name WHERE { ?p a sg:Person ; rdfs:label ?name } ORDER BY ?name")
+        _type_sparql(page, "SELECT DISTINCT ?name WHERE { ?p a sg:Person ; rdfs:label ?name } ORDER BY ?name")
+        expect(page.locator(".CodeMirror .tok-error")).to_have_count(0)  # editing clears the mark
         page.click("#add-prefixes")
         assert page.input_value("#editor").startswith(
             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX sg:"
         )
         page.click("#run")
         expect(page.locator("#results tbody tr")).to_have_count(2)
-        page.fill("#editor", "SELECT ?x WHERE {\n  ?x ?y \n")
+        # Ctrl+Space completes a prefix: after PREFIX, the whole declaration.
+        _type_sparql(page, "PREFIX s")
+        page.keyboard.press("Control+Space")
+        expect(page.locator(".CodeMirror-hints li").first).to_have_text("sg: https://w3id.org/showgraph/ontology#")
+        page.keyboard.press("Enter")
+        assert page.input_value("#editor") == "PREFIX sg: <https://w3id.org/showgraph/ontology#>"
+        _type_sparql(page, "SELECT ?x WHERE {\n?x ?y\n")
         page.click("#run")
         expect(page.locator("#status")).to_have_text(re.compile("^Error"))
         _check_screenshot(page, "query")

@@ -198,12 +198,23 @@ def test_the_page_has_no_inline_script_or_style() -> None:
 
 
 def test_the_page_and_its_assets_are_served_under_the_csp(client: TestClient) -> None:
-    for path in ("/", "/assets/app.js", "/assets/app.css", "/static/cytoscape.min.js"):
+    for path in ("/", "/assets/app.js", "/assets/app.css", "/static/cytoscape.min.js", "/static/codemirror.js"):
         response = client.get(path)
         assert response.status_code == 200, path
         policy = response.headers["content-security-policy"]
         assert "default-src 'none'" in policy and "script-src 'self';" in policy
         assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+
+
+def test_vendored_libraries_carry_their_licences() -> None:
+    """Each library in showgraph/static comes with its licence file, and the page loads them locally."""
+    static = Path(_PAGE_DIR).parent.parent / "static"
+    page = (_PAGE_DIR / "index.html").read_text(encoding="utf-8")
+    for library in ("cytoscape", "codemirror"):
+        assert "MIT" in (static / f"{library}.LICENSE").read_text(encoding="utf-8")
+    for asset in ("codemirror.js", "codemirror-sparql.js", "codemirror-show-hint.js", "codemirror.css"):
+        assert f"/static/{asset}" in page
+        assert (static / asset).read_text(encoding="utf-8").startswith("// CodeMirror") or asset.endswith(".css")
 
 
 def test_page_files_are_all_used() -> None:

@@ -118,7 +118,7 @@
       const query = state.queries.get(name);
       if (name) params.set("name", name);
       for (const [key, value] of Object.entries(paramValues())) params.set(`p.${key}`, value);
-      if (!query || $("editor").value !== query.sparql) params.set("sparql", $("editor").value);
+      if (!query || getSparql() !== query.sparql) params.set("sparql", getSparql());
       if (state.result) {
         params.set("run", "1");
         if (state.resultPage > 1) params.set("rpage", String(state.resultPage));
@@ -160,8 +160,7 @@
           const value = params.get(`p.${input.name}`);
           if (value !== null) input.value = value;
         }
-        if (params.has("sparql")) $("editor").value = params.get("sparql");
-        highlightEditor();
+        if (params.has("sparql")) setSparql(params.get("sparql"));
         state.result = null;
         if (params.get("run")) {
           const sort = params.get("rsort");
@@ -450,8 +449,7 @@
       highlightEditor();
       return;
     }
-    $("editor").value = query.sparql;
-    highlightEditor();
+    setSparql(query.sparql);
     for (const parameter of query.parameters) {
       const id = `param-${parameter.name}`;
       const input = el("input", {
@@ -483,11 +481,11 @@
     $("status").textContent = "";
   }
 
-  async function runQuery(event, page = 1) {
+  async function runQuery(event, page = 1, fresh = false) {
     if (event) event.preventDefault();
     const name = $("picker").value;
     const query = state.queries.get(name);
-    const text = $("editor").value;
+    const text = getSparql();
     const body = {};
     if (query) {
       body.name = name;
@@ -496,7 +494,7 @@
     } else {
       body.query = text;
     }
-    if (event) state.resultSort = null;
+    if (event || fresh) state.resultSort = null;
     $("status").textContent = "Running…";
     $("run").disabled = true;
     const started = performance.now();
@@ -526,6 +524,20 @@
     const match = /line (\d+),? column (\d+)/i.exec(message) || /(\d+):(\d+)/.exec(message);
     if (!match) return;
     const [line, column] = [Number(match[1]), Number(match[2])];
+    if (state.cm) {
+      const cm = state.cm;
+      if (line < 1 || line > cm.lineCount()) return;
+      clearErrorMark();
+      const ch = Math.max(0, Math.min(column - 1, cm.getLine(line - 1).length));
+      const end = ch < cm.getLine(line - 1).length ? ch + 1 : ch;
+      state.errorLine = line - 1;
+      cm.addLineClass(line - 1, "background", "cm-error-line");
+      state.errorMark = end > ch
+        ? cm.markText({ line: line - 1, ch }, { line: line - 1, ch: end }, { className: "tok-error" })
+        : cm.setBookmark({ line: line - 1, ch }, { widget: el("span", { class: "tok-error", title: "The error is here" }, " ") });
+      cm.setCursor({ line: line - 1, ch });
+      return;
+    }
     const lines = $("editor").value.split("\n");
     if (line < 1 || line > lines.length) return;
     let offset = 0;
@@ -628,6 +640,63 @@
     save(new Blob([lines.join("\r\n") + "\r\n"], { type: "text/csv" }), `${name}.csv`);
   }
 
+  // The SPARQL editor: CodeMirror 5 (vendored in /static, MIT) when it loaded, else the plain textarea
+  // with the light highlighter below. The textarea always holds the text (CodeMirror saves into it).
+  function getSparql() {
+    return state.cm ? state.cm.getValue() : $("editor").value;
+  }
+
+  function setSparql(text) {
+    if (state.cm) {
+      state.cm.setValue(text);
+      state.cm.save();
+    } else {
+      $("editor").value = text;
+    }
+    highlightEditor();
+  }
+
+  function prefixHints(cm) {
+    const cursor = cm.getCursor();
+    const line = cm.getLine(cursor.line);
+    let start = cursor.ch;
+    while (start > 0 && /[\w-]/.test(line[start - 1])) start--;
+    const word = line.slice(start, cursor.ch).toLowerCase();
+    const declaring = /PREFIX\s+$/i.test(line.slice(0, start));
+    const list = Object.entries(KNOWN_PREFIXES)
+      .filter(([name]) => name.startsWith(word))
+      .map(([name, iri]) => ({
+        text: declaring ? `${name}: <${iri}>` : `${name}:`,
+        displayText: `${name}: ${iri}`,
+      }));
+    return { list, from: window.CodeMirror.Pos(cursor.line, start), to: window.CodeMirror.Pos(cursor.line, cursor.ch) };
+  }
+
+  function setUpEditor() {
+    if (typeof window.CodeMirror !== "function") return;
+    const run = () => runQuery(null, 1, true);
+    state.cm = window.CodeMirror.fromTextArea($("editor"), {
+      mode: "application/sparql-query", lineNumbers: true, indentUnit: 2, viewportMargin: Infinity,
+      extraKeys: {
+        "Ctrl-Enter": run, "Cmd-Enter": run,
+        "Ctrl-Space": (cm) => cm.showHint({ hint: prefixHints, completeSingle: false }),
+      },
+    });
+    state.cm.on("change", (cm) => {
+      cm.save();
+      clearErrorMark();
+    });
+    $("editor-highlight").hidden = true;
+    $("query-form").classList.add("with-codemirror");
+  }
+
+  function clearErrorMark() {
+    if (state.errorMark) state.errorMark.clear();
+    if (state.errorLine !== undefined && state.cm) state.cm.removeLineClass(state.errorLine, "background", "cm-error-line");
+    state.errorMark = null;
+    state.errorLine = undefined;
+  }
+
   // A light SPARQL highlighter: the textarea's text is drawn again, coloured, in a <pre> behind it.
   const TOKENS = new RegExp([
     String.raw`(?<comment>#[^\n]*)`,
@@ -640,6 +709,7 @@
   ].join("|"), "gi");
 
   function highlightEditor(errorAt = -1) {
+    if (state.cm) return;
     const text = $("editor").value;
     const out = document.createDocumentFragment();
     let last = 0;
@@ -670,7 +740,7 @@
   }
 
   function addPrefixes() {
-    const text = $("editor").value;
+    const text = getSparql();
     const declared = new Set([...text.matchAll(/PREFIX\s+([A-Za-z][\w-]*)?:/gi)].map((m) => m[1] || ""));
     const body = text.replace(/#[^\n]*/g, "").replace(/<[^>\s]*>/g, "").replace(/"(?:[^"\\]|\\.)*"/g, "");
     const used = new Set([...body.matchAll(/(?:^|[\s(,;/^|!])([A-Za-z][\w-]*):(?!\/)/g)].map((m) => m[1]));
@@ -679,8 +749,7 @@
       $("status").textContent = "Every prefix the query uses is declared.";
       return;
     }
-    $("editor").value = missing.map((name) => `PREFIX ${name}: <${KNOWN_PREFIXES[name]}>\n`).join("") + text;
-    highlightEditor();
+    setSparql(missing.map((name) => `PREFIX ${name}: <${KNOWN_PREFIXES[name]}>\n`).join("") + text);
     $("status").textContent = `Declared ${missing.map((name) => `${name}:`).join(", ")}`;
   }
 
@@ -1109,6 +1178,7 @@
       if (root) svgToPng(root, fileName("timeline.png"));
     });
     window.addEventListener("popstate", () => { restore(); });
+    setUpEditor();
     refreshCounts();
     loadOverview();
     state.queriesLoaded = loadQueries().catch((error) => {
