@@ -368,6 +368,7 @@ def test_query_results_page_sort_and_download(browser: Any, served: tuple[str, S
         assert len(page.text_content("#status")) < 260  # the parser's long list of expected tokens is cut
         expect(page.locator(".CodeMirror .tok-error")).to_have_count(1)  # line 3, column 1: where it stopped
         expect(page.locator(".CodeMirror .cm-error-line")).to_have_count(1)
+        assert page.locator(".CodeMirror-gutters").bounding_box()["width"] > 15  # measured once shown: numbers fit
         # Prefixes used but not declared are declared with one click, and the query runs.
         _type_sparql(page, "SELECT DISTINCT ?name WHERE { ?p a sg:Person ; rdfs:label ?name } ORDER BY ?name")
         expect(page.locator(".CodeMirror .tok-error")).to_have_count(0)  # editing clears the mark

@@ -184,6 +184,7 @@
       $(`view-${name}`).hidden = name !== view;
       $(`tab-${name}`).setAttribute("aria-current", name === view ? "page" : "false");
     }
+    if (view === "query" && state.cm) state.cm.refresh(); // CodeMirror measures itself only when shown
   }
 
   async function openView(view) {
