@@ -316,9 +316,11 @@ def test_a_shared_url_reopens_the_same_screen(browser: Any, served: tuple[str, S
     page = watch.page
     try:
         state = {"view": "facts", "status": "confirmed", "size": "3", "page": "2", "sort": "-subject", "entity": SONG}
-        page.goto(base_url + "/?" + urlencode(state))
+        page.goto(base_url + "/?" + urlencode({**state, "depth": "2"}))
         expect(page.locator("#claims-pager .page-of")).to_have_text("Page 2 of 2")
         expect(page.locator("#entity-label")).to_have_text("Song Hye-kyo")
+        assert page.input_value("#depth") == "2"
+        expect(page.locator("#graph-note")).to_contain_text("5 nodes")  # two hops from Song Hye-kyo
         assert page.get_attribute("#facets button.facet[data-value='confirmed']", "aria-pressed") == "true"
         assert page.locator("#claims thead th[aria-sort='descending'] button").get_attribute("data-sort") == "subject"
         assert page.get_attribute("#tab-facts", "aria-current") == "page"

@@ -125,7 +125,10 @@
         if (state.resultSort) params.set("rsort", `${state.resultSort.desc ? "-" : ""}${state.resultSort.column}`);
       }
     }
-    if (state.entity) params.set("entity", state.entity);
+    if (state.entity) {
+      params.set("entity", state.entity);
+      if ($("depth").value !== "1") params.set("depth", $("depth").value);
+    }
     return params;
   }
 
@@ -171,7 +174,10 @@
         }
       }
       const entity = params.get("entity");
-      if (entity && entity !== state.entity) await showEntity(entity);
+      const depth = ["1", "2", "3"].includes(params.get("depth")) ? params.get("depth") : "1";
+      const deeper = depth !== $("depth").value;
+      $("depth").value = depth;
+      if (entity && (entity !== state.entity || deeper)) await showEntity(entity);
       else if (!entity) closeEntity();
     } finally {
       state.restoring = false;
@@ -1160,7 +1166,11 @@
     $("results-csv").addEventListener("click", () => downloadResults("csv"));
     $("results-json").addEventListener("click", () => downloadResults("json"));
     $("load-form").addEventListener("submit", loadArticle);
-    $("depth").addEventListener("change", () => { if (state.entity) showEntity(state.entity); });
+    $("depth").addEventListener("change", () => {
+      if (!state.entity) return;
+      showEntity(state.entity);
+      pushUrl();
+    });
     $("entity-close").addEventListener("click", () => { closeEntity(); pushUrl(); });
     $("entity-facts-link").addEventListener("click", () => {
       state.claims = { about: state.entity };
