@@ -429,6 +429,8 @@ def test_timeline_of_a_show_and_picture_exports(browser: Any, served: tuple[str,
         release = page.locator("#timeline svg g.event[data-kind='release']")
         assert "2022-12-30" in release.locator("title").text_content()
         assert page.locator("#timeline svg g.event[data-kind='casting']").count() == 1
+        release.locator("circle").click()  # a mark leads to its fact, lit
+        expect(page.locator("#facts tr.lit")).to_contain_text("released on")
         page.locator("#graph canvas").first.wait_for(state="attached")
 
         def download(button: str, name: str) -> bytes:

@@ -1006,7 +1006,11 @@
       const y = top + lane * laneHeight + laneHeight / 2;
       const colour = KIND_COLOURS[event.kind] || KIND_COLOURS.other;
       const sure = ["confirmed", "admitted", "scheduled", "reported"].includes(event.status);
-      const group = svg("g", { class: "event", "data-kind": event.kind });
+      const group = svg("g", { class: "event", "data-kind": event.kind, "data-claim": event.claim, tabindex: 0,
+        role: "button", "aria-label": `${event.date}: ${event.text} (${event.relation.replaceAll("_", " ")}, ${event.status})` });
+      const open = () => showFact(event.claim);
+      group.addEventListener("click", open);
+      group.addEventListener("keydown", (key) => { if (key.key === "Enter" || key.key === " ") open(); });
       group.append(svg("title", {}, `${event.date} · ${event.relation.replaceAll("_", " ")}: ${event.text} (${event.status})` +
         `${event.datedBy === "article" ? " · dated by the article" : ""}\n${event.headline}`));
       group.append(svg("circle", { cx, cy: y, r: 6, fill: sure ? colour : "#ffffff", stroke: colour, "stroke-width": 2,
@@ -1017,7 +1021,7 @@
     }
     holder.replaceChildren(root);
     $("timeline-note").textContent = `${plural(events.length, "event")}; hollow marks are alleged, rumored, ` +
-      "speculative or denied; undated facts are placed at their article's date.";
+      "speculative or denied; undated facts are placed at their article's date. Click a mark for its fact.";
   }
 
   // -- facts with their evidence ---------------------------------------------------------------
@@ -1087,6 +1091,15 @@
     return el("a", { href, rel: "noopener noreferrer", target: "_blank", title: "Open the article at this sentence" }, title);
   }
 
+  // From a mark on the timeline to its fact below: scrolled to and lit for a moment.
+  function showFact(claim) {
+    const row = [...$("facts").tBodies[0].rows].find((tr) => tr.dataset.claim === claim);
+    if (!row) return;
+    for (const lit of $("facts").querySelectorAll("tr.lit")) lit.classList.remove("lit");
+    row.classList.add("lit");
+    row.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+
   function renderFacts(facts, focus) {
     const body = document.createDocumentFragment();
     for (const fact of facts) {
@@ -1103,7 +1116,7 @@
       const evidence = el("td", { class: "evidence" }, fact.evidence ? evidenceNode(fact) : "");
       const article = el("td", {}, articleLink(fact.url, fact.headline, fact.evidence, fact.article),
         fact.published ? el("span", { class: "muted" }, ` ${fact.published}`) : "");
-      body.append(el("tr", {}, claim, status, evidence, article));
+      body.append(el("tr", { "data-claim": fact.claim }, claim, status, evidence, article));
     }
     $("facts").tBodies[0].replaceChildren(body);
     $("facts-status").textContent = `${facts.length} fact${facts.length === 1 ? "" : "s"}`;
