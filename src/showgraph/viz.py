@@ -152,10 +152,13 @@ _HTML = """<!DOCTYPE html>
 <header><h1>{title}</h1><span class="sg-summary">{summary}</span></header>
 <div class="sg-graph-layout">
   <div class="sg-graph" id="sg-graph">
-    <div class="sg-graph-controls"><button type="button" id="sg-fit">Fit</button></div>
+    <div class="sg-graph-controls"><button type="button" id="sg-fit">Fit</button>
+      <input type="search" id="sg-search" placeholder="Find a name…" aria-label="Find a name" autocomplete="off">
+      <span id="sg-search-note" class="sg-hint" role="status"></span></div>
   </div>
   <aside class="sg-side">
     <div class="sg-details" id="sg-details"></div>
+    <div class="sg-filters" id="sg-filters"></div>
     <div class="sg-legend" id="sg-legend"></div>
   </aside>
 </div>
@@ -177,6 +180,9 @@ _HTML = """<!DOCTYPE html>
   }});
   ShowgraphGraph.renderLegend(document.getElementById('sg-legend'), data.legend);
   ShowgraphGraph.renderDetails(details, null, null);
+  ShowgraphGraph.renderFilters(document.getElementById('sg-filters'), cy);
+  ShowgraphGraph.bindSearch(document.getElementById('sg-search'), document.getElementById('sg-search-note'), cy,
+    function (node) {{ ShowgraphGraph.renderDetails(details, node.data(), 'node'); }});
   document.getElementById('sg-fit').addEventListener('click', function () {{ cy.fit(undefined, 30); }});
   window.showgraphCy = cy;
   document.body.setAttribute('data-drawn-nodes', String(cy.nodes().length));
@@ -189,7 +195,8 @@ _HTML = """<!DOCTYPE html>
 
 
 def to_html(graph: nx.MultiDiGraph, *, title: str = "showgraph", focus: list[str] | None = None) -> str:
-    """One offline HTML page: the graph drawn with Cytoscape.js, a legend, and details on click.
+    """One offline HTML page: the graph drawn with Cytoscape.js, a legend, details on click, a box that
+    finds a node by any of its names, and check boxes that show or hide each relation and status.
 
     ``focus`` (IRIs) get a heavy border. The data goes in a JSON script block with ``<`` escaped, so
     no label can close the block.

@@ -8,6 +8,8 @@
  *   var cy = ShowgraphGraph.draw(containerElement, data, {focus: [iri], onSelect: fn});
  *   ShowgraphGraph.renderLegend(legendElement, data.legend);
  *   ShowgraphGraph.renderDetails(detailsElement, element.data(), 'node' | 'edge');
+ *   ShowgraphGraph.renderFilters(filtersElement, cy);   // a check box per relation and per status
+ *   ShowgraphGraph.bindSearch(inputElement, noteElement, cy, onFound);  // find a node by label or alias
  *
  * Everything is built with DOM calls and textContent: data never becomes markup.
  */
@@ -40,7 +42,9 @@
       { selector: 'edge[line = "dotted"]', style: { 'line-style': 'dotted', 'width': 2 } },
       { selector: 'edge.sg-hover, edge:selected', style: { 'label': 'data(label)', 'width': 3 } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#000' } },
-      { selector: '.sg-faded', style: { 'opacity': 0.15 } }
+      { selector: '.sg-faded', style: { 'opacity': 0.15 } },
+      { selector: 'node.sg-match', style: { 'border-width': 4, 'border-color': '#e8710a', 'font-weight': 'bold' } },
+      { selector: '.sg-hidden', style: { 'display': 'none' } }
     ];
   }
 
@@ -100,7 +104,7 @@
     var kinds = el('ul');
     Object.keys(legend.kinds || {}).forEach(function (kind) {
       var item = el('li');
-      var swatch = el('span', null, 'sg-swatch');
+      var swatch = el('span', null, 'sg-swatch sg-swatch-' + kind);  // the node's shape, as drawn
       swatch.style.backgroundColor = legend.kinds[kind];
       item.appendChild(swatch);
       item.appendChild(el('span', kind));
@@ -159,5 +163,95 @@
     }
   }
 
-  global.ShowgraphGraph = { draw: draw, style: style, renderLegend: renderLegend, renderDetails: renderDetails };
+  function countBy(edges, key) {
+    var counts = {};
+    edges.forEach(function (edge) {
+      var value = edge.data(key);
+      if (value) { counts[value] = (counts[value] || 0) + 1; }
+    });
+    return counts;
+  }
+
+  // Hide the edges whose relation or status is unticked, then the nodes left with no edge shown.
+  function applyFilters(cy, hidden) {
+    cy.batch(function () {
+      cy.edges().forEach(function (edge) {
+        var off = hidden.relation[edge.data('relation')] || hidden.status[edge.data('status')];
+        edge.toggleClass('sg-hidden', Boolean(off));
+      });
+      cy.nodes().forEach(function (node) {
+        var edges = node.connectedEdges();
+        node.toggleClass('sg-hidden', edges.length > 0 && edges.filter(function (e) {
+          return !e.hasClass('sg-hidden');
+        }).length === 0 && !node.hasClass('sg-focus'));
+      });
+    });
+  }
+
+  function renderFilters(target, cy) {
+    target.textContent = '';
+    var hidden = { relation: {}, status: {} };
+    [['relation', 'Relations'], ['status', 'Statuses']].forEach(function (pair) {
+      var key = pair[0];
+      var counts = countBy(cy.edges(), key);
+      var names = Object.keys(counts).sort();
+      if (!names.length) { return; }
+      target.appendChild(el('h2', pair[1]));
+      var list = el('ul');
+      names.forEach(function (name) {
+        var item = el('li');
+        var label = el('label');
+        var box = el('input');
+        box.type = 'checkbox';
+        box.checked = true;
+        box.setAttribute('data-' + key, name);
+        box.addEventListener('change', function () {
+          hidden[key][name] = !box.checked;
+          applyFilters(cy, hidden);
+        });
+        label.appendChild(box);
+        label.appendChild(el('span', ' ' + name.replace(/_/g, ' ') + ' '));
+        label.appendChild(el('span', '(' + counts[name] + ')', 'sg-hint'));
+        item.appendChild(label);
+        list.appendChild(item);
+      });
+      target.appendChild(list);
+    });
+  }
+
+  function names(node) {
+    var all = [node.data('label') || ''];
+    var alt = node.data('alt_labels');
+    if (Array.isArray(alt)) { all = all.concat(alt); } else if (alt) { all = all.concat(String(alt).split(/\s*[|;,]\s*/)); }
+    return all.join(' | ').toLowerCase();
+  }
+
+  function bindSearch(input, note, cy, onFound) {
+    function find() {
+      var text = input.value.trim().toLowerCase();
+      cy.nodes().removeClass('sg-match');
+      if (!text) { note.textContent = ''; return cy.collection(); }
+      var found = cy.nodes().filter(function (node) { return names(node).indexOf(text) >= 0; });
+      found.addClass('sg-match');
+      note.textContent = found.length ? found.length + ' found' + (found.length > 1 ? '; Enter goes to the first' : '')
+        : 'no name contains this';
+      return found;
+    }
+    input.addEventListener('input', find);
+    input.addEventListener('keydown', function (event) {
+      if (event.key !== 'Enter') { return; }
+      var found = find();
+      if (!found.length) { return; }
+      var node = found[0];
+      cy.elements().removeClass('sg-faded');
+      cy.elements().not(node.closedNeighborhood()).addClass('sg-faded');
+      cy.animate({ center: { eles: node } }, { duration: 200 });
+      if (onFound) { onFound(node); }
+    });
+  }
+
+  global.ShowgraphGraph = {
+    draw: draw, style: style, renderLegend: renderLegend, renderDetails: renderDetails,
+    renderFilters: renderFilters, bindSearch: bindSearch
+  };
 })(typeof window !== 'undefined' ? window : this);

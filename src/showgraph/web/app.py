@@ -18,6 +18,12 @@ Routes:
 - ``GET|POST /api/query``: run a named query with parameters, or SPARQL text; results JSON plus labels.
 - ``GET /api/entity?iri=&depth=1``: an entity's facts (status, evidence sentence, source article) and its
   neighbourhood graph as Cytoscape JSON.
+- ``GET /api/search?q=&limit=10``: entities whose name or an alias contains the text, best match first.
+- ``GET /api/overview``: the most connected shows and people, the latest articles (the opening view).
+- ``GET /api/claims?relation=&status=&class=&platform=&article=&entity=&q=&sort=&page=&size=&format=``:
+  every claim as a flat row, filtered, sorted and paged, with facet counts; ``format=csv|json`` downloads
+  every matching row (no paging).
+- ``GET /api/timeline?iri=``: a show's dated events (releases, season news, castings).
 - ``POST /api/load``: load an uploaded or pasted article (only with ``allow_load`` and a bearer token).
 """
 
@@ -56,7 +62,7 @@ from showgraph.errors import (
     ShowgraphError,
 )
 from showgraph.store import QueryLimits
-from showgraph.web import sparql
+from showgraph.web import explore, sparql
 from showgraph.web.runner import ClientGoneError, QueryPolicy, QueryRunner, ServerBusyError
 
 _PAGE_DIR = Path(__file__).resolve().parent / "page"
@@ -117,8 +123,9 @@ def create_app(
     may read /sparql answers; no others get CORS headers.
 
     >>> app = create_app(ShowGraph(":memory:"))
-    >>> [route.path for route in app.routes if route.path.startswith("/api/")]
-    ['/api/info', '/api/queries', '/api/query', '/api/entity', '/api/load']
+    >>> [route.path for route in app.routes if route.path.startswith("/api/")]  # doctest: +NORMALIZE_WHITESPACE
+    ['/api/info', '/api/queries', '/api/query', '/api/entity', '/api/search', '/api/overview', '/api/claims',
+     '/api/timeline', '/api/load']
     >>> create_app(ShowGraph(":memory:"), allow_load=True, token="   ")
     Traceback (most recent call last):
     ValueError: allow_load needs a token: loading changes the graph, so only a holder of the token may do it
@@ -136,6 +143,10 @@ def create_app(
         Route("/api/queries", api.queries, methods=["GET"]),
         Route("/api/query", api.run_query, methods=["GET", "POST"]),
         Route("/api/entity", api.entity, methods=["GET"]),
+        Route("/api/search", api.search, methods=["GET"]),
+        Route("/api/overview", api.overview, methods=["GET"]),
+        Route("/api/claims", api.claims, methods=["GET"]),
+        Route("/api/timeline", api.timeline, methods=["GET"]),
         Route("/api/load", api.load, methods=["POST"]),
         Mount("/assets", app=StaticFiles(directory=_PAGE_DIR), name="assets"),
         Mount("/static", app=StaticFiles(directory=_STATIC_DIR, check_dir=False), name="static"),
@@ -281,6 +292,7 @@ class _Api:
         self.policy = policy
         self.runner = QueryRunner(policy)
         self.cors_origins = cors_origins
+        self._claims_cache: tuple[int, list[dict[str, Any]]] | None = None  # (store generation, rows)
 
     # -- the page -------------------------------------------------------------------------------
 
@@ -467,7 +479,99 @@ class _Api:
         except EntityNotFoundError:  # an article, a class, or an entity with no claims to draw
             network = {"nodes": [], "edges": [], "legend": {"kinds": {}, "statuses": {}}}
         labels = self._labels([(URIRef(iri),)])
-        return {"iri": iri, "label": labels.get(iri, iri), "facts": rows, "graph": network}
+        run = self._plain_run(None)
+        details = explore.claim_details(run, [row["claim"] for row in rows if row.get("claim")])
+        for row in rows:
+            row.update(details.get(row.get("claim", ""), {}))
+        kind = explore.kind_of(run, iri)
+        return {"iri": iri, "label": labels.get(iri, iri), "kind": kind, "facts": rows, "graph": network}
+
+    def _plain_run(self, limits: QueryLimits | None) -> explore.Run:
+        def run(text: str, bindings: Mapping[str, Any] | None) -> Any:
+            return self.graph.query(text, bindings=dict(bindings) if bindings else None, limits=limits)
+
+        return run
+
+    async def _explore(self, request: Request, work: Callable[[explore.Run], Any]) -> Any:
+        """``work(run)`` under the query policy, ``run`` a SPARQL runner bound to its limits; JSON errors."""
+        try:
+            return await self._run(request, lambda limits: work(self._plain_run(limits)))
+        except ServerBusyError as error:
+            response = _error(503, str(error))
+            response.headers["Retry-After"] = "5"
+            return response
+        except ClientGoneError:
+            return Response(status_code=499)
+        except ShowgraphError as error:
+            return _error(_query_status(error), error.message, error.code)
+
+    def _claims(self, run: explore.Run) -> list[dict[str, Any]]:
+        """Every claim as a flat row; kept until the store changes (an embedded store counts its changes;
+        a SPARQL endpoint may change under other writers, so its claims are read each time)."""
+        store = self.graph.store
+        generation = store.generation if store.private else None
+        cached = self._claims_cache
+        if generation is not None and cached is not None and cached[0] == generation:
+            return cached[1]
+        rows = explore.claim_rows(run)
+        if generation is not None:
+            self._claims_cache = (generation, rows)
+        return rows
+
+    async def search(self, request: Request) -> Response:
+        text = request.query_params.get("q", "")
+        if len(text) > explore.MAX_SEARCH_TEXT:
+            return _error(400, f"q is over {explore.MAX_SEARCH_TEXT} characters")
+        limit = request.query_params.get("limit", "10")
+        if not limit.isdigit() or not 1 <= int(limit) <= explore.MAX_SUGGESTIONS:
+            return _error(400, f"limit must be a whole number from 1 to {explore.MAX_SUGGESTIONS}")
+        result = await self._explore(request, lambda run: explore.search(run, text, int(limit)))
+        return result if isinstance(result, Response) else JSONResponse({"q": text, "results": result})
+
+    async def overview(self, request: Request) -> Response:
+        result = await self._explore(request, lambda run: explore.overview(run, self._claims(run)))
+        return result if isinstance(result, Response) else JSONResponse(result)
+
+    async def claims(self, request: Request) -> Response:
+        params = dict(request.query_params)
+        try:
+            query = explore.ClaimQuery.from_params(params)
+        except ValueError as error:
+            return _error(400, str(error))
+        if query.entity:
+            try:
+                ox.NamedNode(query.entity)
+            except ValueError as error:
+                return _error(400, f"entity {query.entity!r} is not an IRI ({error})")
+        download = params.get("format", "")
+        if download not in ("", "csv", "json"):
+            return _error(400, "format must be csv or json (a download of every matching claim)")
+        if download:
+            rows = await self._explore(request, lambda run: explore.matching_rows(self._claims(run), query))
+            if isinstance(rows, Response):
+                return rows
+            name = "showgraph-claims"
+            if download == "csv":
+                return Response(
+                    explore.to_csv(rows),
+                    media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+                )
+            return JSONResponse(
+                {"filters": query.filters, "total": len(rows), "claims": rows},
+                headers={"Content-Disposition": f'attachment; filename="{name}.json"'},
+            )
+        result = await self._explore(request, lambda run: explore.browse(self._claims(run), query))
+        return result if isinstance(result, Response) else JSONResponse(result)
+
+    async def timeline(self, request: Request) -> Response:
+        iri = request.query_params.get("iri", "").strip()
+        try:
+            ox.NamedNode(iri)
+        except ValueError:
+            return _error(400, "give the show's IRI: /api/timeline?iri=https://w3id.org/showgraph/id/show/…")
+        result = await self._explore(request, lambda run: explore.timeline(self._claims(run), iri))
+        return result if isinstance(result, Response) else JSONResponse({"iri": iri, "events": result})
 
     # -- loading ---------------------------------------------------------------------------------
 
