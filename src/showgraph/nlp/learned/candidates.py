@@ -184,7 +184,7 @@ def mentions(doc: Doc, start: int = 0, end: int | None = None) -> list[Mention]:
 def _clean(span: Span) -> str:
     """The mention's text without a leading determiner or trailing possessive."""
     tokens = list(span)
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {":", ",", ";", "-", "'s"}):
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in {":", ",", ";", "-", "'s", "."}):
         tokens.pop()
     strip_article = {"PERSON", "ORG", "CHARACTER", "CHANNEL", "PLATFORM", "AWARD", "OUTLET"}
     if len(tokens) > 1 and tokens[0].lower_ in {"the", "a", "an"} and span.label_ in strip_article:
