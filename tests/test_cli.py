@@ -182,3 +182,42 @@ def test_serve_refuses_a_token_of_spaces(runner: CliRunner, monkeypatch: pytest.
     assert served == []
     with pytest.raises(ValueError, match="token"):
         create_app(ShowGraph(":memory:"), allow_load=True, token=" " * 16, policy=QueryPolicy())
+
+
+HOLDER = """
+import sys
+from rdflib import Graph, Literal, URIRef
+from showgraph.store import open_store
+store = open_store(sys.argv[1])  # read-write: it holds the store's lock, as `showgraph serve` does
+graph = Graph()
+graph.add((URIRef("https://w3id.org/showgraph/id/show/x"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+           Literal("X")))
+store.replace_graph("https://w3id.org/showgraph/article/held", graph)
+print("ready", flush=True)
+sys.stdin.read()  # hold it until the test closes our stdin
+store.close()
+"""
+
+
+def test_readers_work_on_a_store_another_process_holds(runner: CliRunner, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    store = tmp_path / "held"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(store)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        query = runner.invoke(app, ["query", "SELECT ?l WHERE { ?s ?p ?l }", "--format", "csv", "--store", str(store)])
+        assert query.exit_code == 0 and "locked" not in query.output, query.output
+        assert query.stdout.splitlines()[1] == "X"
+        export = runner.invoke(app, ["export", "-f", "nq", "--store", str(store)])
+        assert export.exit_code == 0 and "article/held" in export.stdout, export.output
+        stats = runner.invoke(app, ["stats", "--json", "--store", str(store)])
+        assert stats.exit_code == 0, stats.output
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert holder.returncode == 0

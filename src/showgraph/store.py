@@ -122,6 +122,7 @@ def open_store(
     endpoint: str | None = None,
     update_endpoint: str | None = None,
     timeout: float = 30.0,
+    read_only: bool = False,
 ) -> Store:
     """Open a store: on disk at ``location``, in memory for ``":memory:"``, or a SPARQL endpoint.
 
@@ -131,6 +132,10 @@ def open_store(
     (``oxigraph serve --union-default-graph``; Fuseki ``tdb2:unionDefaultGraph true``; GraphDB and
     Neptune do so by default), else queries without ``GRAPH`` see nothing. ``timeout`` (seconds) bounds
     each HTTP request. Raises StoreError if the store can't be opened or reached.
+
+    ``read_only`` opens an on-disk store without taking its lock, so a command that only reads works
+    while another process (``showgraph serve``) holds the store: it sees the store as it was when
+    opened. A folder that holds no store yet is created and opened as usual (there is nothing to read).
 
     >>> store = open_store(":memory:")
     >>> store.location, len(store)
@@ -148,7 +153,7 @@ def open_store(
             "no store location given: pass a directory, ':memory:', or endpoint=URL "
             f"(the usual directory is {default_store_path()})"
         )
-    return Store(_EmbeddedBackend(location))
+    return Store(_EmbeddedBackend(location, read_only=read_only))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -569,13 +574,19 @@ class _Backend:
 
 
 class _EmbeddedBackend(_Backend):
-    def __init__(self, location: str | os.PathLike[str]) -> None:
+    def __init__(self, location: str | os.PathLike[str], *, read_only: bool = False) -> None:
         self._on_disk = str(location) != MEMORY
         self.location = str(Path(location).expanduser()) if self._on_disk else MEMORY
+        # RocksDB keeps its manifest's name in CURRENT: without it the folder holds no store to read yet.
+        self.read_only = read_only and self._on_disk and (Path(self.location) / "CURRENT").is_file()
         try:
-            if self._on_disk:
+            if self.read_only:
+                self._store: ox.Store | None = ox.Store.read_only(self.location)
+            elif self._on_disk:
                 Path(self.location).mkdir(parents=True, exist_ok=True)
-            self._store: ox.Store | None = ox.Store(self.location) if self._on_disk else ox.Store()
+                self._store = ox.Store(self.location)
+            else:
+                self._store = ox.Store()
         except OSError as exc:
             reason = str(exc)
             if "lock" in reason.lower():
@@ -600,6 +611,8 @@ class _EmbeddedBackend(_Backend):
         return self.store.query(sparql, use_default_graph_as_union=True)
 
     def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.location} was opened read-only; open it without read_only to write")
         self.store.update(sparql)
 
     def named_graphs(self) -> list[str]:
@@ -612,7 +625,7 @@ class _EmbeddedBackend(_Backend):
                 yield quad
 
     def close(self) -> None:
-        if self._store is not None and self._on_disk:
+        if self._store is not None and self._on_disk and not self.read_only:
             with contextlib.suppress(OSError):
                 self._store.flush()
         self._store = None  # the last reference: RocksDB closes and releases its lock
@@ -758,6 +771,11 @@ class Store:
         """Whether only this process can change the store (embedded on disk or in memory), so that
         :attr:`generation` tells every change; False for a SPARQL endpoint."""
         return isinstance(self._backend, _EmbeddedBackend)
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this object only reads (an on-disk store opened with ``read_only``, beside its writer)."""
+        return bool(getattr(self._backend, "read_only", False))
 
     @property
     def location(self) -> str:

@@ -51,11 +51,19 @@ ProcessesOption = Annotated[
 ]
 
 
-def open_graph(store: Path | None, endpoint: str | None, model: str | None = None, processes: int = 1) -> ShowGraph:
-    """Open the graph a command works on (endpoint wins over store)."""
+def open_graph(
+    store: Path | None,
+    endpoint: str | None,
+    model: str | None = None,
+    processes: int = 1,
+    *,
+    read_only: bool = False,
+) -> ShowGraph:
+    """Open the graph a command works on (endpoint wins over store); commands that only read pass
+    ``read_only``, so they work beside a running ``showgraph serve``."""
     if endpoint and not endpoint.startswith(("http://", "https://")):
         raise typer.BadParameter(f"expected an http(s) URL, got {endpoint!r}", param_hint="--endpoint")
-    return ShowGraph(store, endpoint=endpoint, model=model, processes=processes)
+    return ShowGraph(store, endpoint=endpoint, model=model, processes=processes, read_only=read_only)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

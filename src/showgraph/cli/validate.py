@@ -17,7 +17,7 @@ def validate(
 ) -> None:
     """Validate the stored graph against ontology/shapes.ttl; exit 1 if it does not conform."""
     try:
-        with open_graph(store, endpoint) as graph:
+        with open_graph(store, endpoint, read_only=True) as graph:
             result = graph.validate()
     except ShowgraphError as error:
         raise fail(str(error)) from error
