@@ -422,6 +422,11 @@ def test_load_pasted_article_with_the_token() -> None:
         assert report["outcomes"][0]["title"] == "Extras returns"
         assert report["stored"] + report["quarantined"] == report["facts"]
         assert graph.query("ASK { ?a <http://schema.org/headline> 'Extras returns' }").boolean
+        again = client.post("/api/load", data={"text": ARTICLE}, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert again.status_code == 200, again.text  # the same text again is the same article, not a second one
+        count = "SELECT (COUNT(DISTINCT ?a) AS ?n) { ?a a <https://w3id.org/showgraph/ontology#Article> }"
+        articles = graph.query(count)
+        assert articles.rows[0][0].toPython() == 1
 
 
 def test_serve_command_refuses_allow_load_without_a_token(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,7 +17,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -86,6 +86,14 @@ class LoadReport:
 
     def quarantine_reasons(self) -> Counter[str]:
         return Counter(reason for o in self.outcomes for reason in o.reasons)
+
+
+@dataclass
+class RemoveReport:
+    """What ``showgraph remove`` did: the ids of the articles taken out, and the targets that named none."""
+
+    removed: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -244,15 +252,21 @@ class ShowGraph:
 
     # -- loading ------------------------------------------------------------------------------
 
-    def load(self, paths: Iterable[str | os.PathLike[str]], *, progress: Progress | None = None) -> LoadReport:
+    def load(
+        self, paths: Iterable[str | os.PathLike[str]], *, progress: Progress | None = None, by_file: bool = True
+    ) -> LoadReport:
         """Read, extract, validate and store every article; one named graph per article.
 
         Each article is stored all or nothing: its graph (and its quarantine graph) replace
-        whatever that article had before, so re-loading never duplicates. An article that cannot
-        be read or processed is reported in ``failures``; the rest of the batch goes on and the
-        store keeps what it had for it.
+        whatever that article had before, so re-loading never duplicates, even an edited file (an
+        article is known by its ``ID:``, its URL, else its file). An article that cannot be read or
+        processed is reported in ``failures``; the rest of the batch goes on and the store keeps what it
+        had for it. ``by_file=False`` is for throw-away copies (an upload's temporary file): articles with
+        no ``ID:`` or URL are then known by their content.
         """
         articles, failures = self.read(paths)
+        if not by_file:
+            articles = [replace(article, origin=None) for article in articles]
         return self.load_articles(articles, failures=failures, progress=progress)
 
     def load_articles(
@@ -283,6 +297,8 @@ class ShowGraph:
     def store_extraction(self, extraction: Extraction) -> ArticleOutcome:
         """Resolve known entities, build the article's graph, validate it, and store it with its
         quarantine graph (atomically)."""
+        from rdflib import Graph
+
         from showgraph.rdf import article_graph, graph_iri, quarantine_iri
         from showgraph.resolve import load_catalogue
         from showgraph.validate import validate_article
@@ -291,11 +307,12 @@ class ShowGraph:
         facts = load_catalogue().apply(extraction.facts)
         graph = article_graph(article, facts)
         checked = validate_article(graph)
-        self.store.replace_graph(
-            str(graph_iri(article.id)),
-            checked.accepted,
-            extra={str(quarantine_iri(article.id)): checked.quarantine},
-        )
+        extra = {str(quarantine_iri(article.id)): checked.quarantine}
+        if not article.url and article.content_id != article.id:
+            # Earlier versions keyed a URL-less file by its content: that copy goes in the same update.
+            extra[str(graph_iri(article.content_id))] = Graph()
+            extra[str(quarantine_iri(article.content_id))] = Graph()
+        self.store.replace_graph(str(graph_iri(article.id)), checked.accepted, extra=extra)
         return ArticleOutcome(
             article,
             facts=len(facts.facts),
@@ -303,6 +320,39 @@ class ShowGraph:
             quarantined_claims=checked.quarantined_count,
             reasons=list(checked.reasons),
         )
+
+    def remove(self, targets: Iterable[str | os.PathLike[str]]) -> RemoveReport:
+        """Take articles out of the store: their named graphs and quarantine graphs, in one update.
+
+        A target is an article IRI, an article id, or a path, folder or glob: the articles its files hold
+        now, or held when they were loaded (see :func:`~showgraph.readers.ids_for_path`; a deleted file's
+        article is found by its path only if it had no ``ID:`` or URL: take that one out by IRI). A target
+        that names nothing stored is listed in ``unmatched``; the others are still taken out.
+        """
+        from showgraph.rdf import SGART, graph_iri, quarantine_iri
+        from showgraph.readers import ids_for_path
+
+        stored = set(self.store.graphs())
+        chosen: list[str] = []
+        report = RemoveReport()
+        for target in targets:
+            text = str(target)
+            if text.startswith(str(SGART)):
+                ids = {text[len(str(SGART)) :]}
+            elif _ARTICLE_ID.fullmatch(text):
+                ids = {text}
+            else:
+                ids = ids_for_path(text)
+            found = sorted(i for i in ids if {str(graph_iri(i)), str(quarantine_iri(i))} & stored)
+            if not found:
+                report.unmatched.append(text)
+            chosen.extend(i for i in found if i not in chosen)
+        if chosen:
+            graphs = [str(iri(i)) for i in chosen for iri in (graph_iri, quarantine_iri)]
+            self.store.drop_graphs(graphs)
+            self.update_ranks()
+        report.removed = chosen
+        return report
 
     # -- claims across articles ---------------------------------------------------------------
 
@@ -490,6 +540,10 @@ class ShowGraph:
         seeds = resolve_entities(data, filters["focus"]) if filters.get("focus") else None
         write_network(graph, destination, format, title=title, focus=seeds)
         return graph
+
+
+#: An article id as :attr:`~showgraph.readers.Article.id` makes it: 24 hex digits.
+_ARTICLE_ID = re.compile(r"[0-9a-f]{24}")
 
 
 def _failure(error: ArticleReadError | NoArticlesError | Exception) -> Failure:

@@ -831,6 +831,19 @@ class Store:
         """Remove the named graph ``graph_iri`` and its triples; nothing happens if it doesn't exist."""
         self._update(_replace_update(graph_iri, rdflib.Graph(), {}), f"dropping graph {graph_iri}")
 
+    def drop_graphs(self, graph_iris: Iterable[str]) -> None:
+        """Remove several named graphs in one update: all of them go, or (StoreError) none.
+
+        >>> store = open_store(":memory:")
+        >>> store.drop_graphs(["http://e/a", "http://e/b"])
+        >>> store.graphs()
+        []
+        """
+        names = list(dict.fromkeys(graph_iris))
+        if names:
+            update = _replace_update(names[0], rdflib.Graph(), {name: rdflib.Graph() for name in names[1:]})
+            self._update(update, f"dropping {len(names)} graphs")
+
     def _update(self, update: str, doing: str) -> None:
         self._generation += 1  # even a failed update may have been applied remotely: treat reads as stale
         try:

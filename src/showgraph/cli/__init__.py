@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from showgraph.cli import conflicts, export, extract, load, query, serve, stats, validate, viz
+from showgraph.cli import conflicts, export, extract, load, query, remove, serve, stats, validate, viz
 from showgraph.cli import eval as eval_command
 from showgraph.cli import path as path_command
 
@@ -16,7 +16,20 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (load, extract, query, validate, export, stats, eval_command, conflicts, serve, viz, path_command):
+for module in (
+    load,
+    remove,
+    extract,
+    query,
+    validate,
+    export,
+    stats,
+    eval_command,
+    conflicts,
+    serve,
+    viz,
+    path_command,
+):
     module.register(app)
 
 

@@ -500,7 +500,7 @@ class _Api:
             path = Path(folder) / name
             path.write_bytes(data)
             with self.load_lock:
-                report = self.graph.load([path])
+                report = self.graph.load([path], by_file=False)  # a temp copy: known by ID, URL or content
         # Messages name the file the reader saw; the client knows it by its own name, not our temp folder.
         for failure in report.failures:
             failure.source = failure.source.replace(f"{folder}/", "")
