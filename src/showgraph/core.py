@@ -12,6 +12,7 @@ False
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
@@ -67,6 +68,12 @@ class LoadReport:
 
     outcomes: list[ArticleOutcome] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    #: Articles not reached because the load was stopped (Ctrl-C, SIGTERM); 0 when it ran to the end.
+    not_reached: int = 0
+
+    @property
+    def interrupted(self) -> bool:
+        return self.not_reached > 0
 
     @property
     def articles(self) -> int:
@@ -229,16 +236,20 @@ class ShowGraph:
         return articles, failures
 
     def extract_articles(self, articles: Iterable[Article]) -> Iterator[Extraction | Failure]:
-        """Facts for each article, in order; an article whose extraction fails becomes a Failure.
+        """Facts for each article, in order; an article whose parse or extraction fails becomes a Failure.
 
-        Bodies are parsed in batches (in ``processes`` worker processes when more than one); the
-        rules run here, one article at a time, so one article's failure stops only that article.
+        Bodies are parsed in batches (in ``processes`` worker processes when more than one, which end
+        with this one), a body over spaCy's limit in parts (see :mod:`showgraph.parsing`); the rules run
+        here, one article at a time, so one article's failure stops only that article.
         """
-        from showgraph.nlp.extract import facts_from_doc, parse_articles
+        from showgraph.parsing import parse_articles
 
-        for article, doc in parse_articles(articles, self.nlp, n_process=self.processes):
+        for article, parts in parse_articles(articles, self.nlp, processes=self.processes):
+            if isinstance(parts, Exception):
+                yield Failure(article.path or article.id, f"could not be parsed: {parts}")
+                continue
             try:
-                yield Extraction(article, facts_from_doc(article, doc))
+                yield Extraction(article, _facts_of_parts(article, parts))
             except ShowgraphError:
                 raise
             except Exception as error:  # one bad article must not stop the batch
@@ -279,17 +290,23 @@ class ShowGraph:
         done = len(report.failures)
         if progress:
             progress(done, total)
-        for item in self.extract_articles(articles):
-            if isinstance(item, Failure):
-                report.failures.append(item)
-            else:
-                try:
-                    report.outcomes.append(self.store_extraction(item))
-                except ShowgraphError as error:
-                    report.failures.append(Failure(item.article.path or item.article.id, error.message))
-            done += 1
-            if progress:
-                progress(done, total)
+        try:
+            with contextlib.closing(self.extract_articles(articles)) as extractions:  # closed: workers end
+                for item in extractions:
+                    if isinstance(item, Failure):
+                        report.failures.append(item)
+                    else:
+                        try:
+                            report.outcomes.append(self.store_extraction(item))
+                        except ShowgraphError as error:
+                            report.failures.append(Failure(item.article.path or item.article.id, error.message))
+                    done += 1
+                    if progress:
+                        progress(done, total)
+        except KeyboardInterrupt:
+            # Ctrl-C (or SIGTERM, which `showgraph load` turns into one): each article is stored whole or
+            # not at all, so what was stored stands; say so rather than lose the report in a traceback.
+            report.not_reached = total - done
         if report.outcomes:
             self.update_ranks()
         return report
@@ -540,6 +557,28 @@ class ShowGraph:
         seeds = resolve_entities(data, filters["focus"]) if filters.get("focus") else None
         write_network(graph, destination, format, title=title, focus=seeds)
         return graph
+
+
+def _facts_of_parts(article: Article, parts: list[tuple[int, Any]]) -> ArticleFacts:
+    """The facts of an article parsed whole, or in parts (each read as an article starting at its
+    offset: evidence offsets are moved back into the whole body, facts found in two parts merged)."""
+    from showgraph.facts import ArticleFacts
+    from showgraph.nlp.extract import facts_from_doc, merge_facts
+
+    if len(parts) == 1 and parts[0][0] == 0 and len(parts[0][1].text) == len(article.body):
+        return facts_from_doc(article, parts[0][1])
+    found = []
+    entities: dict[str, tuple[str, set[str]]] = {}
+    for offset, doc in parts:
+        part = facts_from_doc(replace(article, body=doc.text), doc)
+        for fact in part.facts:
+            evidence = fact.evidence
+            if evidence is not None:
+                evidence = replace(evidence, start=evidence.start + offset, end=evidence.end + offset)
+            found.append(replace(fact, evidence=evidence))
+        for name, (kind, variants) in part.entities.items():
+            entities.setdefault(name, (kind, set()))[1].update(variants)
+    return ArticleFacts(article.id, merge_facts(found), entities)
 
 
 #: An article id as :attr:`~showgraph.readers.Article.id` makes it: 24 hex digits.
