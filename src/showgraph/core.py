@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from showgraph.facts import ArticleFacts
     from showgraph.named_queries import NamedQuery
     from showgraph.network import NetworkData, PathStep
-    from showgraph.store import QueryLimits, QueryResult, Store
+    from showgraph.store import Dataset, QueryLimits, QueryResult, Store
 
 
 @dataclass
@@ -407,13 +407,19 @@ class ShowGraph:
     # -- asking -------------------------------------------------------------------------------
 
     def query(
-        self, sparql: str, *, bindings: dict[str, Any] | None = None, limits: QueryLimits | None = None
+        self,
+        sparql: str,
+        *,
+        bindings: dict[str, Any] | None = None,
+        limits: QueryLimits | None = None,
+        dataset: Dataset | None = None,
     ) -> QueryResult:
         """Run a SPARQL query over the union of all article graphs; bindings are bound safely.
 
-        ``limits`` (a :class:`~showgraph.store.QueryLimits`) bound its time and rows, as a server needs.
+        ``limits`` (a :class:`~showgraph.store.QueryLimits`) bound its time and rows, as a server needs;
+        ``dataset`` (a :class:`~showgraph.store.Dataset`) names the graphs to read instead of the union.
         """
-        return self.store.query(sparql, bindings=bindings, limits=limits)
+        return self.store.query(sparql, bindings=bindings, limits=limits, dataset=dataset)
 
     def validate(self) -> Any:
         """Validate everything stored against the SHACL shapes; returns the validation result."""

@@ -51,6 +51,7 @@ __all__ = [
     "DUMP_FORMATS",
     "MEMORY",
     "PREFIXES",
+    "Dataset",
     "QueryLimits",
     "QueryResult",
     "Row",
@@ -86,6 +87,25 @@ DUMP_FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset a query runs over, as the SPARQL 1.1 Protocol's ``default-graph-uri`` and
+    ``named-graph-uri`` name it: the default graph is the merge of ``default_graphs``, and only
+    ``named_graphs`` can be read with ``GRAPH``. (Without one, the default graph is the union of all.)"""
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+    def check(self) -> None:
+        """QueryError naming a graph that is not an IRI."""
+        for iri in (*self.default_graphs, *self.named_graphs):
+            try:
+                ox.NamedNode(iri)
+            except ValueError as exc:
+                raise QueryError(f"{iri!r} is not a graph IRI ({exc}); name graphs by their full IRI") from exc
+
 
 #: What a result row holds: one rdflib term per variable, None where the variable is unbound.
 Row: TypeAlias = tuple[Identifier | None, ...]
@@ -544,8 +564,9 @@ def _replace_update(graph_iri: str, graph: rdflib.Graph, extra: Mapping[str, rdf
 class _Backend:
     location: str
 
-    def query(self, sparql: str, timeout: float | None = None) -> RawResult:
-        """Run ``sparql``; ``timeout`` (seconds) bounds the wait where the backend can (an HTTP request)."""
+    def query(self, sparql: str, timeout: float | None = None, dataset: Dataset | None = None) -> RawResult:
+        """Run ``sparql``; ``timeout`` (seconds) bounds the wait where the backend can (an HTTP request);
+        ``dataset`` replaces the union of all graphs as what the query reads."""
         raise NotImplementedError
 
     def update(self, sparql: str) -> None:
@@ -606,9 +627,15 @@ class _EmbeddedBackend(_Backend):
             raise StoreError(f"the store at {self.location} is closed; open it again with open_store()")
         return self._store
 
-    def query(self, sparql: str, timeout: float | None = None) -> RawResult:
+    def query(self, sparql: str, timeout: float | None = None, dataset: Dataset | None = None) -> RawResult:
         # Left lazy (triples too): the caller reads row by row, checking its limits as it goes.
-        return self.store.query(sparql, use_default_graph_as_union=True)
+        if dataset is None:
+            return self.store.query(sparql, use_default_graph_as_union=True)
+        return self.store.query(
+            sparql,
+            default_graph=[ox.NamedNode(iri) for iri in dataset.default_graphs],
+            named_graphs=[ox.NamedNode(iri) for iri in dataset.named_graphs],
+        )
 
     def update(self, sparql: str) -> None:
         if self.read_only:
@@ -653,7 +680,7 @@ class _RemoteBackend(_Backend):
     def _post(
         self,
         url: str,
-        data: dict[str, str],
+        data: dict[str, str] | dict[str, str | list[str]],
         accept: str,
         error: type[StoreError | QueryError],
         timeout: float | None = None,
@@ -687,8 +714,12 @@ class _RemoteBackend(_Backend):
             raise cls(f"{url} answered HTTP {response.status_code}: {body}")
         return response
 
-    def query(self, sparql: str, timeout: float | None = None) -> RawResult:
-        response = self._post(self.location, {"query": sparql}, self._ACCEPT, QueryError, timeout)
+    def query(self, sparql: str, timeout: float | None = None, dataset: Dataset | None = None) -> RawResult:
+        data: dict[str, str | list[str]] = {"query": sparql}
+        if dataset is not None:
+            data["default-graph-uri"] = list(dataset.default_graphs)
+            data["named-graph-uri"] = list(dataset.named_graphs)
+        response = self._post(self.location, data, self._ACCEPT, QueryError, timeout)
         media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
             results_format = ox.QueryResultsFormat.from_media_type(media_type)
@@ -860,8 +891,9 @@ class Store:
         bindings: Mapping[str, Any] | None = None,
         prefixes: Mapping[str, str] | None = None,
         limits: QueryLimits | None = None,
+        dataset: Dataset | None = None,
     ) -> QueryResult:
-        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query over the union of all named graphs.
+        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query over the union of all named graphs (or ``dataset``).
 
         ``bindings`` pre-binds variables (names with or without ``?``) to rdflib terms or python
         values (``"x"``, ``3``, ``date(…)`` become literals). Values are serialised as RDF terms and
@@ -894,11 +926,13 @@ class Store:
             sparql = _with_values(sparql, terms)
         if prefixes:
             sparql = _prologue(prefixes) + sparql
+        if dataset is not None:
+            dataset.check()
         try:
             if limits is None:
-                return _materialise(self._backend.query(sparql))
+                return _materialise(self._backend.query(sparql, dataset=dataset))
             limits.check()
-            return _materialise(self._backend.query(sparql, timeout=limits.remaining()), limits)
+            return _materialise(self._backend.query(sparql, timeout=limits.remaining(), dataset=dataset), limits)
         except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
             raise QueryError(f"the query failed: {exc}") from exc
 
