@@ -77,6 +77,10 @@ def test_an_over_long_article_is_read_in_parts_beside_the_others(
         assert max(f.evidence.start for f in facts) > 8_000  # facts from the last part, offsets moved back
         for fact in facts:
             assert fact.evidence.sentence.strip() in long.article.body[fact.evidence.start : fact.evidence.end + 1]
+        from dataclasses import replace
+
+        [pasted] = graph.extract_articles([replace(long.article, origin=None)])  # known by content: ids per part
+        assert {f.evidence.article_id for f in pasted.facts.facts if f.evidence} == {pasted.article.id}
         late = {(f.relation, str(f.object)) for f in facts if f.evidence.start > 8_000}
         assert {("platform", "Netflix"), ("season_status", "renewed")} <= late  # the last part read as the first
         report = graph.load([tmp_path])

@@ -580,7 +580,10 @@ def _facts_of_parts(article: Article, parts: list[tuple[int, Any]]) -> ArticleFa
         for fact in part.facts:
             evidence = fact.evidence
             if evidence is not None:
-                evidence = replace(evidence, start=evidence.start + offset, end=evidence.end + offset)
+                # (a part of an article known by its content has an id of its own: the evidence is the article's)
+                evidence = replace(
+                    evidence, article_id=article.id, start=evidence.start + offset, end=evidence.end + offset
+                )
             found.append(replace(fact, evidence=evidence))
         for name, (kind, variants) in part.entities.items():
             entities.setdefault(name, (kind, set()))[1].update(variants)
