@@ -44,6 +44,8 @@ from showgraph.readers import Article
 
 #: The longest part of an over-long article read at once (characters): a long feature's worth of context.
 PART_LENGTH = 20_000
+#: Articles spaCy parses in one pass (its own default, 1,000, holds that many parses' work at once).
+BATCH = 32
 #: Articles sent to a worker process at once.
 CHUNK = 8
 #: Where a long text may be cut, best first: after a blank line, a line break, a sentence end, a space.
@@ -109,7 +111,9 @@ def parse_in_parts(article: Article, nlp: Language, limit: int = PART_LENGTH) ->
         offsets.append(at)
         texts.append(text)
         at += len(text)
-    docs = nlp.pipe(make_doc(replace(article, body=text), nlp) for text in texts)
+    # One part at a time: spaCy's default batch (1,000 texts) parsed all 61 parts of a 1.2 MB article in one
+    # pass and took 4 GB; alone, each part needs what an article of its size does.
+    docs = nlp.pipe((make_doc(replace(article, body=text), nlp) for text in texts), batch_size=1)
     return list(zip(offsets, docs, strict=True))
 
 
@@ -118,7 +122,8 @@ def parse_batch(articles: list[Article], nlp: Language) -> list[Parts | Exceptio
     results: list[Parts | Exception | None] = [None] * len(articles)
     short = [i for i, article in enumerate(articles) if len(article.body) <= nlp.max_length]
     try:
-        for i, doc in zip(short, nlp.pipe([make_doc(articles[i], nlp) for i in short]), strict=True):
+        docs = nlp.pipe([make_doc(articles[i], nlp) for i in short], batch_size=BATCH)
+        for i, doc in zip(short, docs, strict=True):
             results[i] = [(0, doc)]
     except Exception:  # find the article at fault: parse them one at a time
         for i in short:
@@ -139,7 +144,7 @@ def _parse_one(article: Article, nlp: Language) -> Parts | Exception:
 
 
 def parse_articles(
-    articles: Iterable[Article], nlp: Language, *, processes: int = 1, batch_size: int = 32
+    articles: Iterable[Article], nlp: Language, *, processes: int = 1, batch_size: int = BATCH
 ) -> Iterator[Parsed]:
     """Each article with its parse (or the error that stopped it), in order.
 
