@@ -228,3 +228,26 @@ def test_ctrl_c_stops_a_parallel_load_cleanly_and_says_what_was_stored(many: Pat
     assert _gone(workers, within=5)
     stats = CliRunner().invoke(app, ["stats", "--json", "--store", str(tmp_path / "store")])
     assert f'"articles": {stored},' in stats.stdout
+
+
+@pytestmark_linux
+def test_an_article_that_kills_its_worker_fails_alone(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-parse (out of memory) broke the pool, and every article after it failed."""
+    import showgraph.parsing as parsing
+    from showgraph.readers import Article
+
+    real = parsing.make_doc
+
+    def make_doc(article, nlp):
+        if article.title == "Crash":
+            os._exit(1)  # in the worker: it dies as the kernel's OOM killer would leave it
+        return real(article, nlp)
+
+    monkeypatch.setattr(parsing, "make_doc", make_doc)  # set before the workers fork, so theirs too
+    titles = [f"Article {n}" for n in range(20)]
+    titles[11] = "Crash"
+    articles = [Article(title, f"Netflix renewed {title} for a second season.\n") for title in titles]
+    results = list(parsing.parse_articles(articles, nlp, processes=2))
+    assert [article.title for article, _ in results] == titles
+    failed = [(article.title, str(parts)) for article, parts in results if isinstance(parts, Exception)]
+    assert [title for title, _ in failed] == ["Crash"] and "died" in failed[0][1]

@@ -165,23 +165,46 @@ def parse_articles(
 
 
 def _parse_in_workers(articles: Iterable[Article], nlp: Language, processes: int) -> Iterator[Parsed]:
+    """Chunks of articles parsed in a pool of workers, in order.
+
+    A worker that dies (killed for memory) breaks the pool: a new one takes the chunks in hand. The chunk
+    awaited when a pool breaks twice is tried an article at a time, and an article awaited when a pool
+    breaks twice fails alone, so one article that kills its worker is one failed article.
+    """
     chunks = _chunks(articles, CHUNK)
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-    pool = ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker, initargs=(nlp, os.getpid()))
-    pending: deque[tuple[list[Article], Future[list[Any]]]] = deque()
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            processes, mp_context=context, initializer=_start_worker, initargs=(nlp, os.getpid())
+        )
+
+    pool = new_pool()
+    # (articles, their future, how often a pool broke while they were awaited)
+    pending: deque[tuple[list[Article], Future[list[Any]], int]] = deque()
     finished = False
     try:
         with _sigint_ignored():  # workers are forked on the first submit: they start deaf to Ctrl-C
             for chunk in _take(chunks, 2 * processes):
-                pending.append((chunk, pool.submit(_parse_chunk, chunk)))
+                pending.append((chunk, pool.submit(_parse_chunk, chunk), 0))
         while pending:
-            chunk, future = pending.popleft()
+            chunk, future, breaks = pending.popleft()
             try:
                 results: list[Any] = future.result()
             except BrokenProcessPool:
-                results = ["the worker process parsing it died (out of memory?)"] * len(chunk)
+                breaks += 1
+                if breaks >= 2 and len(chunk) == 1:
+                    results = [f"the worker process parsing it died twice ({_DIED})"]
+                else:
+                    retry = [(chunk, breaks)] if breaks < 2 else [([article], 0) for article in chunk]
+                    retry += [(c, b) for c, _, b in pending]
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    with _sigint_ignored():
+                        pool = new_pool()
+                        pending = deque((c, pool.submit(_parse_chunk, c), b) for c, b in retry)
+                    continue
             for chunk_next in _take(chunks, 1):
-                pending.append((chunk_next, pool.submit(_parse_chunk, chunk_next)))
+                pending.append((chunk_next, pool.submit(_parse_chunk, chunk_next), 0))
             for article, result in zip(chunk, results, strict=True):
                 if isinstance(result, str):
                     yield article, RuntimeError(result)
@@ -189,11 +212,15 @@ def _parse_in_workers(articles: Iterable[Article], nlp: Language, processes: int
                     yield article, [(offset, Doc(nlp.vocab).from_bytes(data)) for offset, data in result]
         finished = True
     finally:
-        for _, future in pending:
+        for _, future, _ in pending:
             future.cancel()
         if not finished:  # interrupted or closed early: the work in hand is not wanted
             _stop_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+#: Why a worker dies mid-parse, most likely.
+_DIED = "killed, most likely for lack of memory; load it alone, or with fewer --processes"
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
