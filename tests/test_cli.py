@@ -280,3 +280,107 @@ def test_validate_shows_progress_on_a_terminal(runner: CliRunner, articles: Path
     assert shown.exit_code == 0, shown.output
     assert "validating" in shown.stderr and re.search(r"(?<!\d)(\d+)/\1(?!\d)", shown.stderr) and "left" in shown.stderr
     assert shown.stdout.startswith("conforms")
+
+
+HOLDER = """
+import sys
+from rdflib import Graph, Literal, URIRef
+from showgraph.store import open_store
+store = open_store(sys.argv[1])  # read-write: it holds the store's lock, as `showgraph serve` does
+graph = Graph()
+graph.add((URIRef("https://w3id.org/showgraph/id/show/x"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+           Literal("X")))
+store.replace_graph("https://w3id.org/showgraph/article/held", graph)
+print("ready", flush=True)
+sys.stdin.read()  # hold it until the test closes our stdin
+store.close()
+"""
+
+
+def test_readers_work_on_a_store_another_process_holds(runner: CliRunner, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    store = tmp_path / "held"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(store)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        query = runner.invoke(app, ["query", "SELECT ?l WHERE { ?s ?p ?l }", "--format", "csv", "--store", str(store)])
+        assert query.exit_code == 0 and "locked" not in query.output, query.output
+        assert query.stdout.splitlines()[1] == "X"
+        export = runner.invoke(app, ["export", "-f", "nq", "--store", str(store)])
+        assert export.exit_code == 0 and "article/held" in export.stdout, export.output
+        stats = runner.invoke(app, ["stats", "--json", "--store", str(store)])
+        assert stats.exit_code == 0, stats.output
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert holder.returncode == 0
+
+
+def claims_in(store: str, runner: CliRunner) -> list[str]:
+    sparql = "PREFIX sg: <https://w3id.org/showgraph/ontology#> SELECT ?r WHERE { ?c a sg:Claim ; sg:relation ?r }"
+    result = runner.invoke(app, ["query", sparql, "--format", "csv", "--store", store])
+    assert result.exit_code == 0, result.output
+    return sorted(result.stdout.splitlines()[1:])
+
+
+def test_an_edited_article_replaces_itself(runner: CliRunner, tmp_path: Path, nlp) -> None:
+    store, path = str(tmp_path / "store"), tmp_path / "harbour.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert runner.invoke(app, ["load", str(path), "--store", store, "-q"]).exit_code == 0
+    assert any("plays" in relation for relation in claims_in(store, runner))
+    path.write_text(ARTICLE.replace(" Maya Stone stars as Edie Vale in the series.", ""), encoding="utf-8")
+    assert runner.invoke(app, ["load", str(path), "--store", store, "-q"]).exit_code == 0
+    stats = json.loads(runner.invoke(app, ["stats", "--json", "--store", store]).stdout)
+    assert stats["articles"] == 1
+    assert not any("plays" in relation for relation in claims_in(store, runner))  # the edited-out role is gone
+
+
+def test_a_store_loaded_by_content_takes_the_file_in_its_place(runner: CliRunner, tmp_path: Path, nlp) -> None:
+    """Earlier versions keyed a URL-less file by its content: loading the file now must not add a twin."""
+    from dataclasses import replace
+
+    store, path = str(tmp_path / "store"), tmp_path / "harbour.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    with ShowGraph(store) as graph:
+        articles, _ = graph.read([path])
+        graph.load_articles([replace(articles[0], origin=None)])  # as the old reader would have keyed it
+    assert runner.invoke(app, ["load", str(path), "--store", store, "-q"]).exit_code == 0
+    stats = json.loads(runner.invoke(app, ["stats", "--json", "--store", store]).stdout)
+    assert stats["articles"] == 1
+
+
+def test_remove_by_path_glob_iri_and_id(runner: CliRunner, tmp_path: Path, nlp) -> None:
+    from showgraph.rdf import graph_iri
+
+    store, folder = str(tmp_path / "store"), tmp_path / "news"
+    folder.mkdir()
+    for name in ("a", "b", "c", "d"):
+        (folder / f"{name}.txt").write_text(ARTICLE.replace("Quiet Harbour", f"Quiet Harbour {name}"), encoding="utf-8")
+    (folder / "e.txt").write_text(ARTICLE.replace("Source:", "URL: https://e.org/e\nSource:"), encoding="utf-8")
+    assert runner.invoke(app, ["load", str(folder), "--store", store, "-q"]).exit_code == 0
+    with ShowGraph(store, read_only=True) as graph:
+        by_name = {Path(a.path).stem: a.id for a in graph.read([folder])[0]}
+        assert len(graph.store.graphs()) >= 6  # five articles, a quarantine graph or more, the ranks
+
+    def articles_left() -> set[str]:
+        with ShowGraph(store, read_only=True) as graph:
+            stored = set(graph.store.graphs())
+        return {name for name, id_ in by_name.items() if str(graph_iri(id_)) in stored}
+
+    (folder / "a.txt").unlink()  # a deleted file still names its article
+    result = runner.invoke(app, ["remove", str(folder / "a.txt"), "--store", store])
+    assert result.exit_code == 0 and result.stdout.strip() == "1 articles removed", result.output
+    assert articles_left() == {"b", "c", "d", "e"}
+    result = runner.invoke(app, ["remove", str(folder / "[bc].txt"), str(graph_iri(by_name["d"])), "--store", store])
+    assert result.exit_code == 0 and result.stdout.strip() == "3 articles removed", result.output
+    result = runner.invoke(app, ["remove", by_name["e"], str(folder / "b.txt"), "--store", store])
+    assert result.exit_code == 1 and f"no stored article for {folder / 'b.txt'}" in result.output
+    assert articles_left() == set()
+    with ShowGraph(store, read_only=True) as graph:
+        left = [g for g in graph.store.graphs() if "/article/" in g or "/quarantine/" in g]
+    assert left == []  # quarantine graphs went with their articles

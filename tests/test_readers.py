@@ -344,9 +344,27 @@ def test_ids_are_stable(tmp_path: Path) -> None:
     [a1], [a2] = read_file(one), read_file(two)
     assert a1.id == a2.id  # same URL, same id
     [s1], [s2], [o] = read_file(same_a), read_file(same_b), read_file(other)
-    assert s1.id == s2.id  # no URL: same content, same id
-    assert s1.id != o.id  # different content, different id
+    assert s1.id != s2.id  # no URL: each file is its own article, even with the same text
+    assert s1.content_id == s2.content_id and s1.content_id != o.content_id
     assert a1.id == read_file(one)[0].id  # re-reading gives the same id
+
+
+def test_an_edited_file_keeps_its_id_and_a_declared_id_wins(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", article("Before", "Maya Stone stars in Quiet Harbour.\n"))
+    [before] = read_file(path)
+    write(path, article("After", "Quiet Harbour is cancelled.\n"))
+    [after] = read_file(path)
+    assert before.id == after.id and before.origin == after.origin == os.path.realpath(path)
+    link = tmp_path / "link.txt"
+    link.symlink_to(path)
+    assert read_file(link)[0].id == after.id  # one file under two names is one article
+    declared = write(tmp_path / "b.txt", "Title: B\nID: story-17\nURL: https://e.org/b\n\nBody.\n")
+    moved = write(tmp_path / "c.md", "---\ntitle: B moved\nid: story-17\n---\nAnother body.\n")
+    assert read_file(declared)[0].id == read_file(moved)[0].id
+    rows = write(tmp_path / "r.jsonl", '{"title": "R", "text": "One."}\n{"title": "S", "text": "Two.", "id": 17}\n')
+    first, second = read_file(rows)
+    assert first.origin == f"{os.path.realpath(rows)}:1" and second.declared_id == "17"
+    assert Article("T", "x").id == Article("T", "x").content_id  # text given directly: known by its content
 
 
 def test_a_folder_that_cannot_be_read_says_so(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:

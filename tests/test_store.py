@@ -534,3 +534,36 @@ def test_limits_stop_a_query_at_its_rows_its_time_or_when_cancelled(store: Store
     with pytest.raises(QueryError, match="cancelled"):
         store.query(slow, limits=limits)
     assert time.monotonic() - started < 1.5
+
+
+def test_a_read_only_store_reads_beside_its_writer_and_refuses_to_write(tmp_path: Path) -> None:
+    graph = Graph()
+    graph.add((SGID["show/x"], RDFS.label, Literal("X")))
+    with open_store(tmp_path / "s") as writer:
+        writer.replace_graph(str(SGART["a1"]), graph)
+        with open_store(tmp_path / "s", read_only=True) as reader:  # the writer still holds the lock
+            assert reader.read_only and not writer.read_only
+            assert reader.graphs() == [str(SGART["a1"])]
+            with pytest.raises(StoreError, match="read-only"):
+                reader.drop_graph(str(SGART["a1"]))
+        assert len(writer) == 1
+    fresh = open_store(tmp_path / "new", read_only=True)  # no store there yet: made, as before, and empty
+    assert len(fresh) == 0 and not fresh.read_only
+    fresh.close()
+
+
+def test_a_dataset_names_the_graphs_a_query_reads(store: Store) -> None:
+    from showgraph.store import Dataset
+
+    a1, a2 = str(SGART["a1"]), str(SGART["a2"])
+    store.replace_graph(a1, article_graph("a1", "the-glory", ["song-hye-kyo"]))
+    store.replace_graph(a2, article_graph("a2", "d-p", ["jung-hae-in"]))
+    people = "SELECT ?l WHERE { ?p a sg:Person ; rdfs:label ?l }"
+    assert len(store.query(people, prefixes=PREFIXES)) == 2  # the union, without a dataset
+    only_a2 = store.query(people, prefixes=PREFIXES, dataset=Dataset(default_graphs=(a2,)))
+    assert [row[0] for row in only_a2] == [Literal("Jung Hae In")]
+    named = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", dataset=Dataset(named_graphs=(a1,)))
+    assert [str(row[0]) for row in named] == [a1]
+    assert store.query("ASK { ?s ?p ?o }", dataset=Dataset(named_graphs=(a1,))).boolean is False
+    with pytest.raises(QueryError, match="not a graph IRI"):
+        store.query("ASK {}", dataset=Dataset(default_graphs=("no iri",)))

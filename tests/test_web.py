@@ -260,10 +260,38 @@ def test_updates_are_refused_with_403_and_change_nothing(
     assert len(graph.store) == before > 0
 
 
-def test_dataset_parameters_are_refused_clearly(client: TestClient) -> None:
-    response = client.get("/sparql", params={"query": "ASK {}", "default-graph-uri": "http://e/g"})
-    assert response.status_code == 400
-    assert "GRAPH" in response.text
+def test_the_protocols_dataset_parameters_choose_the_graphs(client: TestClient) -> None:
+    """SPARQL 1.1 Protocol 2.1.1: default-graph-uri and named-graph-uri, by GET, form POST and direct POST."""
+    cast, allegation = (str(graph_iri(article.id)) for article, _ in fixture_articles())
+    json_type = {"Accept": "application/sparql-results+json"}
+
+    def rows(response) -> list[dict[str, str]]:
+        assert response.status_code == 200, response.text
+        return [{k: v["value"] for k, v in b.items()} for b in response.json()["results"]["bindings"]]
+
+    headlines = "SELECT ?h WHERE { ?a <http://schema.org/headline> ?h }"
+    everything = rows(client.get("/sparql", params={"query": headlines}, headers=json_type))
+    assert len(everything) == 2  # no dataset named: the union of all graphs
+    only_cast = rows(client.get("/sparql", params={"query": headlines, "default-graph-uri": cast}, headers=json_type))
+    assert only_cast == [{"h": "The Glory: cast and release"}]
+    both = {"query": headlines, "default-graph-uri": [cast, allegation]}
+    assert len(rows(client.post("/sparql", data=both, headers=json_type))) == 2
+    graphs = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    named = rows(
+        client.post(
+            "/sparql",
+            params={"named-graph-uri": allegation},
+            content=graphs,
+            headers={**json_type, "Content-Type": "application/sparql-query"},
+        )
+    )
+    assert named == [{"g": allegation}]
+    empty_default = client.get(
+        "/sparql", params={"query": "ASK { ?s ?p ?o }", "named-graph-uri": cast}, headers=json_type
+    )
+    assert empty_default.json()["boolean"] is False  # named graphs only: the default graph is empty
+    bad = client.get("/sparql", params={"query": "ASK {}", "default-graph-uri": "not an iri"})
+    assert bad.status_code == 400 and "not an iri" in bad.text
 
 
 def test_unsupported_content_type_is_415(client: TestClient) -> None:
@@ -422,6 +450,11 @@ def test_load_pasted_article_with_the_token() -> None:
         assert report["outcomes"][0]["title"] == "Extras returns"
         assert report["stored"] + report["quarantined"] == report["facts"]
         assert graph.query("ASK { ?a <http://schema.org/headline> 'Extras returns' }").boolean
+        again = client.post("/api/load", data={"text": ARTICLE}, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert again.status_code == 200, again.text  # the same text again is the same article, not a second one
+        count = "SELECT (COUNT(DISTINCT ?a) AS ?n) { ?a a <https://w3id.org/showgraph/ontology#Article> }"
+        articles = graph.query(count)
+        assert articles.rows[0][0].toPython() == 1
 
 
 def test_serve_command_refuses_allow_load_without_a_token(monkeypatch: pytest.MonkeyPatch) -> None:

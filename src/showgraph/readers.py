@@ -5,13 +5,16 @@ Readers know nothing of NLP, RDF or the store.
 Formats, chosen by suffix:
 
 - ``.txt`` or no suffix: a ``Key: value`` header up to the first blank line (``Title`` required;
-  ``Source``, ``URL``, ``Author``, ``Published``; keys case-insensitive, unknown keys ignored), then
-  the body exactly as published.
+  ``Source``, ``URL``, ``Author``, ``Published``, ``ID``; keys case-insensitive, unknown keys ignored),
+  then the body exactly as published.
 - ``.md`` / ``.markdown``: optional ``---`` front matter or the same header; the title from there or
   from the first ``# `` heading; the body converted to plain text so markup never reaches the NLP.
 - ``.html`` / ``.htm``: main text and metadata extracted with trafilatura (never from the network).
-- ``.jsonl``: one JSON object a line, ``{"title", "text", "url", "author", "published", "source"}``;
+- ``.jsonl``: one JSON object a line, ``{"title", "text", "url", "author", "published", "source", "id"}``;
   the article's ``path`` is ``file.jsonl:LINE`` (1-based), so ``Article.name`` is ``file.jsonl:LINE``.
+
+An article is known by its declared ``ID:``, else its URL, else the file it was read from (a jsonl
+record: the file and line), so an edited file read again is the same article (:attr:`Article.id`).
 
 Bad input never stops a batch: :func:`iter_articles` yields an :class:`ArticleReadError` (SG101) for a
 file (or jsonl line) it cannot read and a :class:`NoArticlesError` (SG102) for a path or glob that
@@ -30,7 +33,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -46,7 +49,7 @@ JSONL_SUFFIXES = frozenset({".jsonl"})
 # so a folder's LICENSE or Makefile is never taken for an article.
 WALK_SUFFIXES = frozenset({".txt"}) | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
-HEADER_KEYS = frozenset({"title", "source", "url", "author", "published"})
+HEADER_KEYS = frozenset({"title", "source", "url", "author", "published", "id"})
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]*?)\s*:\s?(.*)$")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][0-9:.+\-Z ]*)?$")
 
@@ -58,9 +61,10 @@ ReadError = ArticleReadError | NoArticlesError
 class Article:
     """One article: its metadata and its body text.
 
-    ``id`` is stable: derived from the URL where there is one, else from a hash of the content, so
-    re-loading the same article replaces its facts. Character offsets in facts refer to ``body``.
-    ``warnings`` holds problems that did not stop the read (an unparseable ``Published`` date).
+    ``id`` is stable, so re-loading the same article replaces its facts, even after an edit: it comes
+    from the declared id (``ID:``) where there is one, else the URL, else ``origin`` (the real path of the
+    file it was read from), else the content. Character offsets in facts refer to ``body``. ``warnings``
+    holds problems that did not stop the read (an unparseable ``Published`` date).
     """
 
     title: str
@@ -72,12 +76,31 @@ class Article:
     path: str | None = None  # the file it came from, for messages and the gold format's "article"
     format: str = "text"  # text | markdown | html | jsonl
     warnings: tuple[str, ...] = ()
+    declared_id: str | None = None  # the header's ID:, the jsonl record's "id"
+    origin: str | None = None  # the file's real path (``file.jsonl:LINE``); None for text given directly
 
     @property
     def id(self) -> str:
-        """A short stable key: sha256 of the URL where known, else of title and body."""
-        basis = self.url.strip() if self.url else f"{self.title}\n\n{self.body}"
-        return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
+        """A short stable key: sha256 of the declared id, else the URL, else the file, else title and body.
+
+        >>> Article("A", "x", origin="/news/a.txt").id == Article("A, edited", "y", origin="/news/a.txt").id
+        True
+        >>> Article("A", "x", url="https://e.org/a", origin="/news/a.txt").id == Article("A", "x", url="https://e.org/a").id
+        True
+        """
+        if self.declared_id and self.declared_id.strip():
+            return _short_hash(f"id:{self.declared_id.strip()}")
+        if self.url:
+            return _short_hash(self.url.strip())
+        if self.origin:
+            return origin_id(self.origin)
+        return self.content_id
+
+    @property
+    def content_id(self) -> str:
+        """The id of the same title and body given directly: what earlier versions keyed every URL-less
+        article by, files included (a store loaded by them holds the article under this id)."""
+        return _short_hash(f"{self.title}\n\n{self.body}")
 
     @property
     def name(self) -> str:
@@ -85,6 +108,25 @@ class Article:
         if self.path:
             return self.path.replace("\\", "/").rsplit("/", 1)[-1]
         return self.id
+
+
+def _short_hash(basis: str) -> str:
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
+
+
+def origin_id(origin: str) -> str:
+    """The id of an article known by its file (no ``ID:``, no URL): found without reading the file, so a
+    deleted file's article can still be named.
+
+    >>> origin_id("/news/a.txt") == Article("A", "x", origin="/news/a.txt").id
+    True
+    """
+    return _short_hash(f"file:{origin}")
+
+
+def real_origin(path: str | os.PathLike[str]) -> str:
+    """The key a file is known by: its real, absolute path (one file under two names is one article)."""
+    return os.path.normcase(os.path.realpath(path))
 
 
 # --- dates -------------------------------------------------------------------------------------------
@@ -204,6 +246,7 @@ def _article_from_header(header: dict[str, str], body: str, path: str, fmt: str,
     return Article(
         title=title.strip(),
         body=body,
+        declared_id=header.get("id") or None,
         source=header.get("source") or None,
         url=header.get("url") or None,
         author=header.get("author") or None,
@@ -369,6 +412,8 @@ def parse_jsonl_line(line: str, path: str) -> Article:
         raise ArticleReadError(path, problem) from None
     if not isinstance(record, dict):
         raise ArticleReadError(path, f"expected a JSON object, got {type(record).__name__}")
+    if isinstance(record.get("id"), int) and not isinstance(record["id"], bool):
+        record["id"] = str(record["id"])  # {"id": 17} is as good an id as {"id": "17"}
     text = record.get("text", record.get("body"))
     if not isinstance(text, str):
         raise ArticleReadError(path, 'no "text" string in the record; add the article body as "text"')
@@ -406,21 +451,25 @@ def _read_file_results(path: str | Path) -> list[Article | ArticleReadError]:
         text = decode_text(data, shown)
         if suffix in JSONL_SUFFIXES:
             results: list[Article | ArticleReadError] = []
+            origin = real_origin(file)
             for line_no, line in enumerate(text.split("\n"), start=1):
                 if not line.strip():
                     continue
                 try:
-                    results.append(parse_jsonl_line(line, f"{shown}:{line_no}"))
+                    record = parse_jsonl_line(line, f"{shown}:{line_no}")
+                    results.append(replace(record, origin=f"{origin}:{line_no}"))
                 except ArticleReadError as exc:
                     results.append(exc)
             if not results:
                 raise ArticleReadError(shown, "no records in the jsonl file")
             return results
         if suffix in MARKDOWN_SUFFIXES:
-            return [parse_markdown(text, shown)]
-        if suffix in HTML_SUFFIXES:
-            return [parse_html(text, shown)]
-        return [parse_text(text, shown)]
+            read = parse_markdown(text, shown)
+        elif suffix in HTML_SUFFIXES:
+            read = parse_html(text, shown)
+        else:
+            read = parse_text(text, shown)
+        return [replace(read, origin=real_origin(file))]
     except ArticleReadError as exc:
         return [exc]
 
@@ -543,6 +592,30 @@ def iter_articles(paths: Iterable[str | Path], *, on_error: OnError = "yield") -
                 if on_error == "raise" and isinstance(result, ArticleReadError):
                     raise result
                 yield result
+
+
+def ids_for_path(path: str | Path) -> set[str]:
+    """Every id the articles behind a path (file, folder or glob) may be stored under, for taking them out.
+
+    A file that is there gives the ids of the articles it holds now (by ``ID:``, URL or file) and the ids
+    it had before it gained an ``ID:`` or URL (by file, and by content as earlier versions keyed it); a
+    plain path that is gone gives the id by file alone, which is how an article with no ``ID:`` or URL
+    was known.
+    """
+    ids: set[str] = set()
+    for given, files, _ in _expand([path]):
+        if not files and not _is_glob(given):
+            files = [Path(given)]
+        for file in files:
+            if not file.exists():
+                ids.add(origin_id(real_origin(file)))
+                continue
+            for result in _read_file_results(file):
+                if isinstance(result, Article):
+                    ids.update({result.id, result.content_id, origin_id(result.origin or real_origin(file))})
+                elif file.suffix.lower() not in JSONL_SUFFIXES:
+                    ids.add(origin_id(real_origin(file)))  # unreadable now: still known by its file
+    return ids
 
 
 def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[ReadError]]:

@@ -51,6 +51,7 @@ __all__ = [
     "DUMP_FORMATS",
     "MEMORY",
     "PREFIXES",
+    "Dataset",
     "QueryLimits",
     "QueryResult",
     "Row",
@@ -87,6 +88,25 @@ DUMP_FORMATS: dict[str, ox.RdfFormat] = {
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
+
+@dataclass(frozen=True)
+class Dataset:
+    """The RDF dataset a query runs over, as the SPARQL 1.1 Protocol's ``default-graph-uri`` and
+    ``named-graph-uri`` name it: the default graph is the merge of ``default_graphs``, and only
+    ``named_graphs`` can be read with ``GRAPH``. (Without one, the default graph is the union of all.)"""
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+    def check(self) -> None:
+        """QueryError naming a graph that is not an IRI."""
+        for iri in (*self.default_graphs, *self.named_graphs):
+            try:
+                ox.NamedNode(iri)
+            except ValueError as exc:
+                raise QueryError(f"{iri!r} is not a graph IRI ({exc}); name graphs by their full IRI") from exc
+
+
 #: What a result row holds: one rdflib term per variable, None where the variable is unbound.
 Row: TypeAlias = tuple[Identifier | None, ...]
 OxTerm: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -122,6 +142,7 @@ def open_store(
     endpoint: str | None = None,
     update_endpoint: str | None = None,
     timeout: float = 30.0,
+    read_only: bool = False,
 ) -> Store:
     """Open a store: on disk at ``location``, in memory for ``":memory:"``, or a SPARQL endpoint.
 
@@ -131,6 +152,10 @@ def open_store(
     (``oxigraph serve --union-default-graph``; Fuseki ``tdb2:unionDefaultGraph true``; GraphDB and
     Neptune do so by default), else queries without ``GRAPH`` see nothing. ``timeout`` (seconds) bounds
     each HTTP request. Raises StoreError if the store can't be opened or reached.
+
+    ``read_only`` opens an on-disk store without taking its lock, so a command that only reads works
+    while another process (``showgraph serve``) holds the store: it sees the store as it was when
+    opened. A folder that holds no store yet is created and opened as usual (there is nothing to read).
 
     >>> store = open_store(":memory:")
     >>> store.location, len(store)
@@ -148,7 +173,7 @@ def open_store(
             "no store location given: pass a directory, ':memory:', or endpoint=URL "
             f"(the usual directory is {default_store_path()})"
         )
-    return Store(_EmbeddedBackend(location))
+    return Store(_EmbeddedBackend(location, read_only=read_only))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -539,8 +564,9 @@ def _replace_update(graph_iri: str, graph: rdflib.Graph, extra: Mapping[str, rdf
 class _Backend:
     location: str
 
-    def query(self, sparql: str, timeout: float | None = None) -> RawResult:
-        """Run ``sparql``; ``timeout`` (seconds) bounds the wait where the backend can (an HTTP request)."""
+    def query(self, sparql: str, timeout: float | None = None, dataset: Dataset | None = None) -> RawResult:
+        """Run ``sparql``; ``timeout`` (seconds) bounds the wait where the backend can (an HTTP request);
+        ``dataset`` replaces the union of all graphs as what the query reads."""
         raise NotImplementedError
 
     def update(self, sparql: str) -> None:
@@ -569,13 +595,19 @@ class _Backend:
 
 
 class _EmbeddedBackend(_Backend):
-    def __init__(self, location: str | os.PathLike[str]) -> None:
+    def __init__(self, location: str | os.PathLike[str], *, read_only: bool = False) -> None:
         self._on_disk = str(location) != MEMORY
         self.location = str(Path(location).expanduser()) if self._on_disk else MEMORY
+        # RocksDB keeps its manifest's name in CURRENT: without it the folder holds no store to read yet.
+        self.read_only = read_only and self._on_disk and (Path(self.location) / "CURRENT").is_file()
         try:
-            if self._on_disk:
+            if self.read_only:
+                self._store: ox.Store | None = ox.Store.read_only(self.location)
+            elif self._on_disk:
                 Path(self.location).mkdir(parents=True, exist_ok=True)
-            self._store: ox.Store | None = ox.Store(self.location) if self._on_disk else ox.Store()
+                self._store = ox.Store(self.location)
+            else:
+                self._store = ox.Store()
         except OSError as exc:
             reason = str(exc)
             if "lock" in reason.lower():
@@ -595,11 +627,19 @@ class _EmbeddedBackend(_Backend):
             raise StoreError(f"the store at {self.location} is closed; open it again with open_store()")
         return self._store
 
-    def query(self, sparql: str, timeout: float | None = None) -> RawResult:
+    def query(self, sparql: str, timeout: float | None = None, dataset: Dataset | None = None) -> RawResult:
         # Left lazy (triples too): the caller reads row by row, checking its limits as it goes.
-        return self.store.query(sparql, use_default_graph_as_union=True)
+        if dataset is None:
+            return self.store.query(sparql, use_default_graph_as_union=True)
+        return self.store.query(
+            sparql,
+            default_graph=[ox.NamedNode(iri) for iri in dataset.default_graphs],
+            named_graphs=[ox.NamedNode(iri) for iri in dataset.named_graphs],
+        )
 
     def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"the store at {self.location} was opened read-only; open it without read_only to write")
         self.store.update(sparql)
 
     def named_graphs(self) -> list[str]:
@@ -612,7 +652,7 @@ class _EmbeddedBackend(_Backend):
                 yield quad
 
     def close(self) -> None:
-        if self._store is not None and self._on_disk:
+        if self._store is not None and self._on_disk and not self.read_only:
             with contextlib.suppress(OSError):
                 self._store.flush()
         self._store = None  # the last reference: RocksDB closes and releases its lock
@@ -640,7 +680,7 @@ class _RemoteBackend(_Backend):
     def _post(
         self,
         url: str,
-        data: dict[str, str],
+        data: dict[str, str] | dict[str, str | list[str]],
         accept: str,
         error: type[StoreError | QueryError],
         timeout: float | None = None,
@@ -674,8 +714,12 @@ class _RemoteBackend(_Backend):
             raise cls(f"{url} answered HTTP {response.status_code}: {body}")
         return response
 
-    def query(self, sparql: str, timeout: float | None = None) -> RawResult:
-        response = self._post(self.location, {"query": sparql}, self._ACCEPT, QueryError, timeout)
+    def query(self, sparql: str, timeout: float | None = None, dataset: Dataset | None = None) -> RawResult:
+        data: dict[str, str | list[str]] = {"query": sparql}
+        if dataset is not None:
+            data["default-graph-uri"] = list(dataset.default_graphs)
+            data["named-graph-uri"] = list(dataset.named_graphs)
+        response = self._post(self.location, data, self._ACCEPT, QueryError, timeout)
         media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
         try:
             results_format = ox.QueryResultsFormat.from_media_type(media_type)
@@ -760,6 +804,11 @@ class Store:
         return isinstance(self._backend, _EmbeddedBackend)
 
     @property
+    def read_only(self) -> bool:
+        """Whether this object only reads (an on-disk store opened with ``read_only``, beside its writer)."""
+        return bool(getattr(self._backend, "read_only", False))
+
+    @property
     def location(self) -> str:
         """The directory, ``":memory:"``, or the SPARQL query URL."""
         return self._backend.location
@@ -813,6 +862,19 @@ class Store:
         """Remove the named graph ``graph_iri`` and its triples; nothing happens if it doesn't exist."""
         self._update(_replace_update(graph_iri, rdflib.Graph(), {}), f"dropping graph {graph_iri}")
 
+    def drop_graphs(self, graph_iris: Iterable[str]) -> None:
+        """Remove several named graphs in one update: all of them go, or (StoreError) none.
+
+        >>> store = open_store(":memory:")
+        >>> store.drop_graphs(["http://e/a", "http://e/b"])
+        >>> store.graphs()
+        []
+        """
+        names = list(dict.fromkeys(graph_iris))
+        if names:
+            update = _replace_update(names[0], rdflib.Graph(), {name: rdflib.Graph() for name in names[1:]})
+            self._update(update, f"dropping {len(names)} graphs")
+
     def _update(self, update: str, doing: str) -> None:
         self._generation += 1  # even a failed update may have been applied remotely: treat reads as stale
         try:
@@ -829,8 +891,9 @@ class Store:
         bindings: Mapping[str, Any] | None = None,
         prefixes: Mapping[str, str] | None = None,
         limits: QueryLimits | None = None,
+        dataset: Dataset | None = None,
     ) -> QueryResult:
-        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query over the union of all named graphs.
+        """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query over the union of all named graphs (or ``dataset``).
 
         ``bindings`` pre-binds variables (names with or without ``?``) to rdflib terms or python
         values (``"x"``, ``3``, ``date(…)`` become literals). Values are serialised as RDF terms and
@@ -863,11 +926,13 @@ class Store:
             sparql = _with_values(sparql, terms)
         if prefixes:
             sparql = _prologue(prefixes) + sparql
+        if dataset is not None:
+            dataset.check()
         try:
             if limits is None:
-                return _materialise(self._backend.query(sparql))
+                return _materialise(self._backend.query(sparql, dataset=dataset))
             limits.check()
-            return _materialise(self._backend.query(sparql, timeout=limits.remaining()), limits)
+            return _materialise(self._backend.query(sparql, timeout=limits.remaining(), dataset=dataset), limits)
         except (SyntaxError, ValueError, RuntimeError, OSError) as exc:
             raise QueryError(f"the query failed: {exc}") from exc
 

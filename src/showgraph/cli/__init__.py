@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from showgraph.cli import conflicts, export, extract, load, query, serve, stats, train, validate, viz
+from showgraph.cli import conflicts, export, extract, load, query, remove, serve, stats, train, validate, viz
 from showgraph.cli import eval as eval_command
 from showgraph.cli import path as path_command
 from showgraph.cli.help import ShowgraphCommand, ShowgraphGroup
@@ -18,7 +18,21 @@ app = typer.Typer(
     cls=ShowgraphGroup,
 )
 
-for module in (load, extract, query, validate, export, stats, eval_command, conflicts, serve, viz, path_command, train):
+for module in (
+    load,
+    remove,
+    extract,
+    query,
+    validate,
+    export,
+    stats,
+    eval_command,
+    conflicts,
+    serve,
+    viz,
+    path_command,
+    train,
+):
     module.register(app)
 for info in app.registered_commands:  # Typer fills in its own class; ours only tidies the help screen
     info.cls = ShowgraphCommand

@@ -18,7 +18,7 @@ def conflicts(
 ) -> None:
     """List single-valued facts (release dates, episode counts, ages) stated with different values."""
     try:
-        with open_graph(store, endpoint) as graph:
+        with open_graph(store, endpoint, read_only=True) as graph:
             found = graph.conflicts()
     except ShowgraphError as error:
         raise fail(str(error)) from error

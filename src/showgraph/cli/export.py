@@ -32,7 +32,7 @@ def export(
 ) -> None:
     """Export the graph (trig and nq keep one named graph per article; ttl and nt merge them)."""
     try:
-        with open_graph(store, endpoint) as graph:
+        with open_graph(store, endpoint, read_only=True) as graph:
             if output is None:
                 graph.export(format.value, sys.stdout.buffer)
             else:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -29,12 +34,16 @@ def load(
     console = Console(stderr=True)
     try:
         with (
+            _sigterm_stops(),
             open_graph(store, endpoint, model, processes, create=True) as graph,
             progress_bar("loading", quiet=quiet) as report_progress,
         ):
             report = graph.load(paths, progress=report_progress)
     except ShowgraphError as error:
         raise fail(str(error)) from error
+    except KeyboardInterrupt:  # stopped before anything was stored (reading, or the model loading)
+        console.print("stopped: nothing was stored", style="red", markup=False, highlight=False)
+        raise typer.Exit(130) from None
     for failure in report.failures:
         console.print(failure.line(), style="red", markup=False, highlight=False, soft_wrap=True)
     print(
@@ -43,6 +52,15 @@ def load(
     )
     for reason, count in report.quarantine_reasons().most_common():
         print(f"  quarantined {count}x: {reason}")
+    if report.interrupted:
+        console.print(
+            f"stopped: {report.articles} articles were stored whole, {report.not_reached} not reached; "
+            "load the same paths again to finish (stored articles are replaced, not doubled)",
+            style="red",
+            markup=False,
+            highlight=False,
+        )
+        raise typer.Exit(130)
     if report.failures:  # a script must see that something was not stored, as with `extract`
         failed, inputs = len(report.failures), len(report.failures) + report.articles
         kept = "nothing was stored" if not report.outcomes else f"the other {report.articles} were stored"
@@ -50,6 +68,23 @@ def load(
             f"{failed} of {inputs} inputs failed (listed above); {kept}", style="red", markup=False, highlight=False
         )
         raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def _sigterm_stops() -> Iterator[None]:
+    """SIGTERM stops the load as Ctrl-C does: workers end, and what was stored is reported."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def register(app: typer.Typer) -> None:

@@ -62,11 +62,13 @@ def open_graph(
     processes: int = 1,
     *,
     create: bool = False,
+    read_only: bool = False,
 ) -> ShowGraph:
     """Open the graph a command works on (endpoint wins over store).
 
     Only a command that writes passes ``create``: for the others a store folder that does not exist
-    is a StoreNotFoundError, not a new empty store that answers "0 rows" to a mistyped path.
+    is a StoreNotFoundError, not a new empty store that answers "0 rows" to a mistyped path. Commands
+    that only read pass ``read_only``, so they work beside a running ``showgraph serve``.
     """
     if endpoint and not endpoint.startswith(("http://", "https://")):
         raise typer.BadParameter(f"expected an http(s) URL, got {endpoint!r}", param_hint="--endpoint")
@@ -74,7 +76,7 @@ def open_graph(
         location = store_location(store)
         if str(location) != MEMORY and not Path(location).expanduser().exists():
             raise StoreNotFoundError(str(location))
-    return ShowGraph(store, endpoint=endpoint, model=model, processes=processes)
+    return ShowGraph(store, endpoint=endpoint, model=model, processes=processes, read_only=read_only)
 
 
 def store_location(store: Path | None) -> str | Path:

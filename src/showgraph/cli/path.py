@@ -32,7 +32,7 @@ def path(
     from showgraph.network import describe_path
 
     try:
-        with open_graph(store, endpoint) as graph:
+        with open_graph(store, endpoint, read_only=True) as graph:
             steps = graph.path(a, b, statuses=status_names(status))
     except ShowgraphError as error:
         raise fail(str(error)) from error

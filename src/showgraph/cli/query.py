@@ -94,7 +94,7 @@ def query(
         raise typer.BadParameter("--param goes with --name (a named query)", param_hint="--param")
     bindings = dict(params or [])  # the parser makes each item a (key, value) tuple
     try:
-        with open_graph(store, endpoint) as graph:
+        with open_graph(store, endpoint, read_only=True) as graph:
             if name is not None:
                 result = graph.run_named(name, **bindings)
             else:

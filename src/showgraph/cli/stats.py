@@ -27,7 +27,7 @@ def stats(
 ) -> None:
     """Count articles, claims by relation and status, entities by class, quarantined claims."""
     try:
-        with open_graph(store, endpoint) as graph:
+        with open_graph(store, endpoint, read_only=True) as graph:
             counts = graph.network_stats(top=top) if network else graph.stats()
     except ShowgraphError as error:
         raise fail(str(error)) from error

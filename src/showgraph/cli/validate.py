@@ -18,7 +18,7 @@ def validate(
 ) -> None:
     """Validate the stored graph against ontology/shapes.ttl; exit 1 if it does not conform."""
     try:
-        with open_graph(store, endpoint) as graph, progress_bar("validating") as report_progress:
+        with open_graph(store, endpoint, read_only=True) as graph, progress_bar("validating") as report_progress:
             result = graph.validate(progress=report_progress)
     except ShowgraphError as error:
         raise fail(str(error)) from error

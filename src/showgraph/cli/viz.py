@@ -100,7 +100,7 @@ def viz(
         )
     try:
         chosen = format_for(output or "-", format.value if format else None)
-        with open_graph(store, endpoint) as graph:
+        with open_graph(store, endpoint, read_only=True) as graph:
             network = graph.network(
                 focus=focus,
                 depth=depth,

@@ -61,7 +61,7 @@ from showgraph.errors import (
     QueryTooLargeError,
     ShowgraphError,
 )
-from showgraph.store import QueryLimits
+from showgraph.store import Dataset, QueryLimits
 from showgraph.web import explore, sparql
 from showgraph.web.runner import ClientGoneError, QueryPolicy, QueryRunner, ServerBusyError
 
@@ -334,17 +334,18 @@ class _Api:
                 raise sparql.ProtocolError(
                     400, "no query: send ?query=… (GET), or POST application/sparql-query or a query= form field"
                 )
-            refusal = sparql.describe_dataset_refusal(body)
-            if refusal:
-                raise sparql.ProtocolError(400, refusal)
             accept = request.headers.get("accept")
             if sparql.negotiate(accept, sparql.SELECT_TYPES + sparql.CONSTRUCT_TYPES) is None:  # before any work
                 raise sparql.ProtocolError(406, f"cannot answer in {accept!r}; {sparql.describe_offers()}")
             text = body.query
+            # The protocol's dataset: when a request names graphs, the query reads those and no others.
+            dataset = (
+                Dataset(body.default_graphs, body.named_graphs) if body.default_graphs or body.named_graphs else None
+            )
 
             def answer(limits: QueryLimits) -> tuple[str, bytes]:
                 sparql.refuse_federation(text, self.policy.allow_service)
-                result = self.graph.query(text, limits=limits)
+                result = self.graph.query(text, limits=limits, dataset=dataset)
                 media_type = sparql.negotiate(accept, sparql.offers_for(result))
                 if media_type is None:
                     raise sparql.ProtocolError(
@@ -604,7 +605,7 @@ class _Api:
             path = Path(folder) / name
             path.write_bytes(data)
             with self.load_lock:
-                report = self.graph.load([path])
+                report = self.graph.load([path], by_file=False)  # a temp copy: known by ID, URL or content
         # Messages name the file the reader saw; the client knows it by its own name, not our temp folder.
         for failure in report.failures:
             failure.source = failure.source.replace(f"{folder}/", "")

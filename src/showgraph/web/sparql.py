@@ -325,16 +325,6 @@ def _results_xml(result: QueryResult) -> bytes:
     return select.serialize(format="xml")
 
 
-def describe_dataset_refusal(body: Body) -> str | None:
-    """Why a request naming a dataset is refused: the default graph here is always the union of all graphs."""
-    if not (body.default_graphs or body.named_graphs):
-        return None
-    return (
-        "default-graph-uri and named-graph-uri are not supported: the default graph is the union of all "
-        "article graphs; use GRAPH <article-iri> { … } in the query to read one article's graph"
-    )
-
-
 def response_headers(media_type: str) -> Mapping[str, str]:
     """Content-Type (with charset for text) and Vary for a negotiated response."""
     text = media_type.startswith("text/") or media_type.endswith(("json", "xml"))
