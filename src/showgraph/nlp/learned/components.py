@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,8 @@ KEEP_FLOOR = 0.05
 #: Where the article classifier's score (is the article about screen productions?) is kept on a doc.
 SCREEN_KEY = "showgraph_screen"
 
-#: The article classifier's score under which no pair is scored: news that is not about the screen.
+#: The article classifier's score under which no pair is scored (news that is not about the screen),
+#: unless the shipped policy (``policy.json``'s ``article_gate``, chosen on tune) says otherwise.
 SCREEN_GATE = 0.5
 
 
@@ -115,6 +117,7 @@ class RelationScorer:
         self.batch_size = batch_size
         self.classifier: Language | None = None
         self.article_classifier: Language | None = None
+        self.gate = SCREEN_GATE
 
     def __call__(self, doc: Doc) -> Doc:
         if self.classifier is None:
@@ -122,7 +125,7 @@ class RelationScorer:
         if self.article_classifier is not None:
             screen = float(self.article_classifier(doc.text).cats.get("SCREEN", 1.0))
             doc.user_data[SCREEN_KEY] = round(screen, 4)
-            if screen < SCREEN_GATE:
+            if screen < self.gate:
                 doc.user_data[RELATIONS_KEY] = []
                 return doc
         show = main_show(doc)
@@ -155,6 +158,9 @@ class RelationScorer:
     def load(self, path: str | Path, articles: str | Path | None = None) -> RelationScorer:
         """Load the pair classifier from ``path`` and, if given and there, the article classifier."""
         self.classifier = spacy.load(path)
+        policy = Path(path) / "policy.json"
+        if policy.exists():
+            self.gate = float(json.loads(policy.read_text(encoding="utf-8")).get("article_gate", SCREEN_GATE))
         if articles is not None and Path(articles).exists():
             self.article_classifier = spacy.load(articles)
         return self

@@ -81,6 +81,22 @@ def read_with(parsed: Iterable[Parsed], policy: ReadingPolicy) -> Scores:
     return score(gold, predicted)
 
 
+def choose_article_gate(
+    classifier: Language, articles: Sequence[AnnotatedArticle], gates: Sequence[float] = (0.5, 0.6, 0.7, 0.8, 0.9)
+) -> float:
+    """The highest article-classifier score to require that still keeps every screen article of
+    ``articles`` (tune) the lowest gate keeps: off-topic news passes less, no screen fact is lost."""
+    from showgraph.nlp.learned.corpus import is_screen_article
+
+    screen = [
+        float(doc.cats.get("SCREEN", 1.0))
+        for a, doc in zip(articles, classifier.pipe(a.article.body for a in articles), strict=True)
+        if is_screen_article(a.facts)
+    ]
+    kept = sum(s >= min(gates) for s in screen)
+    return max(g for g in gates if sum(s >= g for s in screen) == kept)
+
+
 def choose_policy(
     parsed: Sequence[Parsed], thresholds: Sequence[float] = (0.3, 0.4, 0.5, 0.6, 0.7)
 ) -> tuple[ReadingPolicy, dict[str, Any]]:

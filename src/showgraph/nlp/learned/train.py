@@ -37,7 +37,7 @@ from showgraph.nlp.learned.corpus import (
     pair_docbin,
     read_corpus,
 )
-from showgraph.nlp.learned.measure import choose_policy, parse_all
+from showgraph.nlp.learned.measure import choose_article_gate, choose_policy, parse_all
 
 CONFIGS = Path(__file__).parent / "configs"
 #: Where the shipped weights live (inside the package, so an installed showgraph has them).
@@ -149,10 +149,13 @@ def train_models(
     trained = load_base_pipeline(
         base_model, ner_path=out / NER_DIR, relations_path=out / RELATIONS_DIR, articles_path=out / ARTICLES_DIR
     )
+    gate = choose_article_gate(spacy.load(out / ARTICLES_DIR), tune)
+    trained.get_pipe("showgraph_relations").gate = gate
     policy, notes = choose_policy(parse_all(trained, tune))
     (out / RELATIONS_DIR / "policy.json").write_text(
         json.dumps(
             {
+                "article_gate": gate,
                 "mode": policy.mode,
                 "threshold": policy.threshold,
                 "sources": policy.sources,
