@@ -262,19 +262,16 @@ class ShowGraph:
     def store_extraction(self, extraction: Extraction) -> ArticleOutcome:
         """Resolve known entities, build the article's graph, validate it, and store it with its
         quarantine graph (atomically)."""
-        from showgraph.rdf import article_graph, graph_iri, quarantine_iri
+        from showgraph.entity_graph import store_article
+        from showgraph.rdf import article_graph, quarantine_iri
         from showgraph.resolve import load_catalogue
         from showgraph.validate import validate_article
 
         article = extraction.article
         facts = load_catalogue().apply(extraction.facts)
         graph = article_graph(article, facts)
-        checked = validate_article(graph)
-        self.store.replace_graph(
-            str(graph_iri(article.id)),
-            checked.accepted,
-            extra={str(quarantine_iri(article.id)): checked.quarantine},
-        )
+        checked = validate_article(graph)  # self-contained: the entity descriptions SHACL needs are in it
+        store_article(self.store, checked.accepted, extra={str(quarantine_iri(article.id)): checked.quarantine})
         return ArticleOutcome(
             article,
             facts=len(facts.facts),
