@@ -107,3 +107,21 @@ def test_the_whole_store_validates_with_entities_described_once(graph) -> None:
     load(graph, "Two", [("plays", "Song Hye-kyo", "Moon Dong-eun")])
     result = graph.validate()
     assert result.conforms, result.report_text
+
+
+def test_named_queries_find_entities_by_key_and_answer_once(graph) -> None:
+    for n in range(3):
+        load(
+            graph,
+            f"Glory {n}",
+            [("cast_member", "The Glory", "Song Hye-kyo")],
+            {"Song Hye-kyo": ("Person", {"Hye-kyo"})},
+        )
+    found = graph.run_named("search", text="hye kyo").to_dicts()
+    assert [(row["iri"], row["label"], sorted(row["names"].split(" | "))) for row in found] == [
+        (SONG, "Song Hye-kyo", ["Hye-kyo", "Song Hye-kyo"])
+    ]
+    cast = graph.run_named("cast", show="glory").to_dicts()
+    assert [(row["personIri"], row["articles"]) for row in cast] == [(SONG, 3)]
+    credits = graph.run_named("credits", person="HYE-KYO").to_dicts()
+    assert [(row["showLabel"], row["articles"]) for row in credits] == [("The Glory", 3)]
