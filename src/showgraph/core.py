@@ -412,15 +412,29 @@ class ShowGraph:
         """
         from showgraph.network import build_network
 
+        data, seeds = self._focus_data(focus, depth, show) if focus is not None else (self.network_data(), None)
         return build_network(
-            self.network_data(),
+            data,
             focus=focus,
             depth=depth,
             relations=relations,
             statuses=statuses,
             show=show,
             article=article,
+            seeds=seeds,
         )
+
+    def _focus_data(self, focus: str, depth: int, show: str | None) -> tuple[NetworkData, list[str]]:
+        """What lies within ``depth`` hops of ``focus``, read from the store for it alone (not the whole
+        network), and the IRIs ``focus`` stands for."""
+        from showgraph.errors import QueryError
+        from showgraph.network import load_neighbourhood, resolve_in_store
+
+        if depth < 0:
+            raise QueryError(f"depth must be 0 or more, got {depth}")
+        seeds = resolve_in_store(self, focus)
+        shows = resolve_in_store(self, show, kinds=("Show", "Work")) if show else []
+        return load_neighbourhood(self, seeds, depth, extra_entities=shows), seeds
 
     def network_data(self) -> NetworkData:
         """Every entity, claim and article headline, read from the store for the network views.
@@ -445,9 +459,9 @@ class ShowGraph:
         Each PathStep names the claim, its status and source article, and the show and character where
         the hop is a role. [] when not connected. Denied claims are left out unless ``statuses`` asks.
         """
-        from showgraph.network import find_path
+        from showgraph.network import find_path_in_store
 
-        return find_path(self.network_data(), a, b, statuses=statuses)
+        return find_path_in_store(self, a, b, statuses=statuses)
 
     def network_stats(self, *, top: int = 10) -> dict[str, Any]:
         """Most central people and shows, connected components, shows sharing the most cast."""
@@ -468,12 +482,14 @@ class ShowGraph:
         ``format`` defaults to the file's suffix; ``filters`` are those of :meth:`network`. Returns the
         graph that was drawn.
         """
-        from showgraph.network import build_network, resolve_entities
         from showgraph.viz import write_network
 
-        data = self.network_data()
-        graph = build_network(data, **filters)
-        seeds = resolve_entities(data, filters["focus"]) if filters.get("focus") else None
+        graph = self.network(**filters)
+        seeds = None
+        if filters.get("focus"):
+            from showgraph.network import resolve_in_store
+
+            seeds = resolve_in_store(self, filters["focus"])
         write_network(graph, destination, format, title=title, focus=seeds)
         return graph
 
