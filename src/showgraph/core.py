@@ -149,6 +149,10 @@ class ShowGraph:
         self._store: Store | None = None
         self._nlp: Language | None = None
         self._network_cache: tuple[int, NetworkData] | None = None
+        #: Statement keys of the claims loads added or removed since ranks were last updated, and the
+        #: claims they removed: what update_ranks() re-ranks (see showgraph.ranking).
+        self._rank_keys: set[tuple[Any, ...]] = set()
+        self._removed_claims: set[str] = set()
 
     # -- the parts, opened on first use -------------------------------------------------------
 
@@ -263,7 +267,8 @@ class ShowGraph:
         """Resolve known entities, build the article's graph, validate it, and store it with its
         quarantine graph (atomically)."""
         from showgraph.entity_graph import store_article
-        from showgraph.rdf import article_graph, quarantine_iri
+        from showgraph.ranking import claim_keys, stored_claim_keys
+        from showgraph.rdf import article_graph, graph_iri, quarantine_iri
         from showgraph.resolve import load_catalogue
         from showgraph.validate import validate_article
 
@@ -271,7 +276,11 @@ class ShowGraph:
         facts = load_catalogue().apply(extraction.facts)
         graph = article_graph(article, facts)
         checked = validate_article(graph)  # self-contained: the entity descriptions SHACL needs are in it
+        old = stored_claim_keys(self.store, str(graph_iri(article.id)))
         store_article(self.store, checked.accepted, extra={str(quarantine_iri(article.id)): checked.quarantine})
+        new = claim_keys(checked.accepted)
+        self._rank_keys.update(old.values(), new.values())
+        self._removed_claims.update(old.keys() - new.keys())
         return ArticleOutcome(
             article,
             facts=len(facts.facts),
@@ -282,11 +291,20 @@ class ShowGraph:
 
     # -- claims across articles ---------------------------------------------------------------
 
-    def update_ranks(self) -> dict[str, int]:
-        """Recompute which claims are the best current statements (see :mod:`showgraph.ranking`)."""
+    def update_ranks(self, *, full: bool = False) -> dict[str, int]:
+        """Recompute which claims are the best current statements (see :mod:`showgraph.ranking`).
+
+        After loads through this object, only the claims sharing a statement key with the loaded
+        articles' claims (old versions and new) are re-ranked; otherwise, or with ``full``, all are.
+        Returns counts by rank of the claims re-ranked.
+        """
         from showgraph.ranking import update_ranks
 
-        return update_ranks(self.store)
+        keys, removed = self._rank_keys, self._removed_claims
+        self._rank_keys, self._removed_claims = set(), set()
+        if full or not (keys or removed):
+            return update_ranks(self.store)
+        return update_ranks(self.store, keys=keys, removed=removed)  # type: ignore[arg-type]
 
     def conflicts(self) -> list[Any]:
         """Single-valued facts (release dates, episode counts, ages) that articles disagree on."""
