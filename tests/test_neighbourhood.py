@@ -78,3 +78,30 @@ def test_names_resolve_by_key_and_unknown_ones_name_the_nearest(tiny_graph) -> N
         resolve_in_store(tiny_graph, "IU", kinds=["Show"])
     with pytest.raises(EntityNotFoundError, match="IRI"):
         resolve_in_store(tiny_graph, ID + "person/nobody")
+
+
+def test_the_network_cache_follows_loads_instead_of_reading_the_store_again(monkeypatch) -> None:
+    from showgraph.core import ShowGraph
+    from test_ranking import _extraction
+
+    with ShowGraph(":memory:") as graph:
+        graph.store_extraction(_extraction("a", "2020-01-01", [("cast_member", "Glory", "Song", "rumored")]))
+        graph.update_ranks()
+        graph.network_data()  # read once, whole
+
+        def refuse(*_args, **_kwargs):
+            raise AssertionError("read the whole store again")
+
+        with monkeypatch.context() as patched:
+            patched.setattr(network, "load_network_data", refuse)
+            graph.store_extraction(_extraction("b", "2020-06-01", [("cast_member", "Glory", "Song", "confirmed")]))
+            graph.store_extraction(_extraction("a", "2020-01-01", [("cast_member", "Glory", "Lee", "rumored")]))
+            graph.update_ranks()
+            followed = graph.network_data()
+        fresh = load_network_data(graph)
+        assert followed.claims == fresh.claims
+        assert followed.entities == fresh.entities
+        assert followed.articles == fresh.articles
+        assert {c.rank for c in followed.claims} == {"preferred"}
+        graph.store.drop_graph(next(iter(followed.articles)))  # a write made otherwise: read again
+        assert len(graph.network_data().claims) == 1

@@ -149,6 +149,9 @@ class ShowGraph:
         self._store: Store | None = None
         self._nlp: Language | None = None
         self._network_cache: tuple[int, NetworkData] | None = None
+        #: Writes this object made since the network cache was read, to bring it up to date instead of
+        #: reading the store again (see network_data); None once a write could not be followed.
+        self._network_changes: _Changes | None = None
         #: Statement keys of the claims loads added or removed since ranks were last updated, and the
         #: claims they removed: what update_ranks() re-ranks (see showgraph.ranking).
         self._rank_keys: set[tuple[Any, ...]] = set()
@@ -182,6 +185,7 @@ class ShowGraph:
             self._store.close()
             self._store = None
         self._network_cache = None
+        self._network_changes = None
 
     def __enter__(self) -> ShowGraph:
         return self
@@ -277,7 +281,11 @@ class ShowGraph:
         graph = article_graph(article, facts)
         checked = validate_article(graph)  # self-contained: the entity descriptions SHACL needs are in it
         old = stored_claim_keys(self.store, str(graph_iri(article.id)))
-        store_article(self.store, checked.accepted, extra={str(quarantine_iri(article.id)): checked.quarantine})
+        before = self.store.generation
+        entities = store_article(
+            self.store, checked.accepted, extra={str(quarantine_iri(article.id)): checked.quarantine}
+        )
+        self._followed(before, articles={str(graph_iri(article.id))}, entities=set(entities))
         new = claim_keys(checked.accepted)
         self._rank_keys.update(old.values(), new.values())
         self._removed_claims.update(old.keys() - new.keys())
@@ -298,13 +306,38 @@ class ShowGraph:
         articles' claims (old versions and new) are re-ranked; otherwise, or with ``full``, all are.
         Returns counts by rank of the claims re-ranked.
         """
-        from showgraph.ranking import update_ranks
+        from showgraph.ranking import rerank
 
         keys, removed = self._rank_keys, self._removed_claims
         self._rank_keys, self._removed_claims = set(), set()
+        before = self.store.generation
         if full or not (keys or removed):
-            return update_ranks(self.store)
-        return update_ranks(self.store, keys=keys, removed=removed)  # type: ignore[arg-type]
+            ranks = rerank(self.store)
+            self._followed(before, full=True)
+        else:
+            ranks = rerank(self.store, keys=keys, removed=removed)  # type: ignore[arg-type]
+            self._followed(before, ranks=ranks)
+        return dict(Counter(ranks.values()))
+
+    def _followed(
+        self,
+        before: int,
+        *,
+        articles: set[str] | None = None,
+        entities: set[str] | None = None,
+        ranks: dict[str, str] | None = None,
+        full: bool = False,
+    ) -> None:
+        """Note a write this object just made (the store's generation was ``before``), so network_data
+        can bring its cache up to date by reading what changed, not the whole store."""
+        changes = self._network_changes
+        if changes is None or changes.generation != before or full:
+            self._network_changes = None
+            return
+        changes.articles |= articles or set()
+        changes.entities |= entities or set()
+        changes.ranks.update(ranks or {})
+        changes.generation = self.store.generation
 
     def conflicts(self) -> list[Any]:
         """Single-valued facts (release dates, episode counts, ages) that articles disagree on."""
@@ -457,18 +490,30 @@ class ShowGraph:
     def network_data(self) -> NetworkData:
         """Every entity, claim and article headline, read from the store for the network views.
 
-        Reading it costs a few queries over the whole store, so it is kept until this object next
-        writes; a SPARQL endpoint others may write to is read afresh each time.
+        Reading it costs a few queries over the whole store, so it is kept; after this object's own
+        loads it is brought up to date by reading only what they changed (the loaded articles' claims,
+        the entities they name, the claims re-ranked). A write made otherwise has it read again, and a
+        SPARQL endpoint others may write to is read afresh each time.
         """
-        from showgraph.network import load_network_data
+        from showgraph.network import follow_changes, load_network_data
 
         store = self.store
         if store.private and self._network_cache is not None and self._network_cache[0] == store.generation:
             return self._network_cache[1]
-        generation = store.generation
-        data = load_network_data(self)
+        changes = self._network_changes
+        if store.private and self._network_cache is not None and changes and changes.generation == store.generation:
+            data = follow_changes(
+                self,
+                self._network_cache[1],
+                articles=changes.articles,
+                entities=changes.entities,
+                ranks=changes.ranks,
+            )
+        else:
+            data = load_network_data(self)
         if store.private:
-            self._network_cache = (generation, data)
+            self._network_cache = (store.generation, data)
+            self._network_changes = _Changes(store.generation)
         return data
 
     def path(self, a: str, b: str, *, statuses: Iterable[str] | None = None) -> list[PathStep]:
@@ -510,6 +555,16 @@ class ShowGraph:
             seeds = resolve_in_store(self, filters["focus"])
         write_network(graph, destination, format, title=title, focus=seeds)
         return graph
+
+
+@dataclass
+class _Changes:
+    """What this object wrote since its network cache was read: as of store generation ``generation``."""
+
+    generation: int
+    articles: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)
+    ranks: dict[str, str] = field(default_factory=dict)
 
 
 def _failure(error: ArticleReadError | NoArticlesError | Exception) -> Failure:

@@ -224,15 +224,16 @@ def entity_patch(store: Store, graph_iri: str, stored: Graph) -> Patch:
     return Patch(sorted(str(e) for e in touched), graph)
 
 
-def store_article(store: Store, graph: Graph, *, extra: Mapping[str, Graph] | None = None) -> Graph:
+def store_article(store: Store, graph: Graph, *, extra: Mapping[str, Graph] | None = None) -> list[str]:
     """Store a self-contained article graph (named by its identifier) as docs/MODEL.md says: its claims
     in its own graph, its entity descriptions folded into the entities graph, in one transaction.
-    ``extra`` graphs (its quarantine graph) are replaced in the same transaction. Returns what was
-    stored as the article graph."""
+    ``extra`` graphs (its quarantine graph) are replaced in the same transaction. Returns the entities
+    whose description was written afresh (those the old or the new version of the article names)."""
     name = str(graph.identifier)
     stored = split_descriptions(graph)
-    store.replace_graph(name, stored, extra=extra, patches={ENTITIES_GRAPH: entity_patch(store, name, stored)})
-    return stored
+    patch = entity_patch(store, name, stored)
+    store.replace_graph(name, stored, extra=extra, patches={ENTITIES_GRAPH: patch})
+    return list(patch.subjects)
 
 
 def entities_graph(names: Mapping[URIRef, Names]) -> Graph:

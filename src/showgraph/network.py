@@ -26,7 +26,7 @@ import difflib
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 import networkx as nx
@@ -49,6 +49,7 @@ __all__ = [
     "describe_path",
     "find_path",
     "find_path_in_store",
+    "follow_changes",
     "load_neighbourhood",
     "load_network_data",
     "network_stats",
@@ -363,8 +364,14 @@ class StoreWalk:
             return
         self.read |= todo
         iris = {str(row[0]) for row in _rows(self.source, _NODE_CLAIM_IRIS_QUERY, todo)} - self.claims.keys()
+        self.fetch_claims(iris)
+
+    def fetch_claims(self, iris: Iterable[str]) -> list[Claim]:
+        """Read the claims of the given IRIs (those that are stored ``sg:Claim`` s of the vocabulary)."""
+        iris = set(iris)
         if not iris:
-            return
+            return []
+        fetched: list[Claim] = []
         fields: dict[str, dict[str, Any]] = defaultdict(dict)
         claims: set[str] = set()
         for claim, p, o in _rows(self.source, _CLAIM_PROPERTIES_QUERY, iris):
@@ -381,12 +388,16 @@ class StoreWalk:
             if any(found.get(name) is None for name in ("relation", "subject", "status", "article")):
                 continue
             claim = _claim_from_row((iri, *(found.get(name) for name in _ROW_ORDER)))
-            if claim is None or claim.relation in ARTICLE_RELATIONS:
+            if claim is None:
+                continue
+            fetched.append(claim)
+            if claim.relation in ARTICLE_RELATIONS:
                 continue
             self.claims[claim.iri] = claim
             for u, v in _neighbours_by_claim(claim):
                 self.adjacent[u].add(v)
                 self.adjacent[v].add(u)
+        return fetched
 
     def grow(self, frontier: set[str], reached: set[str]) -> set[str]:
         """The nodes one hop from ``frontier`` that are not in ``reached`` (the frontier's claims read)."""
@@ -437,6 +448,50 @@ def load_neighbourhood(
         reached |= frontier
     walk.fetch(frontier)
     return walk.data(reached, extra_entities)
+
+
+_ARTICLE_CLAIMS_QUERY = (
+    _PREFIXES + "SELECT ?claim WHERE { VALUES ?article { %s } ?claim prov:wasDerivedFrom ?article ; a sg:Claim }"
+)
+
+
+def follow_changes(
+    source: Queryable,
+    data: NetworkData,
+    *,
+    articles: Iterable[str] = (),
+    entities: Iterable[str] = (),
+    ranks: Mapping[str, str] | None = None,
+) -> NetworkData:
+    """``data`` brought up to date after known writes, reading only what they touched.
+
+    ``articles``: article graphs replaced (their claims and headline are read again); ``entities``:
+    entities described afresh; ``ranks``: claims re-ranked, with their new rank. The result equals
+    :func:`load_network_data` after the same writes, at the cost of the change, not of the store.
+    """
+    changed = set(articles)
+    claims = [c for c in data.claims if c.article not in changed]
+    if changed:
+        iris = {str(row[0]) for row in _rows(source, _ARTICLE_CLAIMS_QUERY, changed)}
+        claims.extend(StoreWalk(source).fetch_claims(iris))
+        for article in changed:
+            data.articles.pop(article, None)
+        for a, title, url in _rows(source, _NODE_ARTICLES_QUERY, changed):
+            data.articles[str(a)] = ("" if title is None else str(title), "" if url is None else str(url))
+    if ranks:
+        claims = [replace(c, rank=ranks[c.iri].removesuffix("Rank").lower()) if c.iri in ranks else c for c in claims]
+    data.claims = sorted({c.iri: c for c in claims}.values(), key=lambda c: c.iri)
+    touched = set(entities)
+    if touched:
+        fresh = _entities_from(
+            _rows(source, _NODE_CLASSES_QUERY, touched),
+            _rows(source, _NODE_LABELS_QUERY, touched),
+            _rows(source, _NODE_ALTS_QUERY, touched),
+        )
+        for iri in touched:
+            data.entities.pop(iri, None)
+        data.entities.update(fresh)
+    return data
 
 
 _CANDIDATES_QUERY = (

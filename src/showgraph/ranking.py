@@ -306,7 +306,15 @@ def claim_rows_for_keys(store: Store, keys: Iterable[Key]) -> list[ClaimRow]:
 
 
 def update_ranks(store: Store, *, keys: Iterable[Key] | None = None, removed: Iterable[str] = ()) -> dict[str, int]:
-    """Recompute ranks and write them; counts by rank of the claims re-ranked.
+    """Recompute ranks and write them (see :func:`rerank`); counts by rank of the claims re-ranked."""
+    counts: dict[str, int] = defaultdict(int)
+    for rank in rerank(store, keys=keys, removed=removed).values():
+        counts[rank] += 1
+    return dict(counts)
+
+
+def rerank(store: Store, *, keys: Iterable[Key] | None = None, removed: Iterable[str] = ()) -> dict[str, str]:
+    """Recompute ranks and write them; the new rank of every claim re-ranked, by claim IRI.
 
     Without ``keys``, every claim is re-ranked and the ranks graph replaced whole. With ``keys`` (the
     statement keys of the claims an article load added or removed) only the claims of those keys are
@@ -328,10 +336,7 @@ def update_ranks(store: Store, *, keys: Iterable[Key] | None = None, removed: It
         for claim, rank in ranks.items():
             graph.add((URIRef(claim), SG.rank, SG[rank]))
         store.patch_graphs({RANKS_GRAPH: Patch(sorted(set(ranks) | set(removed)), graph)})
-    counts: dict[str, int] = defaultdict(int)
-    for rank in ranks.values():
-        counts[rank] += 1
-    return dict(counts)
+    return ranks
 
 
 @dataclass(frozen=True)
