@@ -196,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--processes", type=int, default=1, help="parsing processes when loading")
     parser.add_argument("--extra", type=int, default=3, help="articles timed as 'one more article'")
     parser.add_argument("--work", type=Path, help="folder for the stores (default: a temporary one)")
+    parser.add_argument("--reuse", action="store_true", help="reuse the Nx stores already made in --work")
     args = parser.parse_args(argv)
 
     work = args.work or Path(tempfile.mkdtemp(prefix="showgraph-scale-"))
@@ -211,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
         with ShowGraph(base) as graph:
             stored = {str(row[0]) for row in graph.query(f"SELECT ?a WHERE {{ ?a a <{SG}Article> }}").rows}
         spare = [a for a in articles if f"{SGART}{a.id}" not in stored][: args.extra]
+        if len(spare) < args.extra:  # the whole corpus is in the store: take the project's own articles
+            own, _ = ShowGraph.read([ROOT / "corpus"])
+            spare += [a for a in own if f"{SGART}{a.id}" not in stored][: args.extra - len(spare)]
     else:
         limit = args.limit or len(articles)
         base = work / "1x"
@@ -225,10 +229,14 @@ def main(argv: list[str] | None = None) -> int:
     stores = {"1x": base}
     for variant in ("distinct", "shared"):
         target = work / f"{args.times}x-{variant}"
-        print(f"making {target} ...", file=sys.stderr)
-        start = time.perf_counter()
-        make_copy(base, target, args.times, distinct=variant == "distinct")
-        print(f"  {time.perf_counter() - start:.0f} s", file=sys.stderr)
+        if args.reuse and (target / ".made").exists():
+            print(f"reusing {target}", file=sys.stderr)
+        else:
+            print(f"making {target} ...", file=sys.stderr)
+            start = time.perf_counter()
+            make_copy(base, target, args.times, distinct=variant == "distinct")
+            (target / ".made").touch()
+            print(f"  {time.perf_counter() - start:.0f} s", file=sys.stderr)
         stores[f"{args.times}x {variant}"] = target
 
     with ShowGraph(base) as graph:

@@ -147,7 +147,8 @@ _CLAIMS_QUERY = (
   OPTIONAL { ?claim sg:value ?value }
   OPTIONAL { ?claim sg:show ?show }
   OPTIONAL { ?claim sg:season ?season }
-  OPTIONAL { ?claim sg:evidence/oa:hasSelector/oa:exact ?sentence }
+  BIND(IRI(CONCAT(STR(?claim), "/evidence/quote")) AS ?quote)  # its IRI (MODEL.md): no path to walk
+  OPTIONAL { ?quote oa:exact ?sentence }
   OPTIONAL { ?claim sg:rank ?rank }
 }"""
 )
