@@ -125,3 +125,16 @@ def test_named_queries_find_entities_by_key_and_answer_once(graph) -> None:
     assert [(row["personIri"], row["articles"]) for row in cast] == [(SONG, 3)]
     credits = graph.run_named("credits", person="HYE-KYO").to_dicts()
     assert [(row["showLabel"], row["articles"]) for row in credits] == [("The Glory", 3)]
+
+
+def test_a_store_written_the_old_way_is_upgraded(graph) -> None:
+    article = Article("Old", "Old.", published="2023-01-02")
+    fact = Fact("cast_member", "The Glory", "Song Hye-kyo", evidence=Evidence(article.id, "Old.", 0, 4, "test"))
+    built = article_graph(article, ArticleFacts(article.id, [fact]))
+    graph.store.replace_graph(str(built.identifier), built)  # descriptions inside the article graph
+    assert graph.run_named("search", text="song").rows == []
+    from showgraph.entity_graph import upgrade_store
+
+    assert upgrade_store(graph.store) == 1
+    assert [row["iri"] for row in graph.run_named("search", text="song").to_dicts()] == [SONG]
+    assert upgrade_store(graph.store) == 0

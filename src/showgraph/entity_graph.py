@@ -47,6 +47,7 @@ __all__ = [
     "split_descriptions",
     "store_article",
     "title_key",
+    "upgrade_store",
     "with_descriptions",
 ]
 
@@ -265,3 +266,21 @@ def with_descriptions(article: Graph, entities: Graph) -> Graph:
             if p in (RDF.type, RDFS.label, SKOS.altLabel):
                 out.add((entity, p, o))
     return out
+
+
+def upgrade_store(store: Store) -> int:
+    """Bring a store written before entities were described once up to date: every article graph that
+    still describes its entities itself is stored again the current way. Returns how many were."""
+    from showgraph.rdf import SGART
+
+    rewritten = 0
+    for name in store.graphs():
+        if not name.startswith(str(SGART)):
+            continue
+        graph = Graph(identifier=URIRef(name), bind_namespaces="none")
+        for s, p, o, _ in store.iter_quads(name):
+            graph.add((s, p, o))
+        if any(is_entity(s) for predicate in DESCRIBING for s in graph.subjects(predicate)):
+            store_article(store, graph)
+            rewritten += 1
+    return rewritten
