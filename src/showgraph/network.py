@@ -147,8 +147,7 @@ _CLAIMS_QUERY = (
   OPTIONAL { ?claim sg:value ?value }
   OPTIONAL { ?claim sg:show ?show }
   OPTIONAL { ?claim sg:season ?season }
-  BIND(IRI(CONCAT(STR(?claim), "/evidence/quote")) AS ?quote)  # its IRI (MODEL.md): no path to walk
-  OPTIONAL { ?quote oa:exact ?sentence }
+  OPTIONAL { ?claim sg:evidence/oa:hasSelector/oa:exact ?sentence }
   OPTIONAL { ?claim sg:rank ?rank }
 }"""
 )

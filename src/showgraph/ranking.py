@@ -152,8 +152,7 @@ SELECT ?claim ?relation ?subject ?value ?season ?platform ?status ?published ?ar
   OPTIONAL { ?claim sg:season ?season }
   OPTIONAL { ?claim sg:platform ?platform }
   OPTIONAL { ?article schema:datePublished ?published }
-  BIND(IRI(CONCAT(STR(?claim), "/evidence/quote")) AS ?quote)  # its IRI (MODEL.md): no path to walk
-  OPTIONAL { ?quote oa:exact ?sentence }
+  OPTIONAL { ?claim sg:evidence/oa:hasSelector/oa:exact ?sentence }
 }
 """
 
