@@ -132,6 +132,7 @@ TINY_ARTICLES = {
 
 def build_tiny_graph(store) -> dict[str, str]:
     """Put the tiny graph into ``store``; returns article key -> article IRI."""
+    from showgraph.entity_graph import store_article
     from showgraph.facts import ArticleFacts, Evidence, Fact
     from showgraph.rdf import article_graph, graph_iri
     from showgraph.readers import Article
@@ -155,9 +156,7 @@ def build_tiny_graph(store) -> dict[str, str]:
             entities["Netflix"] = ("Platform", {"Netflix"})
         else:
             entities["tvN"] = ("Platform", {"tvN"})
-        store.replace_graph(
-            str(graph_iri(article.id)), article_graph(article, ArticleFacts(article.id, facts, entities))
-        )
+        store_article(store, article_graph(article, ArticleFacts(article.id, facts, entities)))
         iris[key] = str(graph_iri(article.id))
     return iris
 

@@ -384,3 +384,30 @@ def test_remove_by_path_glob_iri_and_id(runner: CliRunner, tmp_path: Path, nlp) 
     with ShowGraph(store, read_only=True) as graph:
         left = [g for g in graph.store.graphs() if "/article/" in g or "/quarantine/" in g]
     assert left == []  # quarantine graphs went with their articles
+
+
+def test_remove_describes_the_entities_afresh_without_the_article(runner: CliRunner, tmp_path: Path, nlp) -> None:
+    """An entity named by a removed article only leaves the entities graph; one another article names stays."""
+    from showgraph.entity_graph import ENTITIES_GRAPH
+
+    body = "Netflix has renewed the drama {show} for a second season."
+    for name, show in (("a.txt", "Blue Harbour"), ("b.txt", "Red Meadow")):
+        (tmp_path / name).write_text(f"Title: {show} renewed\nSource: Screen Ledger\n\n{body.format(show=show)}\n")
+    store = tmp_path / "store"
+    assert (
+        runner.invoke(
+            app, ["load", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--store", str(store), "-q"]
+        ).exit_code
+        == 0
+    )
+
+    def labels() -> set[str]:
+        with ShowGraph(store) as graph:
+            rdfs = "http://www.w3.org/2000/01/rdf-schema#"
+            rows = graph.query(f"SELECT ?l WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e <{rdfs}label> ?l }} }}").rows
+        return {str(row[0]) for row in rows}
+
+    assert {"Blue Harbour", "Red Meadow", "Netflix"} <= labels()
+    assert runner.invoke(app, ["remove", str(tmp_path / "a.txt"), "--store", str(store)]).exit_code == 0
+    after = labels()
+    assert "Blue Harbour" not in after and {"Red Meadow", "Netflix"} <= after

@@ -75,3 +75,57 @@ def test_conflicts_need_incompatible_values_and_ignore_denials() -> None:
     [conflict] = find_conflicts(rows)
     assert conflict.values == ["2022-12", "2022-12-30", "2023-01-05"]
     assert {c.claim for c in conflict.claims} == {"a", "b", "d"}
+
+
+# --------------------------------------------------------------------------------------------------
+# Incremental on load: only the claims sharing a statement key with the loaded article are re-ranked
+
+
+def _extraction(title: str, published: str, rows: list[tuple[str, str, str, str]]):
+    from showgraph.core import Extraction
+    from showgraph.facts import ArticleFacts, Evidence, Fact
+    from showgraph.readers import Article
+
+    article = Article(title, f"{title}.", published=published)
+    facts = [
+        Fact(relation, subject, obj, status=status, evidence=Evidence(article.id, f"{title}.", 0, 5, "test"))
+        for relation, subject, obj, status in rows
+    ]
+    return Extraction(article, ArticleFacts(article.id, facts))
+
+
+def _ranks(graph) -> dict[str, str]:
+    from showgraph.ranking import RANKS_GRAPH
+
+    return {
+        str(s): str(o).rsplit("#", 1)[-1]
+        for s, p, o, _ in graph.store.iter_quads(RANKS_GRAPH)
+        if str(p).endswith("#rank")
+    }
+
+
+def test_loading_re_ranks_only_the_claims_that_share_a_key_and_agrees_with_a_full_recount(monkeypatch) -> None:
+    from showgraph import ranking
+    from showgraph.core import ShowGraph
+
+    with ShowGraph(":memory:") as graph:
+        graph.store_extraction(_extraction("a", "2020-01-01", [("cast_member", "Glory", "Song", "rumored")]))
+        graph.store_extraction(_extraction("b", "2020-01-01", [("cast_member", "Kingdom", "Ju", "confirmed")]))
+        graph.update_ranks()
+        assert sorted(_ranks(graph).values()) == ["PreferredRank", "PreferredRank"]
+
+        def refuse(_store):
+            raise AssertionError("re-read every claim")
+
+        with monkeypatch.context() as patched:
+            patched.setattr(ranking, "claim_rows", refuse)
+            graph.store_extraction(_extraction("c", "2020-06-01", [("cast_member", "Glory", "Song", "confirmed")]))
+            counts = graph.update_ranks()
+            assert counts == {"NormalRank": 1, "PreferredRank": 1}  # the Glory key only, not Kingdom's claim
+            # c again, now denying it: its old claim goes, the rumour is back on top... until re-ranked
+            graph.store_extraction(_extraction("c", "2020-06-01", [("cast_member", "Glory", "Song", "denied")]))
+            graph.update_ranks()
+        incremental = _ranks(graph)
+        graph.update_ranks(full=True)
+        assert incremental == _ranks(graph)
+        assert sorted(incremental.values()) == ["DeprecatedRank", "PreferredRank", "PreferredRank"]

@@ -29,6 +29,7 @@ with warnings.catch_warnings():
 from typer.testing import CliRunner
 
 from showgraph.core import ShowGraph
+from showgraph.entity_graph import store_article
 from showgraph.facts import ArticleFacts, Evidence, Fact
 from showgraph.rdf import article_graph, entity_iri, graph_iri
 from showgraph.readers import Article
@@ -109,7 +110,7 @@ def fixture_graph() -> ShowGraph:
     """A ShowGraph in memory holding :func:`fixture_articles`, one named graph per article."""
     graph = ShowGraph(":memory:")
     for article, facts in fixture_articles():
-        graph.store.replace_graph(str(graph_iri(article.id)), article_graph(article, facts))
+        store_article(graph.store, article_graph(article, facts))
     return graph
 
 

@@ -178,6 +178,13 @@ class ShowGraph:
         self._opening = threading.Lock()  # the server's threads ask for the store at once
         self._nlp: Language | None = None
         self._network_cache: tuple[int, NetworkData] | None = None
+        #: Writes this object made since the network cache was read, to bring it up to date instead of
+        #: reading the store again (see network_data); None once a write could not be followed.
+        self._network_changes: _Changes | None = None
+        #: Statement keys of the claims loads added or removed since ranks were last updated, and the
+        #: claims they removed: what update_ranks() re-ranks (see showgraph.ranking).
+        self._rank_keys: set[tuple[Any, ...]] = set()
+        self._removed_claims: set[str] = set()
 
     # -- the parts, opened on first use -------------------------------------------------------
 
@@ -214,6 +221,7 @@ class ShowGraph:
             self._store.close()
             self._store = None
         self._network_cache = None
+        self._network_changes = None
 
     def __enter__(self) -> ShowGraph:
         return self
@@ -316,6 +324,8 @@ class ShowGraph:
         quarantine graph (atomically)."""
         from rdflib import Graph
 
+        from showgraph.entity_graph import store_article
+        from showgraph.ranking import claim_keys, stored_claim_keys
         from showgraph.rdf import article_graph, graph_iri, quarantine_iri
         from showgraph.resolve import load_catalogue
         from showgraph.validate import validate_article
@@ -323,13 +333,19 @@ class ShowGraph:
         article = extraction.article
         facts = load_catalogue().apply(extraction.facts)
         graph = article_graph(article, facts)
-        checked = validate_article(graph)
+        checked = validate_article(graph)  # self-contained: the entity descriptions SHACL needs are in it
         extra = {str(quarantine_iri(article.id)): checked.quarantine}
         if not article.url and article.content_id != article.id:
             # Earlier versions keyed a URL-less file by its content: that copy goes in the same update.
             extra[str(graph_iri(article.content_id))] = Graph()
             extra[str(quarantine_iri(article.content_id))] = Graph()
-        self.store.replace_graph(str(graph_iri(article.id)), checked.accepted, extra=extra)
+        old = stored_claim_keys(self.store, str(graph_iri(article.id)))
+        before = self.store.generation
+        entities = store_article(self.store, checked.accepted, extra=extra)
+        self._followed(before, articles={str(graph_iri(article.id))}, entities=set(entities))
+        new = claim_keys(checked.accepted)
+        self._rank_keys.update(old.values(), new.values())
+        self._removed_claims.update(old.keys() - new.keys())
         return ArticleOutcome(
             article,
             facts=len(facts.facts),
@@ -339,7 +355,8 @@ class ShowGraph:
         )
 
     def remove(self, targets: Iterable[str | os.PathLike[str]]) -> RemoveReport:
-        """Take articles out of the store: their named graphs and quarantine graphs, in one update.
+        """Take articles out of the store: each article's named graph and quarantine graph in one update,
+        with the entities it named described afresh from the articles that remain.
 
         A target is an article IRI, an article id, or a path, folder or glob: the articles its files hold
         now, or held when they were loaded (see :func:`~showgraph.readers.ids_for_path`; a deleted file's
@@ -365,19 +382,63 @@ class ShowGraph:
                 report.unmatched.append(text)
             chosen.extend(i for i in found if i not in chosen)
         if chosen:
-            graphs = [str(iri(i)) for i in chosen for iri in (graph_iri, quarantine_iri)]
-            self.store.drop_graphs(graphs)
-            self.update_ranks()
+            from rdflib import Graph
+
+            from showgraph.entity_graph import ENTITIES_GRAPH, entity_patch
+
+            before = self.store.generation
+            for article_id in chosen:  # each article in one update, its entities described afresh without it
+                name = str(graph_iri(article_id))
+                patch = entity_patch(self.store, name, Graph())
+                self.store.replace_graph(
+                    name, Graph(), extra={str(quarantine_iri(article_id)): Graph()}, patches={ENTITIES_GRAPH: patch}
+                )
+            self._followed(before, full=True)
+            self.update_ranks(full=True)
         report.removed = chosen
         return report
 
     # -- claims across articles ---------------------------------------------------------------
 
-    def update_ranks(self) -> dict[str, int]:
-        """Recompute which claims are the best current statements (see :mod:`showgraph.ranking`)."""
-        from showgraph.ranking import update_ranks
+    def update_ranks(self, *, full: bool = False) -> dict[str, int]:
+        """Recompute which claims are the best current statements (see :mod:`showgraph.ranking`).
 
-        return update_ranks(self.store)
+        After loads through this object, only the claims sharing a statement key with the loaded
+        articles' claims (old versions and new) are re-ranked; otherwise, or with ``full``, all are.
+        Returns counts by rank of the claims re-ranked.
+        """
+        from showgraph.ranking import rerank
+
+        keys, removed = self._rank_keys, self._removed_claims
+        self._rank_keys, self._removed_claims = set(), set()
+        before = self.store.generation
+        if full or not (keys or removed):
+            ranks = rerank(self.store)
+            self._followed(before, full=True)
+        else:
+            ranks = rerank(self.store, keys=keys, removed=removed)  # type: ignore[arg-type]
+            self._followed(before, ranks=ranks)
+        return dict(Counter(ranks.values()))
+
+    def _followed(
+        self,
+        before: int,
+        *,
+        articles: set[str] | None = None,
+        entities: set[str] | None = None,
+        ranks: dict[str, str] | None = None,
+        full: bool = False,
+    ) -> None:
+        """Note a write this object just made (the store's generation was ``before``), so network_data
+        can bring its cache up to date by reading what changed, not the whole store."""
+        changes = self._network_changes
+        if changes is None or changes.generation != before or full:
+            self._network_changes = None
+            return
+        changes.articles |= articles or set()
+        changes.entities |= entities or set()
+        changes.ranks.update(ranks or {})
+        changes.generation = self.store.generation
 
     def conflicts(self) -> list[Any]:
         """Single-valued facts (release dates, episode counts, ages) that articles disagree on."""
@@ -546,31 +607,57 @@ class ShowGraph:
         """
         from showgraph.network import build_network
 
+        data, seeds = self._focus_data(focus, depth, show) if focus is not None else (self.network_data(), None)
         return build_network(
-            self.network_data(),
+            data,
             focus=focus,
             depth=depth,
             relations=relations,
             statuses=statuses,
             show=show,
             article=article,
+            seeds=seeds,
         )
+
+    def _focus_data(self, focus: str, depth: int, show: str | None) -> tuple[NetworkData, list[str]]:
+        """What lies within ``depth`` hops of ``focus``, read from the store for it alone (not the whole
+        network), and the IRIs ``focus`` stands for."""
+        from showgraph.errors import QueryError
+        from showgraph.network import load_neighbourhood, resolve_in_store
+
+        if depth < 0:
+            raise QueryError(f"depth must be 0 or more, got {depth}")
+        seeds = resolve_in_store(self, focus)
+        shows = resolve_in_store(self, show, kinds=("Show", "Work")) if show else []
+        return load_neighbourhood(self, seeds, depth, extra_entities=shows), seeds
 
     def network_data(self) -> NetworkData:
         """Every entity, claim and article headline, read from the store for the network views.
 
-        Reading it costs a few queries over the whole store, so it is kept until this object next
-        writes; a SPARQL endpoint others may write to is read afresh each time.
+        Reading it costs a few queries over the whole store, so it is kept; after this object's own
+        loads it is brought up to date by reading only what they changed (the loaded articles' claims,
+        the entities they name, the claims re-ranked). A write made otherwise has it read again, and a
+        SPARQL endpoint others may write to is read afresh each time.
         """
-        from showgraph.network import load_network_data
+        from showgraph.network import follow_changes, load_network_data
 
         store = self.store
         if store.private and self._network_cache is not None and self._network_cache[0] == store.generation:
             return self._network_cache[1]
-        generation = store.generation
-        data = load_network_data(self)
+        changes = self._network_changes
+        if store.private and self._network_cache is not None and changes and changes.generation == store.generation:
+            data = follow_changes(
+                self,
+                self._network_cache[1],
+                articles=changes.articles,
+                entities=changes.entities,
+                ranks=changes.ranks,
+            )
+        else:
+            data = load_network_data(self)
         if store.private:
-            self._network_cache = (generation, data)
+            self._network_cache = (store.generation, data)
+            self._network_changes = _Changes(store.generation)
         return data
 
     def path(self, a: str, b: str, *, statuses: Iterable[str] | None = None) -> list[PathStep]:
@@ -579,9 +666,9 @@ class ShowGraph:
         Each PathStep names the claim, its status and source article, and the show and character where
         the hop is a role. [] when not connected. Denied claims are left out unless ``statuses`` asks.
         """
-        from showgraph.network import find_path
+        from showgraph.network import find_path_in_store
 
-        return find_path(self.network_data(), a, b, statuses=statuses)
+        return find_path_in_store(self, a, b, statuses=statuses)
 
     def network_stats(self, *, top: int = 10) -> dict[str, Any]:
         """Most central people and shows, connected components, shows sharing the most cast."""
@@ -605,12 +692,14 @@ class ShowGraph:
         ``isolated`` are ``showgraph viz``'s (the most important entities only; entities linked to
         none drawn). Returns the graph that was drawn.
         """
-        from showgraph.network import build_network, resolve_entities
         from showgraph.viz import trim_network, write_network
 
-        data = self.network_data()
-        seeds = resolve_entities(data, filters["focus"]) if filters.get("focus") else None
-        graph = trim_network(build_network(data, **filters), top=top, isolated=isolated, keep=seeds)
+        seeds = None
+        if filters.get("focus"):
+            from showgraph.network import resolve_in_store
+
+            seeds = resolve_in_store(self, filters["focus"])
+        graph = trim_network(self.network(**filters), top=top, isolated=isolated, keep=seeds)
         write_network(graph, destination, format, title=title, focus=seeds)
         return graph
 
@@ -642,6 +731,16 @@ def _facts_of_parts(article: Article, parts: list[tuple[int, Any]]) -> ArticleFa
 
 #: An article id as :attr:`~showgraph.readers.Article.id` makes it: 24 hex digits.
 _ARTICLE_ID = re.compile(r"[0-9a-f]{24}")
+
+
+@dataclass
+class _Changes:
+    """What this object wrote since its network cache was read: as of store generation ``generation``."""
+
+    generation: int
+    articles: set[str] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)
+    ranks: dict[str, str] = field(default_factory=dict)
 
 
 def _failure(error: ArticleReadError | NoArticlesError | Exception) -> Failure:

@@ -9,16 +9,18 @@ what it is for and which parameters it takes::
     # param show: string -- The show's name ...
     # param platform: string = "" -- Only this platform; empty: all.
 
-A parameter is a SPARQL variable of the same name (``?show``). Its value is bound through the store's
-``bindings`` (a ``VALUES`` block holding an RDF term), never pasted into the query text, so no value can
-change what the query does. Types: ``string``, ``integer``, ``iri`` (a full IRI or a prefixed name of
-docs/MODEL.md such as ``sgid:show/glory``). A parameter with a default is optional.
+A parameter is a SPARQL variable of the same name (``?show``); a ``string`` parameter also binds
+``?showKey`` and ``?showTitleKey``, its name keys (docs/MODEL.md), where the query uses them, so that
+a query finds an entity by name through the store's index (``?iri sg:titleKey ?showTitleKey``). Values
+are bound through the store's ``bindings`` (a ``VALUES`` block holding an RDF term), never pasted into
+the query text, so no value can change what the query does. Types: ``string``, ``integer``, ``iri``
+(a full IRI or a prefixed name of docs/MODEL.md such as ``sgid:show/glory``). A parameter with a default is optional.
 
 >>> queries = named_queries()
 >>> "cast" in queries and queries["cast"].parameters[0].name
 'show'
 >>> queries["cast"].bindings({"show": "The Glory"})
-{'show': rdflib.term.Literal('The Glory')}
+{'show': rdflib.term.Literal('The Glory'), 'showTitleKey': rdflib.term.Literal('glory')}
 >>> queries["cast"].bindings({})  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 showgraph.errors.NamedQueryError: [SG303] named query 'cast' needs the parameter 'show'; it takes: ...
@@ -134,7 +136,27 @@ class NamedQuery:
                         f"it takes: {self.signature()}"
                     )
                 value = parameter.default
-            out[parameter.name] = parameter.term(value, self.name)
+            out[parameter.name] = term = parameter.term(value, self.name)
+            if parameter.type == "string":
+                out.update(self._keys(parameter.name, str(term)))
+        return out
+
+    def _keys(self, name: str, value: str) -> dict[str, Identifier]:
+        """``?<name>Key`` and ``?<name>TitleKey``, the name keys of a string parameter (docs/MODEL.md),
+        where the query uses them: the store finds entities by key through an index, where folding
+        every label in SPARQL would scan them all.
+
+        >>> q = parse_named_query("demo", "# param show: string\\nSELECT * { ?s <urn:k> ?showTitleKey }")
+        >>> q.bindings({"show": "The Glory"})
+        {'show': rdflib.term.Literal('The Glory'), 'showTitleKey': rdflib.term.Literal('glory')}
+        """
+        from showgraph.entity_graph import name_key, title_key
+
+        out: dict[str, Identifier] = {}
+        if re.search(rf"[?$]{name}Key\b", self.sparql):
+            out[f"{name}Key"] = Literal(name_key(value))
+        if re.search(rf"[?$]{name}TitleKey\b", self.sparql):
+            out[f"{name}TitleKey"] = Literal(title_key(value))
         return out
 
     def signature(self) -> str:

@@ -25,11 +25,12 @@ from __future__ import annotations
 import difflib
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 import networkx as nx
+from rdflib import Literal, URIRef
 
 from showgraph.errors import EntityNotFoundError, QueryError
 from showgraph.facts import ARTICLE_RELATIONS, RELATIONS, STATUSES
@@ -47,9 +48,13 @@ __all__ = [
     "build_network",
     "describe_path",
     "find_path",
+    "find_path_in_store",
+    "follow_changes",
+    "load_neighbourhood",
     "load_network_data",
     "network_stats",
     "resolve_entities",
+    "resolve_in_store",
     "to_cytoscape",
 ]
 
@@ -127,10 +132,7 @@ _CLASSES_QUERY = (
     _PREFIXES + "SELECT DISTINCT ?e ?class WHERE { VALUES ?class { sg:Person sg:Show sg:Character sg:Platform "
     "sg:Organization sg:Work } ?e a ?class }"
 )
-_LABELS_QUERY = (
-    _PREFIXES + "SELECT ?e ?label (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e rdfs:label ?label } } "
-    "GROUP BY ?e ?label"
-)
+_LABELS_QUERY = _PREFIXES + "SELECT ?e ?label WHERE { ?e rdfs:label ?label }"
 _ALT_LABELS_QUERY = _PREFIXES + "SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt }"
 _ARTICLES_QUERY = (
     _PREFIXES + "SELECT ?a (SAMPLE(?h) AS ?title) (SAMPLE(?u) AS ?url) WHERE { ?a a sg:Article . "
@@ -201,62 +203,375 @@ class NetworkData:
 def load_network_data(source: Queryable) -> NetworkData:
     """Read every entity, claim and article headline from the store (quarantined claims excluded)."""
     data = NetworkData()
-    classes: dict[str, set[str]] = defaultdict(set)
-    for e, cls in source.query(_CLASSES_QUERY).rows:
-        classes[str(e)].add(local_name(str(cls)))
-    labels: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for e, label, n in source.query(_LABELS_QUERY).rows:
-        labels[str(e)].append((int(n.toPython()) if n is not None else 1, str(label)))
-    alts: dict[str, set[str]] = defaultdict(set)
-    for e, alt in source.query(_ALT_LABELS_QUERY).rows:
-        alts[str(e)].add(str(alt))
-    for iri in classes.keys() | labels.keys():
-        kinds = classes.get(iri, set())
-        kind = next((k for k in KIND_ORDER if k in kinds), "Entity")
-        # the label most articles use; among equals, the fullest name
-        ranked = sorted(labels.get(iri, []), key=lambda nl: (-nl[0], -len(nl[1]), nl[1]))
-        label = ranked[0][1] if ranked else local_name(iri)
-        others = {name for _, name in ranked[1:]} | alts.get(iri, set())
-        others.discard(label)
-        data.entities[iri] = Entity(iri, label, kind, sorted(others))
+    data.entities = _entities_from(
+        source.query(_CLASSES_QUERY).rows, source.query(_LABELS_QUERY).rows, source.query(_ALT_LABELS_QUERY).rows
+    )
     for a, title, url in source.query(_ARTICLES_QUERY).rows:
         data.articles[str(a)] = ("" if title is None else str(title), "" if url is None else str(url))
     seen: set[str] = set()
     for row in source.query(_CLAIMS_QUERY).rows:
-        claim, relation, subject, obj, value, status, article, show, season, sentence, rank = row
-        if str(claim) in seen:
+        claim = _claim_from_row(row)
+        if claim is None or claim.iri in seen:
             continue
-        name = RELATION_BY_PROPERTY.get(str(relation))
-        if name is None:
-            continue  # not of the vocabulary: another tool's data
-        seen.add(str(claim))
-        object_iri = None if obj is None else str(obj)
-        text_value = None if value is None else str(value)
-        if object_iri in _SEASON_STATUS_BY_IRI:
-            object_iri, text_value = None, _SEASON_STATUS_BY_IRI[object_iri]
-        season_number = None
-        if season is not None:
-            try:
-                season_number = int(str(season))
-            except ValueError:
-                season_number = None
-        data.claims.append(
-            Claim(
-                iri=str(claim),
-                relation=name,
-                subject=str(subject),
-                status=local_name(str(status)),
-                article=str(article),
-                object=object_iri,
-                value=text_value,
-                show=None if show is None else str(show),
-                season=season_number,
-                evidence=None if sentence is None else str(sentence),
-                rank=None if rank is None else local_name(str(rank)).removesuffix("Rank").lower(),
-            )
-        )
+        seen.add(claim.iri)
+        data.claims.append(claim)
     data.claims.sort(key=lambda c: c.iri)
     return data
+
+
+def _entities_from(
+    class_rows: Iterable[Sequence[Any]], label_rows: Iterable[Sequence[Any]], alt_rows: Iterable[Sequence[Any]]
+) -> dict[str, Entity]:
+    """Entities from rows of (entity, class), (entity, label) and (entity, alternative label).
+
+    The entities graph holds one label per entity (docs/MODEL.md); should a store hold several (data
+    written by another tool), the fullest wins and the others count as alternative labels.
+    """
+    classes: dict[str, set[str]] = defaultdict(set)
+    for e, cls in class_rows:
+        classes[str(e)].add(local_name(str(cls)))
+    labels: dict[str, set[str]] = defaultdict(set)
+    for e, label in label_rows:
+        labels[str(e)].add(str(label))
+    alts: dict[str, set[str]] = defaultdict(set)
+    for e, alt in alt_rows:
+        alts[str(e)].add(str(alt))
+    entities: dict[str, Entity] = {}
+    for iri in classes.keys() | labels.keys():
+        kinds = classes.get(iri, set())
+        kind = next((k for k in KIND_ORDER if k in kinds), "Entity")
+        ranked = sorted(labels.get(iri, set()), key=lambda name: (-len(name), name))
+        label = ranked[0] if ranked else local_name(iri)
+        others = set(ranked[1:]) | alts.get(iri, set())
+        others.discard(label)
+        entities[iri] = Entity(iri, label, kind, sorted(others))
+    return entities
+
+
+def _claim_from_row(row: Sequence[Any]) -> Claim | None:
+    """A claim from a row of :data:`_CLAIMS_QUERY`; None for a relation outside the vocabulary."""
+    claim, relation, subject, obj, value, status, article, show, season, sentence, rank = row
+    name = RELATION_BY_PROPERTY.get(str(relation))
+    if name is None:
+        return None  # not of the vocabulary: another tool's data
+    object_iri = None if obj is None else str(obj)
+    text_value = None if value is None else str(value)
+    if object_iri in _SEASON_STATUS_BY_IRI:
+        object_iri, text_value = None, _SEASON_STATUS_BY_IRI[object_iri]
+    season_number = None
+    if season is not None:
+        try:
+            season_number = int(str(season))
+        except ValueError:
+            season_number = None
+    return Claim(
+        iri=str(claim),
+        relation=name,
+        subject=str(subject),
+        status=local_name(str(status)),
+        article=str(article),
+        object=object_iri,
+        value=text_value,
+        show=None if show is None else str(show),
+        season=season_number,
+        evidence=None if sentence is None else str(sentence),
+        rank=None if rank is None else local_name(str(rank)).removesuffix("Rank").lower(),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading only what a view shows: a neighbourhood, hop by hop, with SPARQL
+
+#: IRIs per VALUES block: a few hundred keep each query small and the planner on its indexes.
+_CHUNK = 400
+#: Three small queries, each on an index: the claims of the nodes, then what those claims say, then
+#: their evidence. (One query with OPTIONALs was slower by far: engines, Oxigraph among them, evaluate
+#: a UNION, or an OPTIONAL of more than one pattern, on its own, reading every claim in the store.)
+_NODE_CLAIM_IRIS_QUERY = (
+    _PREFIXES + "SELECT DISTINCT ?claim WHERE { VALUES ?node { %s } { ?claim sg:subject ?node } UNION "
+    "{ ?claim sg:object ?node } UNION { ?claim sg:show ?node ; sg:relation sg:plays } }"
+)
+_CLAIM_PROPERTIES_QUERY = _PREFIXES + "SELECT ?claim ?p ?o WHERE { VALUES ?claim { %s } ?claim ?p ?o }"
+_CLAIM_SENTENCES_QUERY = (
+    _PREFIXES + "SELECT ?claim ?sentence WHERE { VALUES ?claim { %s } "
+    "?claim sg:evidence ?evidence . ?evidence oa:hasSelector ?selector . ?selector oa:exact ?sentence }"
+)
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SG = "https://w3id.org/showgraph/ontology#"
+_CLAIM_FIELDS = {
+    _RDF_TYPE: "type",
+    _SG + "relation": "relation",
+    _SG + "subject": "subject",
+    _SG + "object": "object",
+    _SG + "value": "value",
+    _SG + "status": "status",
+    "http://www.w3.org/ns/prov#wasDerivedFrom": "article",
+    _SG + "show": "show",
+    _SG + "season": "season",
+    _SG + "rank": "rank",
+}
+_ROW_ORDER = ("relation", "subject", "object", "value", "status", "article", "show", "season", "sentence", "rank")
+_NODE_CLASSES_QUERY = _PREFIXES + "SELECT ?e ?class WHERE { VALUES ?e { %s } ?e a ?class }"
+_NODE_LABELS_QUERY = _PREFIXES + "SELECT ?e ?label WHERE { VALUES ?e { %s } ?e rdfs:label ?label }"
+_NODE_ALTS_QUERY = _PREFIXES + "SELECT ?e ?alt WHERE { VALUES ?e { %s } ?e skos:altLabel ?alt }"
+_NODE_ARTICLES_QUERY = (
+    _PREFIXES + "SELECT ?a (SAMPLE(?h) AS ?title) (SAMPLE(?u) AS ?url) WHERE { VALUES ?a { %s } ?a a sg:Article . "
+    "OPTIONAL { ?a schema:headline ?h } OPTIONAL { ?a schema:url ?u } } GROUP BY ?a"
+)
+
+
+def _iri_chunks(iris: Iterable[str]) -> Iterable[str]:
+    """IRIs as VALUES blocks of :data:`_CHUNK`; pyoxigraph checks each one, so no text reaches SPARQL raw."""
+    import pyoxigraph as ox
+
+    ordered = sorted(set(iris))
+    for start in range(0, len(ordered), _CHUNK):
+        yield " ".join(str(ox.NamedNode(iri)) for iri in ordered[start : start + _CHUNK])
+
+
+def _rows(source: Queryable, template: str, iris: Iterable[str]) -> list[Sequence[Any]]:
+    """Rows of ``template`` with the IRIs in its ``%s``, a chunk at a time."""
+    return [row for block in _iri_chunks(iris) for row in source.query(template % block).rows]
+
+
+def _neighbours_by_claim(claim: Claim) -> list[tuple[str, str]]:
+    """The node pairs a claim links in the network (see :func:`_add_claim`)."""
+    if claim.relation in ARTICLE_RELATIONS or claim.object is None:
+        return []
+    pairs = [(claim.subject, claim.object)]
+    if claim.relation == "plays" and claim.show:
+        pairs.append((claim.object, claim.show))
+    return pairs
+
+
+class StoreWalk:
+    """Claims read from the store around some nodes, hop by hop, never the whole store.
+
+    Each node's claims (as subject, object, or show of a role) are read once, by SPARQL with the
+    nodes in a VALUES block, so a view costs what it shows, whatever the size of the store.
+    """
+
+    def __init__(self, source: Queryable) -> None:
+        self.source = source
+        self.claims: dict[str, Claim] = {}
+        self.read: set[str] = set()
+        self.adjacent: dict[str, set[str]] = defaultdict(set)
+
+    def fetch(self, nodes: Iterable[str]) -> None:
+        """Read the claims of the nodes not read yet."""
+        todo = set(nodes) - self.read
+        if not todo:
+            return
+        self.read |= todo
+        iris = {str(row[0]) for row in _rows(self.source, _NODE_CLAIM_IRIS_QUERY, todo)} - self.claims.keys()
+        self.fetch_claims(iris)
+
+    def fetch_claims(self, iris: Iterable[str]) -> list[Claim]:
+        """Read the claims of the given IRIs (those that are stored ``sg:Claim`` s of the vocabulary)."""
+        iris = set(iris)
+        if not iris:
+            return []
+        fetched: list[Claim] = []
+        fields: dict[str, dict[str, Any]] = defaultdict(dict)
+        claims: set[str] = set()
+        for claim, p, o in _rows(self.source, _CLAIM_PROPERTIES_QUERY, iris):
+            field_name = _CLAIM_FIELDS.get(str(p))
+            if field_name == "type":
+                if str(o) == _SG + "Claim":
+                    claims.add(str(claim))
+            elif field_name is not None:
+                fields[str(claim)].setdefault(field_name, o)  # one of each, as the whole-graph reading
+        for claim, sentence in _rows(self.source, _CLAIM_SENTENCES_QUERY, claims):
+            fields[str(claim)].setdefault("sentence", sentence)
+        for iri in sorted(claims):
+            found = fields[iri]
+            if any(found.get(name) is None for name in ("relation", "subject", "status", "article")):
+                continue
+            claim = _claim_from_row((iri, *(found.get(name) for name in _ROW_ORDER)))
+            if claim is None:
+                continue
+            fetched.append(claim)
+            if claim.relation in ARTICLE_RELATIONS:
+                continue
+            self.claims[claim.iri] = claim
+            for u, v in _neighbours_by_claim(claim):
+                self.adjacent[u].add(v)
+                self.adjacent[v].add(u)
+        return fetched
+
+    def grow(self, frontier: set[str], reached: set[str]) -> set[str]:
+        """The nodes one hop from ``frontier`` that are not in ``reached`` (the frontier's claims read)."""
+        self.fetch(frontier)
+        return {n for node in frontier for n in self.adjacent.get(node, ())} - reached
+
+    def data(self, nodes: set[str], extra_entities: Iterable[str] = ()) -> NetworkData:
+        """A :class:`NetworkData` of the claims among ``nodes`` (and the values of those nodes), with
+        the descriptions of the nodes and the headlines of the articles, read for them only."""
+        data = NetworkData()
+        kept = []
+        for claim in self.claims.values():
+            pairs = _neighbours_by_claim(claim)
+            # a value of a node within reach, or an edge within reach (a role's character -> show edge
+            # is, even when the actor is not); build_network's cut drops what lies beyond
+            if (claim.object is None and claim.subject in nodes) or any(u in nodes and v in nodes for u, v in pairs):
+                kept.append(claim)
+        data.claims = sorted(kept, key=lambda c: c.iri)
+        described = set(nodes) | set(extra_entities)
+        described |= {c.show for c in kept if c.show}
+        data.entities = _entities_from(
+            _rows(self.source, _NODE_CLASSES_QUERY, described),
+            _rows(self.source, _NODE_LABELS_QUERY, described),
+            _rows(self.source, _NODE_ALTS_QUERY, described),
+        )
+        for a, title, url in _rows(self.source, _NODE_ARTICLES_QUERY, {c.article for c in kept}):
+            data.articles[str(a)] = ("" if title is None else str(title), "" if url is None else str(url))
+        return data
+
+
+def load_neighbourhood(
+    source: Queryable, seeds: Iterable[str], depth: int, *, extra_entities: Iterable[str] = ()
+) -> NetworkData:
+    """What lies within ``depth`` hops of ``seeds`` (IRIs), read with SPARQL hop by hop.
+
+    Every claim of a node less than ``depth`` hops away is read (its other ends are the next hop), and
+    every claim of the last ring, to keep the edges between nodes within reach and their values;
+    :func:`build_network` with ``focus`` then cuts exactly the picture the whole graph would give.
+    ``extra_entities`` are described too (a ``show`` filter's show).
+    """
+    walk = StoreWalk(source)
+    reached = set(seeds)
+    frontier = set(seeds)
+    for _ in range(depth):
+        frontier = walk.grow(frontier, reached)
+        if not frontier:
+            break
+        reached |= frontier
+    walk.fetch(frontier)
+    return walk.data(reached, extra_entities)
+
+
+_ARTICLE_CLAIMS_QUERY = (
+    _PREFIXES + "SELECT ?claim WHERE { VALUES ?article { %s } ?claim prov:wasDerivedFrom ?article ; a sg:Claim }"
+)
+
+
+def follow_changes(
+    source: Queryable,
+    data: NetworkData,
+    *,
+    articles: Iterable[str] = (),
+    entities: Iterable[str] = (),
+    ranks: Mapping[str, str] | None = None,
+) -> NetworkData:
+    """``data`` brought up to date after known writes, reading only what they touched.
+
+    ``articles``: article graphs replaced (their claims and headline are read again); ``entities``:
+    entities described afresh; ``ranks``: claims re-ranked, with their new rank. The result equals
+    :func:`load_network_data` after the same writes, at the cost of the change, not of the store.
+    """
+    changed = set(articles)
+    claims = [c for c in data.claims if c.article not in changed]
+    if changed:
+        iris = {str(row[0]) for row in _rows(source, _ARTICLE_CLAIMS_QUERY, changed)}
+        claims.extend(StoreWalk(source).fetch_claims(iris))
+        for article in changed:
+            data.articles.pop(article, None)
+        for a, title, url in _rows(source, _NODE_ARTICLES_QUERY, changed):
+            data.articles[str(a)] = ("" if title is None else str(title), "" if url is None else str(url))
+    if ranks:
+        claims = [replace(c, rank=ranks[c.iri].removesuffix("Rank").lower()) if c.iri in ranks else c for c in claims]
+    data.claims = sorted({c.iri: c for c in claims}.values(), key=lambda c: c.iri)
+    touched = set(entities)
+    if touched:
+        fresh = _entities_from(
+            _rows(source, _NODE_CLASSES_QUERY, touched),
+            _rows(source, _NODE_LABELS_QUERY, touched),
+            _rows(source, _NODE_ALTS_QUERY, touched),
+        )
+        for iri in touched:
+            data.entities.pop(iri, None)
+        data.entities.update(fresh)
+    return data
+
+
+_CANDIDATES_QUERY = (
+    _PREFIXES + "SELECT DISTINCT ?e WHERE { { ?e sg:nameKey ?key } UNION { ?e sg:titleKey ?title } UNION "
+    "{ VALUES ?e { %s } ?e rdfs:label ?any } }"
+)
+_DEGREE_QUERY = (
+    _PREFIXES + "SELECT ?e (COUNT(DISTINCT ?c) AS ?n) WHERE { VALUES ?e { %s } "
+    "{ ?c sg:subject ?e } UNION { ?c sg:object ?e } ?c a sg:Claim } GROUP BY ?e"
+)
+_KNOWN_QUERY = (
+    _PREFIXES + "ASK { { ?e a ?class VALUES ?class { sg:Person sg:Show sg:Character sg:Platform sg:Organization "
+    "sg:Work sg:Agent } } UNION { ?c sg:subject ?e } UNION { ?c sg:object ?e } }"
+)
+_ALL_NAMES_QUERY = _PREFIXES + "SELECT ?e ?class ?name WHERE { ?e a ?class ; rdfs:label|skos:altLabel ?name }"
+
+
+def resolve_in_store(source: Queryable, name: str, *, kinds: Iterable[str] | None = None) -> list[str]:
+    """:func:`resolve_entities` answered by the store's indexes, not by reading every entity.
+
+    Candidates are the entities with the name's key (``sg:nameKey``/``sg:titleKey``, docs/MODEL.md)
+    and the IRIs the name's slug would have in each folder; they are then ranked by the same rules.
+    Only when nothing matches are all names read, to suggest the nearest.
+    """
+    from showgraph.entity_graph import name_key, title_key
+    from showgraph.rdf import KIND_FOLDERS, entity_iri
+
+    text = name.strip()
+    iri = _expand_iri(text)
+    if iri is not None:
+        import pyoxigraph as ox
+
+        try:
+            known = source.query(_KNOWN_QUERY, bindings={"e": URIRef(ox.NamedNode(iri).value)}).boolean
+        except ValueError:
+            known = False
+        if not known:
+            raise EntityNotFoundError(f"no entity has the IRI <{iri}> in the graph; check it, or search by name")
+        return [iri]
+    slugs = {str(entity_iri(text, kind)) for kind in KIND_FOLDERS} if text else set()
+    candidates: set[str] = set()
+    for block in _iri_chunks(slugs) if slugs else [""]:
+        rows = source.query(
+            _CANDIDATES_QUERY % block, bindings={"key": Literal(name_key(text)), "title": Literal(title_key(text))}
+        ).rows
+        candidates |= {str(row[0]) for row in rows}
+    data = NetworkData()
+    if candidates:
+        data.entities = _entities_from(
+            _rows(source, _NODE_CLASSES_QUERY, candidates),
+            _rows(source, _NODE_LABELS_QUERY, candidates),
+            _rows(source, _NODE_ALTS_QUERY, candidates),
+        )
+    degrees = {str(e): int(n.toPython()) for e, n in _rows(source, _DEGREE_QUERY, candidates)} if candidates else {}
+    matches = _matches(data, text, set(kinds) if kinds is not None else None, degrees)
+    if matches:
+        return matches
+    everything = NetworkData()
+    rows = source.query(_ALL_NAMES_QUERY).rows
+    everything.entities = _entities_from([(e, c) for e, c, _ in rows], [], [(e, n) for e, _, n in rows])
+    raise EntityNotFoundError(_not_found_message(everything, text, set(kinds) if kinds is not None else None))
+
+
+def _matches(data: NetworkData, text: str, wanted_kinds: set[str] | None, degree: Mapping[str, int]) -> list[str]:
+    """The entities of ``data`` a name stands for, best first (the rules of :func:`resolve_entities`)."""
+    folded, slugged = text.casefold(), slug(text, drop_leading_the=True)
+    matches: list[tuple[int, int, str]] = []
+    for entity in data.entities.values():
+        if wanted_kinds is not None and entity.kind not in wanted_kinds:
+            continue
+        if entity.label.casefold() == folded:
+            rank = 0
+        elif any(alt.casefold() == folded for alt in entity.alt_labels):
+            rank = 1
+        elif any(slug(n, drop_leading_the=True) == slugged for n in (entity.label, *entity.alt_labels)):
+            rank = 2
+        else:
+            continue
+        matches.append((rank, -degree.get(entity.iri, 0), entity.iri))
+    return [iri for _, _, iri in sorted(matches)]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -279,28 +594,15 @@ def resolve_entities(data: NetworkData, name: str, *, kinds: Iterable[str] | Non
         if not known:
             raise EntityNotFoundError(f"no entity has the IRI <{iri}> in the graph; check it, or search by name")
         return [iri]
-    folded, slugged = text.casefold(), slug(text, drop_leading_the=True)
     degree: dict[str, int] = defaultdict(int)
     for claim in data.claims:
         degree[claim.subject] += 1
         if claim.object:
             degree[claim.object] += 1
-    matches: list[tuple[int, int, str]] = []
-    for entity in data.entities.values():
-        if wanted_kinds is not None and entity.kind not in wanted_kinds:
-            continue
-        if entity.label.casefold() == folded:
-            rank = 0
-        elif any(alt.casefold() == folded for alt in entity.alt_labels):
-            rank = 1
-        elif any(slug(n, drop_leading_the=True) == slugged for n in (entity.label, *entity.alt_labels)):
-            rank = 2
-        else:
-            continue
-        matches.append((rank, -degree[entity.iri], entity.iri))
+    matches = _matches(data, text, wanted_kinds, degree)
     if not matches:
         raise EntityNotFoundError(_not_found_message(data, text, wanted_kinds))
-    return [iri for _, _, iri in sorted(matches)]
+    return matches
 
 
 def _not_found_message(data: NetworkData, text: str, kinds: set[str] | None) -> str:
@@ -366,8 +668,10 @@ def build_network(
     show: str | None = None,
     article: str | None = None,
     drop_deprecated: bool = False,
+    seeds: Iterable[str] | None = None,
 ) -> nx.MultiDiGraph:
-    """The network of ``data``, filtered, and cut to ``depth`` hops around ``focus`` when given.
+    """The network of ``data``, filtered, and cut to ``depth`` hops around ``focus`` when given
+    (``seeds``: the IRIs ``focus`` stands for, when already resolved).
 
     Filters combine: ``relations`` and ``statuses`` (names from facts.RELATIONS / facts.STATUSES),
     ``show`` (a name or IRI: claims whose subject, object or ``show`` qualifier is that show),
@@ -400,7 +704,7 @@ def build_network(
 
     if focus is None:
         return graph
-    seeds = resolve_entities(data, focus)
+    seeds = list(seeds) if seeds is not None else resolve_entities(data, focus)
     for seed in seeds:
         if seed not in graph:
             _add_node(graph, data, seed)
@@ -583,9 +887,55 @@ def find_path(
     unless ``statuses`` asks for them, and so are claims ranked deprecated (overturned by a later
     article). Returns [] when the two are not connected (or are the same).
     """
+    sources, targets = resolve_entities(data, a), resolve_entities(data, b)
+    return _shortest(data, sources, targets, statuses)[1]
+
+
+#: ``path`` looks at most this many hops away (both ends together) before it says "not connected".
+MAX_PATH_HOPS = 8
+
+
+def find_path_in_store(
+    source: Queryable, a: str, b: str, *, statuses: Iterable[str] | None = None, max_hops: int = MAX_PATH_HOPS
+) -> list[PathStep]:
+    """:func:`find_path` reading only what lies between the two ends, never the whole store.
+
+    The neighbourhoods of both ends grow a hop at a time (the one with the smaller frontier first) by
+    SPARQL. Once they meet, the cheapest path among what was read costs C; every hop costs at least 1,
+    so growing on until the two radii add up to C covers every path that could be cheaper, and the
+    answer is the one :func:`find_path` gives on the whole graph. The neighbourhoods grow ``max_hops``
+    hops in all, so a path of more than ``max_hops + 1`` hops is not found.
+    """
+    _check_choices(statuses, STATUSES, "status")
+    sources, targets = resolve_in_store(source, a), resolve_in_store(source, b)
+    walk = StoreWalk(source)
+    balls, frontiers, radii = [set(sources), set(targets)], [set(sources), set(targets)], [0, 0]
+    best: list[PathStep] = []
+    while True:
+        walk.fetch(frontiers[0] | frontiers[1])
+        touching = balls[0] & balls[1] or any(walk.adjacent.get(n, set()) & balls[1] for n in balls[0])
+        if touching:
+            data = walk.data(balls[0] | balls[1])
+            cost, best = _shortest(data, sources, targets, statuses)
+            if best and radii[0] + radii[1] >= min(cost, max_hops):
+                return best
+        if radii[0] + radii[1] >= max_hops:
+            return best
+        open_sides = [side for side in (0, 1) if frontiers[side]]
+        if not open_sides:
+            return best
+        side = min(open_sides, key=lambda s: len(frontiers[s]))
+        frontiers[side] = walk.grow(frontiers[side], balls[side])
+        balls[side] |= frontiers[side]
+        radii[side] += 1
+
+
+def _shortest(
+    data: NetworkData, sources: list[str], targets: list[str], statuses: Iterable[str] | None
+) -> tuple[float, list[PathStep]]:
+    """The cheapest path from any source to any target, and its cost (inf and [] if none)."""
     allowed = _check_choices(statuses, STATUSES, "status") or set(STATUSES) - UNRELIABLE_FOR_PATHS
     graph = build_network(data, statuses=allowed, drop_deprecated=statuses is None)
-    sources, targets = resolve_entities(data, a), resolve_entities(data, b)
     simple = _undirected(graph)
     best: list[str] | None = None
     best_cost = float("inf")
@@ -599,8 +949,8 @@ def find_path(
         if cost < best_cost:
             best, best_cost = nodes, cost
     if best is None:
-        return []
-    return [_step(graph, simple, u, v) for u, v in itertools.pairwise(best)]
+        return best_cost, []
+    return best_cost, [_step(graph, simple, u, v) for u, v in itertools.pairwise(best)]
 
 
 def _step(graph: nx.MultiDiGraph, simple: nx.Graph, u: str, v: str) -> PathStep:

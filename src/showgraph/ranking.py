@@ -12,8 +12,11 @@ Every article's claims stay as they were read. On top of them, one named graph
   confirmation overturns.
 
 "Newer" is the article's ``schema:datePublished``; claims from undated articles count as oldest.
-The ranks graph is recomputed from the stored claims after every load, in one replace, so it
-always agrees with them. Queries choose the view: all claims, or ``?claim sg:rank sg:PreferredRank``.
+A claim's rank depends only on the claims of its statement key (relation, subject, platform of a
+release, season), so after a load only the keys of the loaded articles' claims, old versions and new,
+are re-ranked (:func:`update_ranks` with ``keys``), in one patch of the ranks graph; the graph always
+agrees with a full recomputation. Queries choose the view: all claims, or
+``?claim sg:rank sg:PreferredRank``.
 
 >>> rank_claims([
 ...     ClaimRow("c1", "renewed", ("season_status", "s", None, 2), "rumored", "2019-01-01"),
@@ -186,18 +189,154 @@ def _value_key(term: Any) -> str:
     return str(term)
 
 
-def update_ranks(store: Store) -> dict[str, int]:
-    """Recompute every claim's rank and replace the ranks graph in one update; counts by rank."""
-    ranks = rank_claims(claim_rows(store))
-    graph = rdflib.Graph()
-    for claim, rank in ranks.items():
-        graph.add((URIRef(claim), SG.rank, SG[rank]))
-    graph.add((URIRef(RANKS_GRAPH), RDF.type, SG.RankGraph))
-    store.replace_graph(RANKS_GRAPH, graph)
+#: A statement key: (relation in snake_case, subject IRI, platform IRI of a release or None, season).
+Key = tuple[str, str, str | None, int | None]
+
+#: Above this many keys, re-ranking everything costs less than looking the keys up.
+FULL_RERANK_KEYS = 5000
+
+_PROPERTY_BY_RELATION = {relation: prop for prop, relation in RELATION_BY_PROPERTY.items()}
+_FIELDS = {
+    str(RDF.type): "type",
+    str(SG.relation): "relation",
+    str(SG.subject): "subject",
+    str(SG.object): "value",
+    str(SG.value): "value",
+    str(SG.status): "status",
+    str(SG.season): "season",
+    str(SG.platform): "platform",
+    "http://www.w3.org/ns/prov#wasDerivedFrom": "article",
+}
+
+
+def _key(relation: Any, subject: Any, platform: Any, season: Any) -> Key | None:
+    """The statement key of a claim's parts, None if its relation is not of the vocabulary."""
+    snake = RELATION_BY_PROPERTY.get(str(relation))
+    if snake is None or subject is None:
+        return None
+    try:
+        number = int(season.toPython()) if season is not None else None
+    except (TypeError, ValueError):
+        number = None
+    return (snake, str(subject), str(platform) if platform is not None and snake == "released_on" else None, number)
+
+
+def claim_keys(graph: rdflib.Graph) -> dict[str, Key]:
+    """The statement key of every claim (``a sg:Claim``) of one article graph, by claim IRI."""
+    keys: dict[str, Key] = {}
+    for claim in graph.subjects(RDF.type, SG.Claim):
+        key = _key(
+            graph.value(claim, SG.relation),
+            graph.value(claim, SG.subject),
+            graph.value(claim, SG.platform),
+            graph.value(claim, SG.season),
+        )
+        if key is not None:
+            keys[str(claim)] = key
+    return keys
+
+
+def stored_claim_keys(store: Store, graph_iri: str) -> dict[str, Key]:
+    """The statement key of every claim stored in one article graph (read before it is replaced)."""
+    import pyoxigraph as ox
+
+    claims = [
+        str(row[0])
+        for row in store.query(f"SELECT ?c WHERE {{ GRAPH {ox.NamedNode(graph_iri)} {{ ?c a <{SG.Claim}> }} }}").rows
+    ]
+    return {row.claim: row.key for row in _rows_of(store, claims)}
+
+
+def _rows_of(store: Store, claims: Iterable[str]) -> list[ClaimRow]:
+    """Ranking rows of the given claims, read by IRI (no scan): their parts, then their articles' dates."""
+    import pyoxigraph as ox
+
+    fields: dict[str, dict[str, Any]] = defaultdict(dict)
+    ordered = sorted(set(claims))
+    for start in range(0, len(ordered), 400):
+        block = " ".join(str(ox.NamedNode(c)) for c in ordered[start : start + 400])
+        for claim, p, o in store.query(f"SELECT ?c ?p ?o WHERE {{ VALUES ?c {{ {block} }} ?c ?p ?o }}").rows:
+            name = _FIELDS.get(str(p))
+            if name == "type":
+                if o == SG.Claim:
+                    fields[str(claim)]["claim"] = True
+            elif name is not None:
+                fields[str(claim)].setdefault(name, o)
+    articles = sorted({str(f["article"]) for f in fields.values() if "article" in f})
+    published: dict[str, str] = {}
+    for start in range(0, len(articles), 400):
+        block = " ".join(str(ox.NamedNode(a)) for a in articles[start : start + 400])
+        query = f"SELECT ?a ?d WHERE {{ VALUES ?a {{ {block} }} ?a <http://schema.org/datePublished> ?d }}"
+        published.update((str(a), str(d)) for a, d in store.query(query).rows)
+    rows = []
+    for claim, f in sorted(fields.items()):
+        if not f.get("claim") or any(name not in f for name in ("relation", "subject", "status", "value", "article")):
+            continue
+        key = _key(f["relation"], f["subject"], f.get("platform"), f.get("season"))
+        if key is None:
+            continue
+        rows.append(
+            ClaimRow(
+                claim=claim,
+                value=_value_key(f["value"]),
+                key=key,
+                status=local_name(f["status"]),
+                published=published.get(str(f["article"])),
+                article=str(f["article"]),
+            )
+        )
+    return rows
+
+
+def claim_rows_for_keys(store: Store, keys: Iterable[Key]) -> list[ClaimRow]:
+    """Every stored claim whose statement key is one of ``keys``: looked up by (relation, subject)."""
+    import pyoxigraph as ox
+
+    wanted = set(keys)
+    pairs = sorted({(k[0], k[1]) for k in wanted if k[0] in _PROPERTY_BY_RELATION})
+    claims: set[str] = set()
+    for start in range(0, len(pairs), 400):
+        block = " ".join(
+            f"({ox.NamedNode(_PROPERTY_BY_RELATION[r])} {ox.NamedNode(s)})" for r, s in pairs[start : start + 400]
+        )
+        pattern = f"?c <{SG.subject}> ?s ; <{SG.relation}> ?r ; a <{SG.Claim}>"
+        query = f"SELECT ?c WHERE {{ VALUES (?r ?s) {{ {block} }} {pattern} }}"
+        claims.update(str(row[0]) for row in store.query(query).rows)
+    return [row for row in _rows_of(store, claims) if row.key in wanted]
+
+
+def update_ranks(store: Store, *, keys: Iterable[Key] | None = None, removed: Iterable[str] = ()) -> dict[str, int]:
+    """Recompute ranks and write them (see :func:`rerank`); counts by rank of the claims re-ranked."""
     counts: dict[str, int] = defaultdict(int)
-    for rank in ranks.values():
+    for rank in rerank(store, keys=keys, removed=removed).values():
         counts[rank] += 1
     return dict(counts)
+
+
+def rerank(store: Store, *, keys: Iterable[Key] | None = None, removed: Iterable[str] = ()) -> dict[str, str]:
+    """Recompute ranks and write them; the new rank of every claim re-ranked, by claim IRI.
+
+    Without ``keys``, every claim is re-ranked and the ranks graph replaced whole. With ``keys`` (the
+    statement keys of the claims an article load added or removed) only the claims of those keys are
+    read and re-ranked, and the ranks graph is patched: their ranks, and those of the ``removed``
+    claims (no longer stored), are replaced. Many keys fall back to the full recomputation.
+    """
+    graph = rdflib.Graph()
+    graph.add((URIRef(RANKS_GRAPH), RDF.type, SG.RankGraph))
+    wanted = None if keys is None else set(keys)
+    if wanted is None or len(wanted) > FULL_RERANK_KEYS:
+        ranks = rank_claims(claim_rows(store))
+        for claim, rank in ranks.items():
+            graph.add((URIRef(claim), SG.rank, SG[rank]))
+        store.replace_graph(RANKS_GRAPH, graph)
+    else:
+        from showgraph.store import Patch
+
+        ranks = rank_claims(claim_rows_for_keys(store, wanted)) if wanted else {}
+        for claim, rank in ranks.items():
+            graph.add((URIRef(claim), SG.rank, SG[rank]))
+        store.patch_graphs({RANKS_GRAPH: Patch(sorted(set(ranks) | set(removed)), graph)})
+    return ranks
 
 
 @dataclass(frozen=True)

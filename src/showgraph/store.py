@@ -52,6 +52,7 @@ __all__ = [
     "MEMORY",
     "PREFIXES",
     "Dataset",
+    "Patch",
     "QueryLimits",
     "QueryResult",
     "Row",
@@ -523,6 +524,35 @@ def _prologue(prefixes: Mapping[str, str]) -> str:
     return "".join(lines)
 
 
+@dataclass
+class Patch:
+    """A change to a shared named graph: every triple whose subject is one of ``subjects`` goes, then
+    the triples of ``graph`` come in (their subjects should be among ``subjects``)."""
+
+    subjects: Iterable[str]
+    graph: rdflib.Graph
+
+
+def _graph_node(name: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(name)
+    except ValueError as exc:
+        raise StoreError(f"{name!r} is not a valid graph IRI ({exc}); graph names must be IRIs") from exc
+
+
+def _data_block(name: str, graph_node: ox.NamedNode, content: rdflib.Graph, bnodes: dict[BNode, ox.BlankNode]) -> str:
+    lines = []
+    for s, p, o in content:
+        try:
+            lines.append(f"{_to_ox(s, bnodes)} {_to_ox(p, bnodes)} {_to_ox(o, bnodes)} .")
+        except ValueError as exc:
+            raise StoreError(
+                f"graph {name}: the triple ({s!r}, {p!r}, {o!r}) is not valid RDF ({exc}); "
+                "nothing was written. Fix the term where the graph is built"
+            ) from exc
+    return f"GRAPH {graph_node} {{\n" + "\n".join(lines) + "\n}" if lines else ""
+
+
 def _replace_update(graph_iri: str, graph: rdflib.Graph, extra: Mapping[str, rdflib.Graph]) -> str:
     """One SPARQL update that drops every named graph given and inserts its new content.
 
@@ -535,26 +565,42 @@ def _replace_update(graph_iri: str, graph: rdflib.Graph, extra: Mapping[str, rdf
     drops: list[str] = []
     blocks: list[str] = []
     for name, content in graphs.items():
-        try:
-            graph_node = ox.NamedNode(name)
-        except ValueError as exc:
-            raise StoreError(f"{name!r} is not a valid graph IRI ({exc}); graph names must be IRIs") from exc
+        graph_node = _graph_node(name)
         drops.append(f"DROP SILENT GRAPH {graph_node}")
-        lines = []
-        for s, p, o in content:
-            try:
-                lines.append(f"{_to_ox(s, bnodes)} {_to_ox(p, bnodes)} {_to_ox(o, bnodes)} .")
-            except ValueError as exc:
-                raise StoreError(
-                    f"graph {name}: the triple ({s!r}, {p!r}, {o!r}) is not valid RDF ({exc}); "
-                    "nothing was written. Fix the term where the graph is built"
-                ) from exc
-        if lines:
-            blocks.append(f"GRAPH {graph_node} {{\n" + "\n".join(lines) + "\n}")
+        block = _data_block(name, graph_node, content, bnodes)
+        if block:
+            blocks.append(block)
     update = " ;\n".join(drops)
     if blocks:
         update += " ;\nINSERT DATA {\n" + "\n".join(blocks) + "\n}"
     return update
+
+
+def _patch_update(patches: Mapping[str, Patch], bnodes: dict[BNode, ox.BlankNode]) -> str:
+    """SPARQL that removes what each patch's subjects say in its graph and inserts the new triples.
+
+    >>> print(_patch_update({"http://e/g": Patch(["http://e/a"], rdflib.Graph())}, {}))
+    DELETE { GRAPH <http://e/g> { ?s ?p ?o } } WHERE { GRAPH <http://e/g> { VALUES ?s { <http://e/a> } ?s ?p ?o } }
+    """
+    parts: list[str] = []
+    blocks: list[str] = []
+    for name, patch in patches.items():
+        graph_node = _graph_node(name)
+        try:
+            subjects = " ".join(str(ox.NamedNode(str(subject))) for subject in patch.subjects)
+        except ValueError as exc:
+            raise StoreError(f"graph {name}: a subject to patch is not an IRI ({exc})") from exc
+        if subjects:
+            parts.append(
+                f"DELETE {{ GRAPH {graph_node} {{ ?s ?p ?o }} }} "
+                f"WHERE {{ GRAPH {graph_node} {{ VALUES ?s {{ {subjects} }} ?s ?p ?o }} }}"
+            )
+        block = _data_block(name, graph_node, patch.graph, bnodes)
+        if block:
+            blocks.append(block)
+    if blocks:
+        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+    return " ;\n".join(parts)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -835,13 +881,20 @@ class Store:
         return sorted(self._backend.named_graphs())
 
     def replace_graph(
-        self, graph_iri: str, graph: rdflib.Graph, *, extra: Mapping[str, rdflib.Graph] | None = None
+        self,
+        graph_iri: str,
+        graph: rdflib.Graph,
+        *,
+        extra: Mapping[str, rdflib.Graph] | None = None,
+        patches: Mapping[str, Patch] | None = None,
     ) -> None:
         """Make ``graph`` the whole content of the named graph ``graph_iri``, in one transaction.
 
         Each graph in ``extra`` (e.g. the article's quarantine graph) is replaced in the same
-        transaction; pass an empty graph to empty one. Graphs not named are left alone. If anything
-        fails, the store keeps exactly what it had and StoreError says why.
+        transaction; pass an empty graph to empty one. Each :class:`Patch` in ``patches`` (e.g. for the
+        entities graph) replaces only what its subjects say in that graph, so a shared graph is kept up
+        to date without rewriting it whole. Graphs not named are left alone. If anything fails, the
+        store keeps exactly what it had and StoreError says why.
 
         >>> from rdflib import Graph, Literal, URIRef
         >>> store = open_store(":memory:")
@@ -856,7 +909,35 @@ class Store:
         [1]
         """
         update = _replace_update(graph_iri, graph, dict(extra or {}))
+        if patches:
+            if set(patches) & {graph_iri, *(extra or {})}:
+                raise StoreError(
+                    f"graphs {sorted(set(patches) & {graph_iri, *(extra or {})})} are both replaced and patched"
+                )
+            patch = _patch_update(dict(patches), {})
+            update += f" ;\n{patch}" if patch else ""
         self._update(update, f"replacing graph {graph_iri}")
+
+    def patch_graphs(self, patches: Mapping[str, Patch]) -> None:
+        """Apply :class:`Patch` es to named graphs in one transaction (what their subjects say, replaced).
+
+        >>> from rdflib import Graph, Literal, URIRef
+        >>> store = open_store(":memory:")
+        >>> g = Graph()
+        >>> _ = g.add((URIRef("http://e/a"), URIRef("http://e/p"), Literal(1)))
+        >>> _ = g.add((URIRef("http://e/b"), URIRef("http://e/p"), Literal(1)))
+        >>> store.replace_graph("http://e/g", g)
+        >>> new = Graph()
+        >>> _ = new.add((URIRef("http://e/a"), URIRef("http://e/p"), Literal(2)))
+        >>> store.patch_graphs({"http://e/g": Patch(["http://e/a"], new)})
+        >>> sorted(int(o.toPython()) for _, _, o, _ in store.iter_quads("http://e/g"))
+        [1, 2]
+        """
+        if not patches:
+            return
+        update = _patch_update(dict(patches), {})
+        if update:
+            self._update(update, f"patching graph{'s' if len(patches) > 1 else ''} {', '.join(patches)}")
 
     def drop_graph(self, graph_iri: str) -> None:
         """Remove the named graph ``graph_iri`` and its triples; nothing happens if it doesn't exist."""

@@ -343,7 +343,8 @@ def validate_graph(
     """Validate a whole store's dump: one graph, or a dataset graph by graph.
 
     In a dataset each named graph is validated on its own (an article graph must hold everything
-    its claims point at); quarantine graphs (``https://w3id.org/showgraph/quarantine/...``) are
+    its claims point at; the entities graph's description of the entities it names is added to it);
+    quarantine graphs (``https://w3id.org/showgraph/quarantine/...``) are
     skipped, as they hold claims already known to be bad. The result merges the per-graph results:
     ``accepted`` and ``quarantine`` are flat unions, ``problems`` name each claim (its IRI carries
     its article, see :attr:`Problem.article_id`).
@@ -352,13 +353,19 @@ def validate_graph(
     total = _graphs_to_check(graph)
     if not isinstance(graph, ConjunctiveGraph):  # Dataset is one too
         return _validate(graph, None)
+    from showgraph.entity_graph import ENTITIES_GRAPH, with_descriptions
+
     results = []
-    contexts = graph.graphs() if isinstance(graph, Dataset) else graph.contexts()
+    contexts = list(graph.graphs() if isinstance(graph, Dataset) else graph.contexts())
+    entities = next((c for c in contexts if str(c.identifier) == ENTITIES_GRAPH), Graph())
     for context in contexts:
         if str(context.identifier).startswith(str(SGQ)) or len(context) == 0:
             continue
-        copy = Graph(identifier=context.identifier, bind_namespaces="none")
-        copy += context
+        if context is entities:
+            copy = Graph(identifier=context.identifier, bind_namespaces="none")
+            copy += context
+        else:  # an article graph keeps its claims; its entities are described once, in the entities graph
+            copy = with_descriptions(context, entities)
         article_id = _article_id(context.identifier)
         results.append(_validate(copy, quarantine_iri(article_id) if article_id else None))
         if progress:
