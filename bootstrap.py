@@ -60,7 +60,7 @@ def install(lock: str) -> None:
 def demo() -> None:
     install("lock.txt")
     showgraph = BIN / "showgraph"
-    run(showgraph, "load", "corpus/")
+    run(showgraph, "load", "corpus/the-glory-season-2.txt", "corpus/bbc-news")  # not corpus/annotated: training data
     run(showgraph, "query", DEMO_QUERY)
     run(showgraph, "viz", "--focus", "The Glory", "--depth", "2", "-o", "showgraph-glory.png")
     run(showgraph, "viz", "-o", "showgraph.html")
