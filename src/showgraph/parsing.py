@@ -168,8 +168,9 @@ def _parse_in_workers(articles: Iterable[Article], nlp: Language, processes: int
     """Chunks of articles parsed in a pool of workers, in order.
 
     A worker that dies (killed for memory) breaks the pool: a new one takes the chunks in hand. The chunk
-    awaited when a pool breaks twice is tried an article at a time, and an article awaited when a pool
-    breaks twice fails alone, so one article that kills its worker is one failed article.
+    awaited when a pool breaks twice is tried an article at a time; an article awaited when a pool breaks
+    twice is then parsed alone in a fresh pool and fails only if it kills that one too, so one article
+    that kills its worker is one failed article, whatever was parsed beside it.
     """
     chunks = _chunks(articles, CHUNK)
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
@@ -193,12 +194,25 @@ def _parse_in_workers(articles: Iterable[Article], nlp: Language, processes: int
                 results: list[Any] = future.result()
             except BrokenProcessPool:
                 breaks += 1
+                pool.shutdown(wait=True, cancel_futures=True)
                 if breaks >= 2 and len(chunk) == 1:
-                    results = [f"the worker process parsing it died twice ({_DIED})"]
+                    # Another article parsed beside it may have killed the pool: try this one alone, so only
+                    # the article that kills its worker by itself fails.
+                    with _sigint_ignored():
+                        pool = new_pool()
+                        alone = pool.submit(_parse_chunk, chunk)
+                    try:
+                        results = alone.result()
+                    except BrokenProcessPool:
+                        results = [f"the worker process parsing it died twice ({_DIED})"]
+                        pool.shutdown(wait=True, cancel_futures=True)
+                        with _sigint_ignored():
+                            pool = new_pool()
+                    with _sigint_ignored():
+                        pending = deque((c, pool.submit(_parse_chunk, c), b) for c, _, b in pending)
                 else:
                     retry = [(chunk, breaks)] if breaks < 2 else [([article], 0) for article in chunk]
                     retry += [(c, b) for c, _, b in pending]
-                    pool.shutdown(wait=True, cancel_futures=True)
                     with _sigint_ignored():
                         pool = new_pool()
                         pending = deque((c, pool.submit(_parse_chunk, c), b) for c, b in retry)
