@@ -52,6 +52,7 @@ WALK_SUFFIXES = frozenset({".txt"}) | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_
 HEADER_KEYS = frozenset({"title", "source", "url", "author", "published", "id"})
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 _-]*?)\s*:\s?(.*)$")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][0-9:.+\-Z ]*)?$")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 OnError = Literal["yield", "raise"]
 ReadError = ArticleReadError | NoArticlesError
@@ -410,6 +411,8 @@ def parse_jsonl_line(line: str, path: str) -> Article:
         # Some of json's messages end in "at" ("Unterminated string starting at"): the column follows.
         problem = f"bad JSON ({exc.msg.removesuffix(' at')} at column {exc.colno}); fix or remove the line"
         raise ArticleReadError(path, problem) from None
+    except (ValueError, RecursionError) as exc:  # an integer of over 4300 digits; nesting too deep to parse
+        raise ArticleReadError(path, f"JSON that cannot be read ({exc}); fix or remove the line") from None
     if not isinstance(record, dict):
         raise ArticleReadError(path, f"expected a JSON object, got {type(record).__name__}")
     if isinstance(record.get("id"), int) and not isinstance(record["id"], bool):
@@ -426,6 +429,9 @@ def parse_jsonl_line(line: str, path: str) -> Article:
             header[key] = value.strip()
     if "title" not in header:
         raise ArticleReadError(path, 'no "title" in the record; add one')
+    if any(_LONE_SURROGATE.search(value) for value in (text, *header.values())):
+        # JSON's "\ud800" escape decodes to a lone surrogate: not text, and no UTF-8 hash or store takes it.
+        raise ArticleReadError(path, "a lone surrogate escape (\\ud800-\\udfff) is not text; fix the record's encoding")
     return _article_from_header(header, text.replace("\r\n", "\n").replace("\r", "\n"), path, "jsonl")
 
 
