@@ -181,3 +181,26 @@ def test_a_bad_header_is_refused() -> None:
         parse_named_query("Bad Name", "SELECT * {}")
     with pytest.raises(NamedQueryError, match="no named query"):
         get_named_query("nope")
+
+
+def test_allegations_show_a_cue_of_several_words_as_one_phrase(nlp) -> None:
+    from showgraph.core import ShowGraph
+    from showgraph.entity_graph import store_article
+    from showgraph.facts import ArticleFacts, Evidence, Fact
+    from showgraph.nlp.status import status_for
+    from showgraph.rdf import article_graph
+    from showgraph.readers import Article
+
+    sentence = "According to the complainant, the host shoved her."
+    status, cues = status_for(nlp(sentence)[7])  # "shoved"
+    assert (status, cues) == ("alleged", ("According to",))
+    article = Article("Host accused", sentence)
+    evidence = Evidence(article.id, sentence, 0, len(sentence), "people.test", cues)
+    fact = Fact("accused_of", "Tom Host", "assault", status=status, evidence=evidence)
+    graph = ShowGraph(":memory:")
+    try:
+        store_article(graph.store, article_graph(article, ArticleFacts(article.id, [fact], {})))
+        (row,) = graph.run_named("allegations").to_dicts()
+        assert (row["statusName"], row["cues"]) == ("alleged", "According to")
+    finally:
+        graph.close()

@@ -6,7 +6,14 @@ import pytest
 
 from showgraph import network
 from showgraph.errors import EntityNotFoundError
-from showgraph.network import build_network, find_path, find_path_in_store, load_network_data, resolve_in_store
+from showgraph.network import (
+    NAMED_TOGETHER,
+    build_network,
+    find_path,
+    find_path_in_store,
+    load_network_data,
+    resolve_in_store,
+)
 
 ID = "https://w3id.org/showgraph/id/"
 GLORY, LUNA, IU = ID + "show/glory", ID + "show/hotel-del-luna", ID + "person/iu"
@@ -59,14 +66,17 @@ def test_focus_path_and_names_never_read_the_whole_store(tiny_graph, no_whole_st
     ],
 )
 def test_a_path_read_between_the_ends_is_the_whole_graphs_path(tiny_graph, a, b, statuses) -> None:
-    whole = find_path(load_network_data(tiny_graph), a, b, statuses=statuses)
+    whole = find_path(load_network_data(tiny_graph, named_in=True), a, b, statuses=statuses)
     assert find_path_in_store(tiny_graph, a, b, statuses=statuses) == whole
 
 
 def test_a_path_is_not_looked_for_beyond_the_hop_limit(tiny_graph) -> None:
     assert len(find_path_in_store(tiny_graph, "Song Hye-kyo", "IU")) == 4
     assert len(find_path_in_store(tiny_graph, "Song Hye-kyo", "IU", max_hops=3)) == 4  # 3 hops grown, one between
-    assert find_path_in_store(tiny_graph, "Song Hye-kyo", "IU", max_hops=2) == []
+    # beyond the limit the chain of claims is not found; the article naming both is the last resort
+    (hop,) = find_path_in_store(tiny_graph, "Song Hye-kyo", "IU", max_hops=2)
+    assert (hop.relation, hop.article_title) == (NAMED_TOGETHER, "Hotel del Luna star cast")
+    assert find_path_in_store(tiny_graph, "Song Hye-kyo", "IU", max_hops=2, statuses=["confirmed"]) == []
 
 
 def test_names_resolve_by_key_and_unknown_ones_name_the_nearest(tiny_graph) -> None:

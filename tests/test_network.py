@@ -183,3 +183,72 @@ def test_network_data_is_reused_until_the_store_changes(tiny_graph) -> None:
     after = tiny_graph.network_data()
     assert after is not first
     assert len(after.claims) < len(first.claims)  # the dropped article's claims are gone from the views
+
+
+def _store_articles(graph, articles) -> dict[str, str]:
+    """Articles (headline, facts as (relation, subject, object), named people) into the graph's store."""
+    from showgraph.entity_graph import store_article
+    from showgraph.facts import ArticleFacts, Evidence, Fact
+    from showgraph.rdf import article_graph, graph_iri
+    from showgraph.readers import Article
+
+    iris = {}
+    for title, rows, people in articles:
+        sentences = [f"{s} {r} {o}." for r, s, o in rows]
+        article = Article(title, " ".join(sentences), url=None, published="2023-01-02")
+        facts, offset = [], 0
+        for (relation, subject, obj), sentence in zip(rows, sentences, strict=True):
+            evidence = Evidence(article.id, sentence, offset, offset + len(sentence), f"{relation}.test", ())
+            offset += len(sentence) + 1
+            facts.append(Fact(relation, subject, obj, evidence=evidence))
+        entities = {name: ("Person", {name}) for name in people}
+        store_article(graph.store, article_graph(article, ArticleFacts(article.id, facts, entities)))
+        iris[title] = str(graph_iri(article.id))
+    return iris
+
+
+def test_path_goes_through_an_article_naming_both_rather_than_a_long_chain_of_claims() -> None:
+    from showgraph.core import ShowGraph
+    from showgraph.network import NAMED_TOGETHER, find_path_in_store
+
+    graph = ShowGraph(":memory:")
+    try:
+        iris = _store_articles(
+            graph,
+            [
+                ("Quiz returns", [("cast_member", "Big Quiz", "Matt Lucas"), ("platform", "Big Quiz", "BBC One")], []),
+                (
+                    "Drama cast",
+                    [("cast_member", "Dark Drama", "Catherine Tate"), ("platform", "Dark Drama", "BBC One")],
+                    [],
+                ),
+                (
+                    "Comedy stars line up for charity night",
+                    [("age", "Matt Lucas", "50")],
+                    ["Matt Lucas", "Catherine Tate"],
+                ),
+            ],
+        )
+        steps = graph.path("Matt Lucas", "Catherine Tate")
+        assert len(steps) == 1  # not Big Quiz -> BBC One -> Dark Drama
+        (hop,) = steps
+        assert (hop.source_label, hop.target_label, hop.relation) == ("Matt Lucas", "Catherine Tate", NAMED_TOGETHER)
+        assert hop.article == iris["Comedy stars line up for charity night"] and hop.claim == ""
+        assert describe_path(steps) == (
+            "1. Matt Lucas and Catherine Tate are both named in one article — Comedy stars line up for charity night"
+        )
+        assert find_path(load_network_data(graph, named_in=True), "Matt Lucas", "Catherine Tate") == steps
+        # asked for claims of some statuses, the path is made of claims only
+        claims = find_path_in_store(graph, "Matt Lucas", "Catherine Tate", statuses=["confirmed"])
+        assert [s.relation for s in claims] == ["cast_member", "platform", "platform", "cast_member"]
+        # a short chain of claims wins over the article
+        _store_articles(graph, [("Reunion", [("cast_member", "Dark Drama", "Matt Lucas")], [])])
+        assert [s.relation for s in graph.path("Matt Lucas", "Catherine Tate")] == ["cast_member", "cast_member"]
+    finally:
+        graph.close()
+
+
+def test_path_prefers_claims_to_an_article_naming_both(tiny_graph) -> None:
+    # "Hotel del Luna star cast" names Song Hye-kyo and IU; four stated claims are still the path
+    steps = tiny_graph.path("Song Hye-kyo", "IU")
+    assert len(steps) == 4 and all(step.relation != "named_together" for step in steps)

@@ -96,7 +96,7 @@ class Evidence:
 
     ``start``/``end`` are offsets into ``Article.body`` of the text that states the fact (at the
     least the sentence); ``rule`` names the extraction rule; ``cues`` are the words behind the
-    status (empty for confirmed).
+    status, in text order, words adjacent in the text one phrase ("According to"; empty for confirmed).
     """
 
     article_id: str

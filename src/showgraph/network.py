@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KIND_COLOURS",
+    "NAMED_TOGETHER",
     "STATUS_STYLES",
     "EdgeStyle",
     "NetworkData",
@@ -102,6 +103,13 @@ _WEAK_COST = 1.5
 #: Extra cost of a hop through a channel or a production company: many shows share one, so a path
 #: through it says little about how two people know each other.
 _RELATION_COSTS = {"platform": 2.0, "produced_by": 1.0}
+#: Cost of an article hop (entity -> an article that names it -> another entity it names), the last
+#: resort of a path: dearer than any one claim (4.5 at most) and than six stated claims in a row, so a
+#: chain of claims wins where there is a fair one, and two people named in one article are not linked
+#: through a channel and a dozen shows.
+_ARTICLE_HOP_COST = 6.5
+#: The relation of an article hop in a :class:`PathStep`.
+NAMED_TOGETHER = "named_together"
 
 #: The derived character -> show edge (see the module docstring).
 IN_SHOW = "in_show"
@@ -134,6 +142,7 @@ _CLASSES_QUERY = (
 )
 _LABELS_QUERY = _PREFIXES + "SELECT ?e ?label WHERE { ?e rdfs:label ?label }"
 _ALT_LABELS_QUERY = _PREFIXES + "SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt }"
+_NAMED_IN_QUERY = _PREFIXES + "SELECT DISTINCT ?e ?a WHERE { GRAPH ?a { ?a a sg:Article . ?e sg:articleLabel ?name } }"
 _ARTICLES_QUERY = (
     _PREFIXES + "SELECT ?a (SAMPLE(?h) AS ?title) (SAMPLE(?u) AS ?url) WHERE { ?a a sg:Article . "
     "OPTIONAL { ?a schema:headline ?h } OPTIONAL { ?a schema:url ?u } } GROUP BY ?a"
@@ -189,25 +198,31 @@ class Claim:
 
 @dataclass
 class NetworkData:
-    """What the network is built from: entities, claims and article titles, read in four queries."""
+    """What the network is built from: entities, claims and article titles, read in four queries, and
+    (for paths) the articles that name each entity."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     articles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: entity IRI -> the articles naming it (its article graph gives it a label), for article hops.
+    named_in: dict[str, set[str]] = field(default_factory=dict)
 
     def label(self, iri: str) -> str:
         entity = self.entities.get(iri)
         return entity.label if entity else local_name(iri)
 
 
-def load_network_data(source: Queryable) -> NetworkData:
-    """Read every entity, claim and article headline from the store (quarantined claims excluded)."""
+def load_network_data(source: Queryable, *, named_in: bool = False) -> NetworkData:
+    """Read every entity, claim and article headline from the store (quarantined claims excluded), and
+    with ``named_in`` which articles name each entity (what :func:`find_path`'s article hops need)."""
     data = NetworkData()
     data.entities = _entities_from(
         source.query(_CLASSES_QUERY).rows, source.query(_LABELS_QUERY).rows, source.query(_ALT_LABELS_QUERY).rows
     )
     for a, title, url in source.query(_ARTICLES_QUERY).rows:
         data.articles[str(a)] = ("" if title is None else str(title), "" if url is None else str(url))
+    for e, a in source.query(_NAMED_IN_QUERY).rows if named_in else ():
+        data.named_in.setdefault(str(e), set()).add(str(a))
     seen: set[str] = set()
     for row in source.query(_CLAIMS_QUERY).rows:
         claim = _claim_from_row(row)
@@ -314,6 +329,10 @@ _ROW_ORDER = ("relation", "subject", "object", "value", "status", "article", "sh
 _NODE_CLASSES_QUERY = _PREFIXES + "SELECT ?e ?class WHERE { VALUES ?e { %s } ?e a ?class }"
 _NODE_LABELS_QUERY = _PREFIXES + "SELECT ?e ?label WHERE { VALUES ?e { %s } ?e rdfs:label ?label }"
 _NODE_ALTS_QUERY = _PREFIXES + "SELECT ?e ?alt WHERE { VALUES ?e { %s } ?e skos:altLabel ?alt }"
+_NODE_NAMED_IN_QUERY = (
+    _PREFIXES
+    + "SELECT DISTINCT ?e ?a WHERE { VALUES ?e { %s } GRAPH ?a { ?e sg:articleLabel ?name . ?a a sg:Article } }"
+)
 _NODE_ARTICLES_QUERY = (
     _PREFIXES + "SELECT ?a (SAMPLE(?h) AS ?title) (SAMPLE(?u) AS ?url) WHERE { VALUES ?a { %s } ?a a sg:Article . "
     "OPTIONAL { ?a schema:headline ?h } OPTIONAL { ?a schema:url ?u } } GROUP BY ?a"
@@ -356,6 +375,23 @@ class StoreWalk:
         self.claims: dict[str, Claim] = {}
         self.read: set[str] = set()
         self.adjacent: dict[str, set[str]] = defaultdict(set)
+        #: entity -> the articles naming it, for the nodes :meth:`fetch_named_in` has read
+        self.named_in: dict[str, set[str]] = {}
+
+    def fetch_named_in(self, nodes: Iterable[str]) -> None:
+        """Read which articles name the nodes not read yet (for article hops; the walk does not grow
+        through them: an article names too many entities to be a way forward)."""
+        todo = set(nodes) - self.named_in.keys()
+        if not todo:
+            return
+        for node in todo:
+            self.named_in[node] = set()
+        for e, a in _rows(self.source, _NODE_NAMED_IN_QUERY, todo):
+            self.named_in[str(e)].add(str(a))
+
+    def articles_of(self, nodes: Iterable[str]) -> set[str]:
+        """The articles naming any of the nodes (those read so far)."""
+        return {a for node in nodes for a in self.named_in.get(node, ())}
 
     def fetch(self, nodes: Iterable[str]) -> None:
         """Read the claims of the nodes not read yet."""
@@ -423,7 +459,9 @@ class StoreWalk:
             _rows(self.source, _NODE_LABELS_QUERY, described),
             _rows(self.source, _NODE_ALTS_QUERY, described),
         )
-        for a, title, url in _rows(self.source, _NODE_ARTICLES_QUERY, {c.article for c in kept}):
+        data.named_in = {node: set(self.named_in[node]) for node in nodes if self.named_in.get(node)}
+        articles = {c.article for c in kept} | {a for found in data.named_in.values() for a in found}
+        for a, title, url in _rows(self.source, _NODE_ARTICLES_QUERY, articles):
             data.articles[str(a)] = ("" if title is None else str(title), "" if url is None else str(url))
         return data
 
@@ -828,13 +866,15 @@ class PathStep:
         subject, obj = (
             (self.source_label, self.target_label) if self.forward else (self.target_label, self.source_label)
         )
+        if self.relation == NAMED_TOGETHER:
+            return f"{subject} and {obj} are both named in one article"
         template = _PATH_PHRASES.get(self.relation, "{s} " + relation_label(self.relation) + " {o}")
         text = template.format(s=subject, o=obj)
         if self.relation == "plays" and self.show_label:
             text += f" in {self.show_label}"
         if self.character and self.relation != "plays":
             text += f" (as {self.character})"
-        if self.status != "confirmed":
+        if self.status and self.status != "confirmed":
             text += f" [{self.status}]"
         return text
 
@@ -885,7 +925,11 @@ def find_path(
     and so do hops through a platform or a producer, so the path goes through them only when nothing
     firmer or closer links the two. Denied claims are left out
     unless ``statuses`` asks for them, and so are claims ranked deprecated (overturned by a later
-    article). Returns [] when the two are not connected (or are the same).
+    article). As a last resort (see :data:`_ARTICLE_HOP_COST`) a hop may go through an article that
+    names both its ends, a step of relation :data:`NAMED_TOGETHER` with the article's headline (where
+    ``data`` knows which articles name what: ``load_network_data(..., named_in=True)``); not when
+    ``statuses`` is given, which asks for claims of those statuses only. Returns [] when the two
+    are not connected (or are the same).
     """
     sources, targets = resolve_entities(data, a), resolve_entities(data, b)
     return _shortest(data, sources, targets, statuses)[1]
@@ -904,7 +948,8 @@ def find_path_in_store(
     SPARQL. Once they meet, the cheapest path among what was read costs C; every hop costs at least 1,
     so growing on until the two radii add up to C covers every path that could be cheaper, and the
     answer is the one :func:`find_path` gives on the whole graph. The neighbourhoods grow ``max_hops``
-    hops in all, so a path of more than ``max_hops + 1`` hops is not found.
+    hops in all, so a path of more than ``max_hops + 1`` hops is not found. Article hops join nodes
+    read from either end (the walk does not grow through an article: one names dozens of entities).
     """
     _check_choices(statuses, STATUSES, "status")
     sources, targets = resolve_in_store(source, a), resolve_in_store(source, b)
@@ -913,7 +958,13 @@ def find_path_in_store(
     best: list[PathStep] = []
     while True:
         walk.fetch(frontiers[0] | frontiers[1])
-        touching = balls[0] & balls[1] or any(walk.adjacent.get(n, set()) & balls[1] for n in balls[0])
+        if statuses is None:
+            walk.fetch_named_in(frontiers[0] | frontiers[1])
+        touching = (
+            balls[0] & balls[1]
+            or any(walk.adjacent.get(n, set()) & balls[1] for n in balls[0])
+            or walk.articles_of(balls[0]) & walk.articles_of(balls[1])
+        )
         if touching:
             data = walk.data(balls[0] | balls[1])
             cost, best = _shortest(data, sources, targets, statuses)
@@ -937,6 +988,8 @@ def _shortest(
     allowed = _check_choices(statuses, STATUSES, "status") or set(STATUSES) - UNRELIABLE_FOR_PATHS
     graph = build_network(data, statuses=allowed, drop_deprecated=statuses is None)
     simple = _undirected(graph)
+    if statuses is None:
+        _add_article_hops(simple, data, {*sources, *targets})
     best: list[str] | None = None
     best_cost = float("inf")
     for source, target in itertools.product(sources, targets):
@@ -950,7 +1003,56 @@ def _shortest(
             best, best_cost = nodes, cost
     if best is None:
         return best_cost, []
-    return best_cost, [_step(graph, simple, u, v) for u, v in itertools.pairwise(best)]
+    steps: list[PathStep] = []
+    at = 0
+    while at < len(best) - 1:
+        if simple.nodes[best[at + 1]].get("kind") == "Article":
+            steps.append(_article_step(data, graph, best[at], best[at + 1], best[at + 2]))
+            at += 2
+        else:
+            steps.append(_step(graph, simple, best[at], best[at + 1]))
+            at += 1
+    return best_cost, steps
+
+
+def _add_article_hops(simple: nx.Graph, data: NetworkData, ends: set[str]) -> None:
+    """Article nodes linking the entities each article names (of those in the graph, and the path's
+    ends), half an article hop's cost each way, so entity -> article -> entity costs one hop's."""
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for entity, articles in data.named_in.items():
+        if entity in simple or entity in ends:
+            for article in articles:
+                by_article[article].add(entity)
+    for article, entities in sorted(by_article.items()):
+        if len(entities) < 2 or article in simple:
+            continue
+        simple.add_node(article, kind="Article", label=data.articles.get(article, ("", ""))[0])
+        for entity in sorted(entities):
+            if entity not in simple:
+                _add_node(simple, data, entity)
+            simple.add_edge(entity, article, weight=_ARTICLE_HOP_COST / 2)
+
+
+def _article_step(data: NetworkData, graph: nx.MultiDiGraph, u: str, article: str, v: str) -> PathStep:
+    """The hop from ``u`` to ``v`` through an article that names both."""
+
+    def label(node: str) -> str:
+        return graph.nodes[node]["label"] if node in graph else data.label(node)
+
+    title, url = data.articles.get(article, ("", ""))
+    return PathStep(
+        source=u,
+        source_label=label(u),
+        target=v,
+        target_label=label(v),
+        relation=NAMED_TOGETHER,
+        status="",
+        forward=True,
+        claim="",
+        article=article,
+        article_title=title,
+        article_url=url,
+    )
 
 
 def _step(graph: nx.MultiDiGraph, simple: nx.Graph, u: str, v: str) -> PathStep:
@@ -1000,7 +1102,8 @@ def describe_path(steps: list[PathStep]) -> str:
         return "not connected"
     lines = []
     for number, step in enumerate(steps, 1):
-        source = f" — {step.article_title}" if step.article_title else ""
+        title = step.article_title or (step.article_url or step.article if step.relation == NAMED_TOGETHER else "")
+        source = f" — {title}" if title else ""
         lines.append(f"{number}. {step.sentence()}{source}")
     return "\n".join(lines)
 

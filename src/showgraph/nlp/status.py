@@ -11,7 +11,7 @@ The cue words are data (``patterns/status_cues.json``) and matched by lemma, so 
 >>> nlp = _test_nlp()
 >>> doc = nlp("According to the paper, the show is to return in May.")
 >>> status_for(doc[9])
-('scheduled', ('is', 'to'))
+('scheduled', ('is to',))
 >>> status_for(nlp("The drama was reportedly cancelled.")[4])
 ('reported', ('reportedly',))
 >>> status_for(nlp("The drama was cancelled.")[3])
@@ -287,7 +287,8 @@ def status_for(
     negation: str | None = "denied",
     default: str = "confirmed",
 ) -> tuple[str, tuple[str, ...]]:
-    """The status of the fact whose predicate is ``anchor``, and the words that cue it.
+    """The status of the fact whose predicate is ``anchor``, and the words that cue it: phrases in
+    text order, adjacent cue words joined as the text writes them ("According to", "is to").
 
     ``anchor`` is the verb or noun that states the fact ("cancelled", "enlistment"); a span stands for
     its root. Cues are looked for on the predicate and on each word that governs it, up the parse
@@ -303,17 +304,19 @@ def status_for(
     >>> status_for(nlp("The presenter is tipped to host the new quiz show.")[5])
     ('speculative', ('tipped',))
     >>> status_for(nlp("Sources say the comedy has been cancelled.")[6])
-    ('reported', ('Sources', 'say'))
+    ('reported', ('Sources say',))
+    >>> status_for(nlp("According to the paper, the show was axed.")[8])
+    ('reported', ('According to',))
     """
     pred = anchor.root if hasattr(anchor, "root") else anchor
     sent = sentence if sentence is not None else pred.sent
     if _presupposed_role(pred):
         return default, ()
     if _in_talks(pred):
-        return "speculative", (pred.head.text, pred.text)  # the fact anchored on "in talks" itself
+        return "speculative", _phrases([pred.head, pred])  # the fact anchored on "in talks" itself
     denial = _denial(pred, sent)
     if denial:
-        return "denied", tuple(t.text for t in denial)
+        return "denied", _phrases(denial)
     candidates: list[tuple[int, int, str, list[Token]]] = []
     node: Token = pred
     came_from: Token | None = None
@@ -353,7 +356,28 @@ def status_for(
     if talks and candidates[0][2] in {"reported", "confirmed", "scheduled"}:
         candidates.insert(0, talks[0])
     _, _, status, toks = candidates[0]
-    return status, tuple(t.text for t in sorted(toks, key=lambda t: t.i))
+    return status, _phrases(toks)
+
+
+def _phrases(tokens: Iterable[Token]) -> tuple[str, ...]:
+    """The cue words as phrases in text order: tokens adjacent in the text are one phrase, as the
+    text writes it ("According to", "Sources say"); a gap starts another ("is", "favourite" in "is the
+    favourite to win").
+
+    >>> doc = _test_nlp()("According to the paper, the host is the favourite to win.")
+    >>> _phrases([doc[1], doc[0]])
+    ('According to',)
+    >>> _phrases([doc[9], doc[7]])
+    ('is', 'favourite')
+    """
+    ordered = sorted(set(tokens), key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    for tok in ordered:
+        if runs and tok.i == runs[-1][-1].i + 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    return tuple(run[0].doc[run[0].i : run[-1].i + 1].text for run in runs)
 
 
 def _in_talks(token: Token) -> bool:
