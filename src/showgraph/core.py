@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import signal
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -301,14 +302,15 @@ class ShowGraph:
         try:
             with contextlib.closing(self.extract_articles(articles)) as extractions:  # closed: workers end
                 for item in extractions:
-                    if isinstance(item, Failure):
-                        report.failures.append(item)
-                    else:
-                        try:
-                            report.outcomes.append(self.store_extraction(item))
-                        except ShowgraphError as error:
-                            report.failures.append(Failure(item.article.path or item.article.id, error.message))
-                    done += 1
+                    with _interrupts_deferred():  # an article being stored is stored, and counted, first
+                        if isinstance(item, Failure):
+                            report.failures.append(item)
+                        else:
+                            try:
+                                report.outcomes.append(self.store_extraction(item))
+                            except ShowgraphError as error:
+                                report.failures.append(Failure(item.article.path or item.article.id, error.message))
+                        done += 1
                     if progress:
                         progress(done, total)
         except KeyboardInterrupt:
@@ -741,6 +743,27 @@ class _Changes:
     articles: set[str] = field(default_factory=set)
     entities: set[str] = field(default_factory=set)
     ranks: dict[str, str] = field(default_factory=dict)
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block ends, then deliver them to the handlers they had: a load
+    stopped while it stores an article stops after it, so its report counts what the store holds.
+    Only in the main thread (where Python runs signal handlers); elsewhere the block just runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:
+        signal.signal(sig, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    for sig in dict.fromkeys(caught):
+        signal.raise_signal(sig)
 
 
 def _failure(error: ArticleReadError | NoArticlesError | Exception) -> Failure:
