@@ -119,6 +119,13 @@ def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
     others found in ``ctx.memo["found"]`` (e.g. who the article's cast members are).
     """
     ctx = build_context(article, doc)
+    found = combine_with_learned(rule_facts(doc, ctx), doc, ctx)
+    facts = merge_facts(_canonicalise(found, ctx))
+    return ArticleFacts(article.id, facts, entities_of(facts, ctx))
+
+
+def rule_facts(doc: Doc, ctx: ArticleContext) -> list[Fact]:
+    """What the registered rules read in a parsed article, by scope (see :func:`facts_from_doc`)."""
     found: list[Fact] = []
     by_scope = rules_by_scope()
     for rule in by_scope["article"]:
@@ -133,26 +140,18 @@ def facts_from_doc(article: Article, doc: Doc) -> ArticleFacts:
             for rule in by_scope["late"]:
                 found.extend(rule(sent, ctx))
     reset_indexes(doc)  # the indexes hold spans: drop them so the doc can still be serialised
-    found = combine_with_learned(found, doc, ctx)
-    facts = merge_facts(_canonicalise(found, ctx))
-    return ArticleFacts(article.id, facts, entities_of(facts, ctx))
+    return found
 
 
-def combine_with_learned(rule_facts: list[Fact], doc: Doc, ctx: ArticleContext) -> list[Fact]:
-    """The rules' facts and the relation classifier's, as the reading policy says (rules alone where
-    the pipeline has no trained classifier)."""
+def combine_with_learned(found: list[Fact], doc: Doc, ctx: ArticleContext) -> list[Fact]:
+    """The rules' facts (``found``) and the relation classifier's, as the reading policy says (rules
+    alone where the pipeline has no trained classifier)."""
     if "showgraph_relations" not in doc.user_data:
-        return rule_facts
+        return found
     policy = reading_policy()
     if policy.mode == "rules":
-        return rule_facts
-    table = ctx.aliases
-
-    def canonical(name: str, position: int) -> str:
-        return table.canonical(name, position) if table is not None else name
-
-    model_facts = learned_facts(doc, ctx.article.id, canonical, ctx.shows, policy.threshold)
-    return combine(rule_facts, model_facts, policy)
+        return found
+    return combine(found, learned_facts(doc, ctx, policy.threshold), policy)
 
 
 @cache

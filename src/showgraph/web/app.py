@@ -418,15 +418,10 @@ class _Api:
                     sparql.refuse_federation(sparql_text, self.policy.allow_service)
                 return self._result_json(self.graph.query(sparql_text, bindings=bindings, limits=limits))
 
-            return JSONResponse(await self._run(request, answer))
-        except ServerBusyError as error:
-            response = _error(503, str(error))
-            response.headers["Retry-After"] = "5"
-            return response
-        except ClientGoneError:
-            return Response(status_code=499)
         except ShowgraphError as error:
             return _error(_query_status(error), error.message, error.code)
+        result = await self._guarded_run(request, answer)
+        return result if isinstance(result, Response) else JSONResponse(result)
 
     def _result_json(self, result: Any) -> dict[str, Any]:
         if result.kind == "construct":
@@ -495,8 +490,13 @@ class _Api:
 
     async def _explore(self, request: Request, work: Callable[[explore.Run], Any]) -> Any:
         """``work(run)`` under the query policy, ``run`` a SPARQL runner bound to its limits; JSON errors."""
+        return await self._guarded_run(request, lambda limits: work(self._plain_run(limits)))
+
+    async def _guarded_run(self, request: Request, work: Callable[[QueryLimits], Any]) -> Any:
+        """``work(limits)`` under the query policy; a busy server, a client gone and a failed query are
+        answered as their JSON errors (a Response), anything else is ``work``'s result."""
         try:
-            return await self._run(request, lambda limits: work(self._plain_run(limits)))
+            return await self._run(request, work)
         except ServerBusyError as error:
             response = _error(503, str(error))
             response.headers["Retry-After"] = "5"

@@ -15,13 +15,15 @@ both call :func:`sentence_pairs`, so what is learned is what is read.
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Doc, Span
+
+from showgraph.nlp.aliases import fold
+from showgraph.nlp.lexicon import patterns
 
 #: Span group the trained recogniser writes to (it leaves ``doc.ents`` to the small model and rules).
 SPANS_KEY = "showgraph_ner"
@@ -122,7 +124,7 @@ class Pair:
 @cache
 def genre_words() -> tuple[frozenset[str], frozenset[str]]:
     """Genre nouns, and the modifiers that never make part of a genre ("new", "hit"), from the patterns data."""
-    data = json.loads((Path(__file__).parent.parent / "patterns" / "reception.json").read_text(encoding="utf-8"))
+    data = patterns("reception")
     return frozenset(data["genre_nouns"]), frozenset(data["not_genre_modifiers"])
 
 
@@ -199,8 +201,18 @@ def refers_to_show(sent: Span) -> bool:
     return any(t.lower_ in SHOW_NOUNS or (t.lower_ in {"it", "its"} and t.pos_ == "PRON") for t in sent)
 
 
-def main_show(doc: Doc) -> str | None:
-    """The show an article is about: the domain rules' main show, if a recogniser also names it a title.
+def title_key(name: str) -> str:
+    """A name folded as the scorer folds it, without a leading "the" (one key for "The Office" and "office").
+
+    >>> title_key("The Office") == title_key("office")
+    True
+    """
+    return fold(re.sub(r"^the\s+", "", str(name).strip(), flags=re.IGNORECASE))
+
+
+def main_show(doc: Doc, found: list[Mention] | None = None) -> str | None:
+    """The show an article is about: the domain rules' main show, if a recogniser also names it a title
+    (``found``: the doc's mentions, if already collected).
 
     The rules pick a main show from cues even in an article about no show ("Harry" in a politics
     story); asking that some title mention spells it keeps the stand-in pairs to articles about one.
@@ -208,26 +220,23 @@ def main_show(doc: Doc) -> str | None:
     shows = list(doc._.shows) if doc.has_extension("shows") else []
     if not shows:
         return None
-    key = _fold_title(shows[0])
-    titles = {_fold_title(m.text) for m in mentions(doc) if m.kind == "WORK"}
-    return shows[0] if key in titles else None
+    titles = {title_key(m.text) for m in (mentions(doc) if found is None else found) if m.kind == "WORK"}
+    return shows[0] if title_key(shows[0]) in titles else None
 
 
-def _fold_title(name: str) -> str:
-    name = name.strip()
-    if name.lower().startswith("the "):
-        name = name[4:]
-    return "".join(c for c in name.casefold() if c.isalnum())
-
-
-def main_award(doc: Doc) -> str | None:
-    """The award an article is about: the one its recogniser names most often (first on a tie)."""
-    names = [
-        m.text
-        for m in mentions(doc)
-        if m.kind == "AWARD" or (m.kind == "ORG" and any(w in m.text.lower() for w in ("award", "prize", "oscar")))
-    ]
+def main_award(doc: Doc, found: list[Mention] | None = None) -> str | None:
+    """The award an article is about: the one its mentions name most often (first on a tie)."""
+    names = [m.text for m in (mentions(doc) if found is None else found) if m.kind == "AWARD"]
     return max(dict.fromkeys(names), key=names.count) if names else None
+
+
+def doc_pairs(doc: Doc) -> tuple[str | None, list[Pair]]:
+    """The article's main show (the stand-in subject) and every candidate pair of every sentence: what
+    the relation scorer scores and what training labels, made one way."""
+    found = mentions(doc)
+    show = main_show(doc, found)
+    award = main_award(doc, found)
+    return show, [pair for sent in doc.sents for pair in sentence_pairs(sent, show, award)]
 
 
 def speaks_of_awards(sent: Span) -> bool:

@@ -25,7 +25,7 @@ from spacy.training import Example
 from spacy.util import registry
 from thinc.api import Model
 
-from showgraph.nlp.learned.candidates import SPANS_KEY, main_award, main_show, sentence_pairs
+from showgraph.nlp.learned.candidates import SPANS_KEY, doc_pairs
 
 #: Where the relation scores are kept on a doc.
 RELATIONS_KEY = "showgraph_relations"
@@ -128,9 +128,7 @@ class RelationScorer:
             if screen < self.gate:
                 doc.user_data[RELATIONS_KEY] = []
                 return doc
-        show = main_show(doc)
-        award = main_award(doc)
-        pairs = [pair for sent in doc.sents for pair in sentence_pairs(sent, show, award)]
+        show, pairs = doc_pairs(doc)
         rows = []
         texts = (pair.text for pair in pairs)
         for pair, scored in zip(pairs, self.classifier.pipe(texts, batch_size=self.batch_size), strict=True):

@@ -27,9 +27,8 @@ from showgraph.nlp.learned.candidates import (
     RELATIONS,
     Mention,
     Pair,
-    main_award,
-    main_show,
-    sentence_pairs,
+    doc_pairs,
+    title_key,
 )
 from showgraph.readers import Article, read_file
 
@@ -181,7 +180,7 @@ def name_matches(gold: str, mention: str, kind: str) -> bool:
     >>> name_matches("Extras", "The Office", "WORK")
     False
     """
-    g, m = fold(_strip_the(gold)), fold(_strip_the(mention))
+    g, m = title_key(gold), title_key(mention)
     if not g or not m:
         return False
     if g == m:
@@ -207,12 +206,8 @@ def object_matches(relation: str, gold: str, mention: str, kind: str) -> bool:
     """
     if name_matches(gold, mention, kind):
         return True
-    g, m = fold(_strip_the(gold)), fold(_strip_the(mention))
+    g, m = title_key(gold), title_key(mention)
     return relation in LOOSE_OBJECTS and bool(g) and bool(m) and (g in m or m in g)
-
-
-def _strip_the(name: str) -> str:
-    return re.sub(r"^the\s+", "", str(name).strip(), flags=re.IGNORECASE)
 
 
 def _evidence_range(fact: dict[str, Any]) -> tuple[int, int] | None:
@@ -266,11 +261,9 @@ def article_pairs(doc: Doc, annotated: AnnotatedArticle, *, add_gold: bool = Tru
         taken = {i for s in have for i in range(s.start, s.end)}
         extra = [s for s in filter_spans(gold_mentions(doc, annotated.facts)) if not taken & set(range(s.start, s.end))]
         doc.spans[SPANS_KEY] = have + extra
-    show = main_show(doc)
-    award = main_award(doc)
-    for sent in doc.sents:
-        for pair in sentence_pairs(sent, show, award):
-            yield pair, pair_labels(pair, annotated.facts, show)
+    show, pairs = doc_pairs(doc)
+    for pair in pairs:
+        yield pair, pair_labels(pair, annotated.facts, show)
 
 
 def pair_docbin(classifier_nlp: Language, labelled: Iterable[tuple[Pair, set[str]]]) -> tuple[DocBin, int, int]:

@@ -32,27 +32,13 @@ class Parsed:
 
 def parse_all(nlp: Language, articles: Sequence[AnnotatedArticle]) -> list[Parsed]:
     """Parse and run the rules once per article."""
-    from showgraph.nlp.extract import _make_doc, build_context, reset_indexes, rules_by_scope
+    from showgraph.nlp.extract import _make_doc, build_context, rule_facts
 
     out = []
     docs = nlp.pipe((_make_doc(a.article, nlp) for a in articles), batch_size=16)
     for annotated, doc in zip(articles, docs, strict=True):
         ctx = build_context(annotated.article, doc)
-        found: list = []
-        by_scope = rules_by_scope()
-        for rule in by_scope["article"]:
-            found.extend(rule(doc[:], ctx))
-        sentences = list(doc.sents)
-        for sent in sentences:
-            for rule in by_scope["sentence"]:
-                found.extend(rule(sent, ctx))
-        if by_scope["late"]:
-            ctx.memo["found"] = list(found)
-            for sent in sentences:
-                for rule in by_scope["late"]:
-                    found.extend(rule(sent, ctx))
-        reset_indexes(doc)
-        out.append(Parsed(annotated, doc, found, ctx))
+        out.append(Parsed(annotated, doc, rule_facts(doc, ctx), ctx))
     return out
 
 
@@ -66,16 +52,7 @@ def read_with(parsed: Iterable[Parsed], policy: ReadingPolicy) -> Scores:
     for p in parsed:
         name = p.annotated.name
         gold[name] = [{k: v for k, v in f.items() if k != "evidence"} for f in p.annotated.facts]
-        table = p.ctx.aliases
-
-        def canonical(text: str, position: int, table: Any = table) -> str:
-            return table.canonical(text, position) if table is not None else text
-
-        model = (
-            []
-            if policy.mode == "rules"
-            else learned_facts(p.doc, p.annotated.article.id, canonical, p.ctx.shows, policy.threshold)
-        )
+        model = [] if policy.mode == "rules" else learned_facts(p.doc, p.ctx, policy.threshold)
         facts = merge_facts(_canonicalise(combine(p.rule_facts, model, policy), p.ctx))
         predicted[name] = [f.to_gold() for f in facts]
     return score(gold, predicted)

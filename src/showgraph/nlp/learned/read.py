@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from showgraph.facts import Evidence, Fact
 from showgraph.nlp.aliases import fold
+from showgraph.nlp.context import ArticleContext
 from showgraph.nlp.learned.candidates import PAIR_RELATIONS, RELATIONS, mentions, pair_kinds
 from showgraph.nlp.learned.components import RELATIONS_KEY
 from showgraph.nlp.status import status_for
@@ -75,12 +76,15 @@ def combine(rule_facts: list[Fact], model_facts: list[Fact], policy: ReadingPoli
     return kept
 
 
-def learned_facts(doc: Doc, article_id: str, canonical: Any, shows: list[str], threshold: float) -> list[Fact]:
-    """Facts from the scored pairs on ``doc`` at or above ``threshold``.
+def learned_facts(doc: Doc, ctx: ArticleContext, threshold: float) -> list[Fact]:
+    """Facts from the scored pairs on ``doc`` at or above ``threshold``: people by their fullest name in
+    the article's alias table, shows spelled as the article's shows (main first) spell them."""
+    table = ctx.aliases
 
-    ``canonical(name, position)`` gives a person's fullest name; ``shows`` are the article's shows,
-    main first (their spelling wins over a mention's).
-    """
+    def canonical(name: str, position: int) -> str:
+        return table.canonical(name, position) if table is not None else name
+
+    article_id, shows = ctx.article.id, ctx.shows
     rows = doc.user_data.get(RELATIONS_KEY) or []
     by_fold = {fold(s): s for s in shows}
     main_show = shows[0] if shows else None

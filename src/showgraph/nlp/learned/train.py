@@ -88,29 +88,13 @@ def train_models(
     started = time.perf_counter()
     article_docbin(blank, train).to_disk(work_dir / "articles-train.spacy")
     article_docbin(blank, tune).to_disk(work_dir / "articles-tune.spacy")
-    spacy_train(
-        CONFIGS / "articles.cfg",
-        work_dir / "articles",
-        overrides={
-            "paths.train": str(work_dir / "articles-train.spacy"),
-            "paths.dev": str(work_dir / "articles-tune.spacy"),
-            **settings,
-        },
-    )
+    _spacy_train("articles", work_dir, "articles", settings)
     report.seconds["articles"] = time.perf_counter() - started
 
     started = time.perf_counter()
     ner_docbin(blank, train).to_disk(work_dir / "ner-train.spacy")
     ner_docbin(blank, tune).to_disk(work_dir / "ner-tune.spacy")
-    spacy_train(
-        CONFIGS / "ner.cfg",
-        work_dir / "ner",
-        overrides={
-            "paths.train": str(work_dir / "ner-train.spacy"),
-            "paths.dev": str(work_dir / "ner-tune.spacy"),
-            **settings,
-        },
-    )
+    _spacy_train("ner", work_dir, "ner", settings)
     report.seconds["ner"] = time.perf_counter() - started
     ner_path = work_dir / "ner" / "model-best"
 
@@ -124,15 +108,7 @@ def train_models(
         bin_.to_disk(work_dir / f"pairs-{split}.spacy")
         report.pairs[split] = (positives, total)
     log(f"pairs (positive, total): {report.pairs}")
-    spacy_train(
-        CONFIGS / "relations.cfg",
-        work_dir / "relations",
-        overrides={
-            "paths.train": str(work_dir / "pairs-train.spacy"),
-            "paths.dev": str(work_dir / "pairs-tune.spacy"),
-            **settings,
-        },
-    )
+    _spacy_train("relations", work_dir, "pairs", settings)
     report.seconds["relations"] = time.perf_counter() - started
 
     out = Path(output)
@@ -173,3 +149,17 @@ def train_models(
     if work is None:
         shutil.rmtree(work_dir, ignore_errors=True)
     return report
+
+
+def _spacy_train(config: str, work_dir: Path, corpus: str, settings: dict[str, object]) -> None:
+    """One ``spacy train`` run of ``configs/CONFIG.cfg`` on ``CORPUS-train.spacy`` (best model chosen on
+    ``CORPUS-tune.spacy``), written to ``work_dir/CONFIG``."""
+    spacy_train(
+        CONFIGS / f"{config}.cfg",
+        work_dir / config,
+        overrides={
+            "paths.train": str(work_dir / f"{corpus}-train.spacy"),
+            "paths.dev": str(work_dir / f"{corpus}-tune.spacy"),
+            **settings,
+        },
+    )
